@@ -1,0 +1,122 @@
+/**
+ * Budget years, agreement periods and dates: all year and date arithmetic lives here.
+ * Periods are inclusive at both ends (`from`..`to`, whole calendar years). Dates are ISO strings
+ * (`YYYY-MM-DD`), which compare correctly as strings.
+ */
+
+/** The first budget year the product plans (the 2019 agreement). */
+export const FIRST_YEAR = 2019;
+/** The last budget year the product plans (the end of the 2025–2028 agreement). */
+export const LAST_YEAR = 2028;
+
+/** A budget year 2019–2028, made only by `parseYear` or `toYear`. */
+export type Year = number & { readonly __brand: 'Year' };
+
+/** Every budget year, in order. */
+export const YEARS: readonly Year[] = Array.from(
+  { length: LAST_YEAR - FIRST_YEAR + 1 },
+  (_, i) => (FIRST_YEAR + i) as Year,
+);
+
+/** Whether n is a budget year. */
+export function isYear(n: number): n is Year {
+  return Number.isInteger(n) && n >= FIRST_YEAR && n <= LAST_YEAR;
+}
+
+/** A budget year from a whole number, or null. */
+export function toYear(n: number): Year | null {
+  return isYear(n) ? n : null;
+}
+
+/** The result of reading a year: the year, or why not. */
+export type YearReading = { ok: true; year: Year } | { ok: false; fault: 'bad_year' | 'year_out_of_range' };
+
+/** Reads a year written as text (`2024`, ` 2024 `, `2024.0` from a spreadsheet). */
+export function parseYear(text: string | number): YearReading {
+  const trimmed = String(text).trim();
+  const match = /^(\d{4})(?:\.0+)?$/.exec(trimmed);
+  if (!match) return { ok: false, fault: 'bad_year' };
+  const n = Number(match[1]);
+  return isYear(n) ? { ok: true, year: n } : { ok: false, fault: 'year_out_of_range' };
+}
+
+/** An agreement period. */
+export interface AgreementPeriod {
+  readonly id: 'ia-2019' | 'ia-2023' | 'ia-2025';
+  readonly from: Year;
+  readonly to: Year;
+  readonly name: string;
+}
+
+/** The three periods: the 2019 agreement, its prolongation and the 2025–2028 agreement. */
+export const AGREEMENT_PERIODS: readonly AgreementPeriod[] = [
+  { id: 'ia-2019', from: 2019 as Year, to: 2022 as Year, name: 'IA-avtalen 2019–2022' },
+  { id: 'ia-2023', from: 2023 as Year, to: 2024 as Year, name: 'Forlengelsen 2023–2024' },
+  { id: 'ia-2025', from: 2025 as Year, to: 2028 as Year, name: 'IA-avtalen 2025–2028' },
+];
+
+/** The agreement period a year belongs to. */
+export function periodOf(year: Year): AgreementPeriod {
+  const period = AGREEMENT_PERIODS.find((p) => year >= p.from && year <= p.to);
+  if (!period) throw new RangeError(`no agreement period for ${year}`);
+  return period;
+}
+
+/** Whether `year` lies in `from`..`to` (both inclusive). */
+export function inPeriod(year: number, from: number, to: number): boolean {
+  return year >= from && year <= to;
+}
+
+/** Whether two inclusive periods share a year. */
+export function periodsOverlap(a: { from: number; to: number }, b: { from: number; to: number }): boolean {
+  return a.from <= b.to && b.from <= a.to;
+}
+
+/** An ISO date `YYYY-MM-DD`, made only by `parseDate` or `isoDate`. */
+export type IsoDate = string & { readonly __brand: 'IsoDate' };
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const NORWEGIAN = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** An ISO date from its parts, or null when there is no such day. */
+export function isoDate(year: number, month: number, day: number): IsoDate | null {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || year < 1900 || year > 2999) {
+    return null;
+  }
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;
+}
+
+/** Reads `YYYY-MM-DD` or `DD.MM.YYYY`; null when it is neither or no such day exists. */
+export function parseDate(text: string): IsoDate | null {
+  const trimmed = text.trim();
+  const iso = ISO.exec(trimmed);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const nb = NORWEGIAN.exec(trimmed);
+  if (nb) return isoDate(Number(nb[3]), Number(nb[2]), Number(nb[1]));
+  return null;
+}
+
+/** The calendar year of a date. */
+export function yearOfDate(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+/** The month (1–12) of a date. */
+export function monthOfDate(date: IsoDate): number {
+  return Number(date.slice(5, 7));
+}
+
+/** A date as people read it in bokmål (`31.12.2024`). */
+export function formatDate(date: IsoDate): string {
+  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+}
+
+/** The ISO date of a JavaScript Date in UTC; for hosts that turn "today" into a parameter. */
+export function isoDateOf(moment: Date): IsoDate {
+  return moment.toISOString().slice(0, 10) as IsoDate;
+}

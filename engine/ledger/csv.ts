@@ -1,0 +1,157 @@
+/**
+ * A streaming reader of delimited text (RFC 4180): `;`, `,` or TAB as the header uses it, quoted
+ * fields with separators, doubled quotes and line breaks inside, CRLF or LF. Text arrives in chunks
+ * of any size; each record is handed on with the number of the line it starts on (1 = header).
+ */
+
+/** The separators a ledger may use. */
+export type Separator = ';' | ',' | '\t';
+
+/** Receives one record: its fields and the line it starts on. */
+export type RecordSink = (fields: string[], line: number) => void;
+
+/** Picks the separator the header line uses most (outside quotes); `;` wins ties, as Norwegian exports use it. */
+export function detectSeparator(headerLine: string): Separator {
+  const counts: Record<Separator, number> = { ';': 0, ',': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ';' || ch === ',' || ch === '\t')) counts[ch]++;
+  }
+  const order: Separator[] = [';', '\t', ','];
+  return order.reduce((best, sep) => (counts[sep] > counts[best] ? sep : best), ';');
+}
+
+/** The streaming reader. Call `push` with each chunk of text, then `end`. */
+export class CsvReader {
+  private buffer = '';
+  private line = 1;
+  private separator: Separator | null = null;
+  private unterminatedAt: number | null = null;
+
+  constructor(private readonly sink: RecordSink) {}
+
+  /** The separator, once the header has been seen. */
+  get detectedSeparator(): Separator | null {
+    return this.separator;
+  }
+
+  /** The line a quote was opened on and never closed, after `end`. */
+  get unterminatedQuoteLine(): number | null {
+    return this.unterminatedAt;
+  }
+
+  /** Feeds a chunk of text. */
+  push(chunk: string): void {
+    this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+    this.drain(false);
+  }
+
+  /** Ends the input: the last record without a line break is read too. */
+  end(): void {
+    this.drain(true);
+  }
+
+  private drain(final: boolean): void {
+    const text = this.buffer;
+    let pos = 0;
+    for (;;) {
+      if (pos >= text.length) break;
+      const newline = text.indexOf('\n', pos);
+      if (newline < 0 && !final) break;
+      const lineEnd = newline < 0 ? text.length : newline;
+      if (this.separator === null) this.separator = detectSeparator(text.slice(pos, lineEnd));
+      const quote = text.indexOf('"', pos);
+      if (quote < 0 || quote >= lineEnd) {
+        // The common case: a record on one line without quotes.
+        let body = text.slice(pos, lineEnd);
+        if (body.endsWith('\r')) body = body.slice(0, -1);
+        this.emit(body.split(this.separator), this.line);
+        this.line++;
+        pos = lineEnd + 1;
+        continue;
+      }
+      const parsed = this.parseQuoted(text, pos, final);
+      if (parsed === null) break; // needs more text
+      this.emit(parsed.fields, this.line);
+      this.line += parsed.lines;
+      pos = parsed.next;
+    }
+    this.buffer = pos >= text.length ? '' : text.slice(pos);
+  }
+
+  private emit(fields: string[], line: number): void {
+    if (fields.length === 1 && fields[0] === '') return; // a blank line
+    this.sink(fields, line);
+  }
+
+  /** Reads one record with quotes from `start`; null when the chunk ends inside it. */
+  private parseQuoted(text: string, start: number, final: boolean): { fields: string[]; next: number; lines: number } | null {
+    const sep = this.separator!;
+    const fields: string[] = [];
+    let field = '';
+    let lines = 1;
+    let i = start;
+    let quoted = false;
+    let fieldStart = true;
+    while (i < text.length) {
+      const ch = text[i]!;
+      if (quoted) {
+        if (ch === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          if (i + 1 >= text.length && !final) return null;
+          quoted = false;
+          i++;
+          continue;
+        }
+        if (ch === '\n') lines++;
+        field += ch;
+        i++;
+        continue;
+      }
+      if (ch === '"' && fieldStart) {
+        quoted = true;
+        fieldStart = false;
+        i++;
+        continue;
+      }
+      if (ch === sep) {
+        fields.push(field);
+        field = '';
+        fieldStart = true;
+        i++;
+        continue;
+      }
+      if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
+        fields.push(field);
+        return { fields, next: ch === '\r' ? i + 2 : i + 1, lines };
+      }
+      if (ch === '\r' && i + 1 >= text.length && !final) return null;
+      field += ch;
+      fieldStart = false;
+      i++;
+    }
+    if (!final) return null;
+    if (quoted) this.unterminatedAt = this.line;
+    fields.push(field);
+    return { fields, next: text.length, lines };
+  }
+}
+
+/** Reads a whole text at once; convenient for small inputs and tests. */
+export function readCsv(text: string): { rows: { fields: string[]; line: number }[]; separator: Separator | null; unterminatedQuoteLine: number | null } {
+  const rows: { fields: string[]; line: number }[] = [];
+  const reader = new CsvReader((fields, line) => rows.push({ fields, line }));
+  reader.push(text);
+  reader.end();
+  return { rows, separator: reader.detectedSeparator, unterminatedQuoteLine: reader.unterminatedQuoteLine };
+}
+
+/** Quotes a field for CSV output when it needs it. */
+export function csvField(value: string, separator: Separator = ','): string {
+  return value.includes(separator) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

@@ -1,0 +1,81 @@
+/**
+ * Bytes to text for ledger and indicator files: UTF-8 with or without BOM, else Windows-1252 (as
+ * many Norwegian accounting exports are). Binary files are recognised and refused.
+ */
+
+/** The encodings we read. */
+export type Encoding = 'utf-8' | 'windows-1252';
+
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F.
+const CP1252_HIGH = [
+  0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd,
+  0x017d, 0xfffd, 0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0xfffd, 0x017e, 0x0178,
+];
+
+/** Decodes Windows-1252 bytes. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const step = 8192;
+  for (let start = 0; start < bytes.length; start += step) {
+    const codes: number[] = [];
+    const end = Math.min(bytes.length, start + step);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      codes.push(b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : b);
+    }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
+/** Whether the bytes look binary: a NUL byte in the first 8 KiB, as no text export has one. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 8192);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/**
+ * A streaming decoder that starts as strict UTF-8. `decode` throws `NotUtf8` when the bytes are
+ * not UTF-8; the caller then reads the file again as Windows-1252.
+ */
+export class ChunkDecoder {
+  private readonly utf8: TextDecoder | null;
+  private first = true;
+
+  constructor(readonly encoding: Encoding) {
+    this.utf8 = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
+  }
+
+  /** Decodes the next chunk; `last` flushes. */
+  decode(chunk: Uint8Array, last = false): string {
+    let bytes = chunk;
+    if (this.first && bytes.length > 0) {
+      this.first = false;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    }
+    if (!this.utf8) return decodeWindows1252(bytes);
+    try {
+      return this.utf8.decode(bytes, { stream: !last });
+    } catch {
+      throw new NotUtf8();
+    }
+  }
+}
+
+/** Thrown by `ChunkDecoder` when UTF-8 decoding fails: read again as Windows-1252. */
+export class NotUtf8 extends Error {
+  constructor() {
+    super('not UTF-8');
+  }
+}
+
+/** Decodes a whole file's bytes: UTF-8 if it is valid UTF-8, else Windows-1252. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  try {
+    return { text: new ChunkDecoder('utf-8').decode(bytes, true), encoding: 'utf-8' };
+  } catch {
+    return { text: new ChunkDecoder('windows-1252').decode(bytes, true), encoding: 'windows-1252' };
+  }
+}

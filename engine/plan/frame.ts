@@ -1,0 +1,106 @@
+/** Frames (ressursrammer): the amount an instrument may use in a year or a pooled period. */
+import { periodsOverlap, isYear, type Year } from '../calendar.js';
+import { Money } from '../money.js';
+import { problem, type Lang, type Problem } from '../problems.js';
+import { instrumentRank, type Funding, type Instrument, type InstrumentId } from './instruments.js';
+
+/**
+ * Where a frame's figure comes from: the signed 2019 appendix, continued from it after 2022
+ * (assumed, to be confirmed), the 2025 agreement (new measures, amount not set), or a user.
+ */
+export type FrameSource = 'appendix' | 'continued' | 'agreement_2025' | 'entered';
+
+/** All sources, for validation. */
+export const FRAME_SOURCES: readonly FrameSource[] = ['appendix', 'continued', 'agreement_2025', 'entered'];
+
+/** A resource frame. An amount that is not set is `null`, never zero. */
+export interface Frame {
+  readonly instrument: InstrumentId;
+  readonly from: Year;
+  readonly to: Year;
+  readonly amount: Money | null;
+  readonly unit: 'NOK';
+  readonly funding: Funding;
+  /** A condition the money is subject to, or ''. */
+  readonly condition: string;
+  /** Whether a user has recorded the condition as confirmed. */
+  readonly conditionConfirmed: boolean;
+  readonly source: FrameSource;
+  /** The words of the source document the figure comes from (document and line), for people. */
+  readonly sourceText: string;
+}
+
+/** The one key of a frame: instrument and period. */
+export function frameKey(frame: { instrument: string; from: number; to: number }): string {
+  return `${frame.instrument}:${frame.from}-${frame.to}`;
+}
+
+/** Whether a frame covers a year. */
+export function frameCovers(frame: Frame, year: number): boolean {
+  return year >= frame.from && year <= frame.to;
+}
+
+/** Frames in report order: by instrument as in the catalogue, then by `from`. */
+export function sortFrames(frames: readonly Frame[], catalogue?: readonly Instrument[]): Frame[] {
+  return [...frames].sort(
+    (a, b) => instrumentRank(a.instrument, catalogue) - instrumentRank(b.instrument, catalogue) || a.from - b.from,
+  );
+}
+
+/** A frame together with where it was read, for validation messages. */
+export interface FrameAt {
+  readonly frame: {
+    instrument: string;
+    from: number;
+    to: number;
+    amount: Money | null;
+  };
+  readonly file: string;
+  readonly sheet?: string;
+  readonly line: number | null;
+}
+
+/**
+ * Checks a plan's frames: `from` > `to`, a year outside 2019–2028, a negative amount, and two frames
+ * of one instrument sharing a year are each a problem naming the frame.
+ */
+export function validateFrames(frames: readonly FrameAt[], lang: Lang = 'nb'): Problem[] {
+  const problems: Problem[] = [];
+  for (const { frame, file, sheet, line } of frames) {
+    const at = { file, ...(sheet ? { sheet } : {}), line };
+    const name = frameKey(frame);
+    for (const [column, year] of [
+      ['Fra', frame.from],
+      ['Til', frame.to],
+    ] as const) {
+      if (!isYear(year)) {
+        problems.push(problem('year_out_of_range', { ...at, column, value: String(year) }, lang, {}, name));
+      }
+    }
+    if (frame.from > frame.to) {
+      problems.push(problem('frame_from_after_to', { ...at, column: 'Fra', value: `${frame.from}–${frame.to}` }, lang, {}, name));
+    }
+    if (frame.amount?.isNegative()) {
+      problems.push(problem('negative_amount', { ...at, column: 'Beløp', value: frame.amount.toFixed2() }, lang, {}, name));
+    }
+  }
+  for (let i = 0; i < frames.length; i++) {
+    for (let j = i + 1; j < frames.length; j++) {
+      const a = frames[i]!;
+      const b = frames[j]!;
+      if (a.frame.instrument === b.frame.instrument && periodsOverlap(a.frame, b.frame)) {
+        const other = b.line === null ? frameKey(b.frame) : `${frameKey(b.frame)} (${b.sheet ? 'rad' : 'linje'} ${b.line})`;
+        problems.push(
+          problem(
+            'frame_overlap',
+            { file: a.file, ...(a.sheet ? { sheet: a.sheet } : {}), line: a.line, column: 'Fra', value: frameKey(a.frame) },
+            lang,
+            {},
+            lang === 'nb' ? `Overlapper med ${other}.` : `Overlaps ${other}.`,
+          ),
+        );
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,206 @@
+/**
+ * User-fixable problems as values, with one catalogue of messages (bokmål first, English as a
+ * choice). Hosts show them; tests assert on `code` and position, never on wording.
+ */
+
+/** The languages the product speaks. */
+export type Lang = 'nb' | 'en';
+
+/** Every problem the engine can report to a user. */
+export type ProblemCode =
+  | 'empty_file'
+  | 'binary_file'
+  | 'missing_columns'
+  | 'unterminated_quote'
+  | 'extra_fields'
+  | 'missing_value'
+  | 'bad_date'
+  | 'bad_amount'
+  | 'ambiguous_amount'
+  | 'too_many_decimals'
+  | 'bad_kind'
+  | 'bad_year'
+  | 'year_out_of_range'
+  | 'unknown_instrument'
+  | 'bad_chapter_post'
+  | 'unmapped_post'
+  | 'no_instrument'
+  | 'date_after_budget_period'
+  | 'frame_overlap'
+  | 'frame_from_after_to'
+  | 'negative_amount'
+  | 'bad_funding'
+  | 'bad_source'
+  | 'bad_confirmed'
+  | 'duplicate_post'
+  | 'missing_table'
+  | 'bad_indicator'
+  | 'bad_quarter'
+  | 'bad_value'
+  | 'year_closed';
+
+/** A problem a user can fix, pointing at the place it was found. */
+export interface Problem {
+  readonly code: ProblemCode;
+  /** File name (or workbook name) the problem was found in. */
+  readonly file: string;
+  /** Sheet name when the source is a workbook. */
+  readonly sheet?: string;
+  /** Line (1 = header) or sheet row; null for the file as a whole. */
+  readonly line: number | null;
+  /** Column name as the user wrote it; null for the line as a whole. */
+  readonly column: string | null;
+  /** The offending value as read; null where there was none. */
+  readonly value: string | null;
+  /** What was expected instead, in the chosen language. */
+  readonly expected: string;
+  /** A full sentence for people, in the chosen language. */
+  readonly message: string;
+}
+
+/** A non-fatal observation a person should look at. */
+export interface Warning {
+  readonly code: 'identical_lines' | 'no_frame' | 'unknown_reference' | 'mixed_measures';
+  readonly file?: string;
+  readonly lines?: number[];
+  readonly message: string;
+}
+
+type Texts = Record<Lang, string>;
+
+const EXPECTED: Record<ProblemCode, Texts> = {
+  empty_file: { nb: 'en overskriftslinje og minst én linje', en: 'a header line and at least one line' },
+  binary_file: { nb: 'en tekstfil (CSV)', en: 'a text file (CSV)' },
+  missing_columns: { nb: 'kolonnene {columns}', en: 'the columns {columns}' },
+  unterminated_quote: { nb: 'et avsluttende anførselstegn (")', en: 'a closing quote (")' },
+  extra_fields: { nb: 'høyst {count} felt, som overskriften', en: 'at most {count} fields, as the header' },
+  missing_value: { nb: 'en verdi', en: 'a value' },
+  bad_date: { nb: 'en dato som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ', en: 'a date as YYYY-MM-DD or DD.MM.YYYY' },
+  bad_amount: {
+    nb: 'et beløp som 1 250 000,50 eller 1250000.50 (høyst 2 desimaler)',
+    en: 'an amount such as 1 250 000,50 or 1250000.50 (at most 2 decimals)',
+  },
+  ambiguous_amount: {
+    nb: 'et entydig beløp: 1250,00 eller 1.250,00 for tusen, 1,25 for en og en kvart',
+    en: 'an unambiguous amount: 1250,00 or 1.250,00 for a thousand, 1,25 for one and a quarter',
+  },
+  too_many_decimals: { nb: 'høyst 2 desimaler (øre)', en: 'at most 2 decimals (øre)' },
+  bad_kind: {
+    nb: 'utbetaling, tilsagn eller annullering',
+    en: 'disbursement, commitment or cancellation (utbetaling, tilsagn, annullering)',
+  },
+  bad_year: { nb: 'et helt årstall', en: 'a whole year' },
+  year_out_of_range: { nb: 'et år fra 2019 til 2028', en: 'a year from 2019 to 2028' },
+  unknown_instrument: {
+    nb: 'et virkemiddel i planen (id eller navn), f.eks. ekspertbistand',
+    en: 'an instrument of the plan (id or name), e.g. ekspertbistand',
+  },
+  bad_chapter_post: { nb: 'kapittel og post som hele tall', en: 'chapter and post as whole numbers' },
+  unmapped_post: {
+    nb: 'en budsjettpost som er koblet til et virkemiddel i Poster-tabellen',
+    en: 'a budget post mapped to an instrument in the Poster table',
+  },
+  no_instrument: {
+    nb: 'virkemiddel, eller kapittel og post',
+    en: 'an instrument, or chapter and post',
+  },
+  date_after_budget_period: { nb: 'en dato som passer budsjettåret', en: 'a date that fits the budget year' },
+  frame_overlap: {
+    nb: 'ingen annen ramme for samme virkemiddel i de samme årene',
+    en: 'no other frame of the same instrument in the same years',
+  },
+  frame_from_after_to: { nb: 'Fra ≤ Til', en: 'From ≤ To' },
+  negative_amount: { nb: 'et beløp ≥ 0, eller tomt (ikke fastsatt)', en: 'an amount ≥ 0, or empty (not set)' },
+  bad_funding: {
+    nb: 'state, arbeidslivssentrene eller partene',
+    en: 'state, arbeidslivssentrene or partene',
+  },
+  bad_source: {
+    nb: 'appendix, continued, agreement_2025 eller entered',
+    en: 'appendix, continued, agreement_2025 or entered',
+  },
+  bad_confirmed: { nb: 'ja eller nei', en: 'ja or nei (yes or no)' },
+  duplicate_post: { nb: 'hver budsjettpost bare én gang', en: 'each budget post once' },
+  missing_table: { nb: 'tabellen {table} i arket {sheet}', en: 'the table {table} on the sheet {sheet}' },
+  bad_indicator: {
+    nb: 'sykefravaer, frafall eller bransje:<navn>',
+    en: 'sykefravaer, frafall or bransje:<name>',
+  },
+  bad_quarter: { nb: 'kvartal 1–4, eller tomt for årsverdi', en: 'quarter 1–4, or empty for an annual value' },
+  bad_value: { nb: 'et desimaltall, f.eks. 7,19', en: 'a decimal number, e.g. 7,19' },
+  year_closed: { nb: 'et år som ikke er avsluttet', en: 'a year that is not closed' },
+};
+
+const HEADLINE: Record<ProblemCode, Texts> = {
+  empty_file: { nb: 'Filen er tom', en: 'The file is empty' },
+  binary_file: { nb: 'Filen ser ikke ut som tekst', en: 'The file does not look like text' },
+  missing_columns: { nb: 'Påkrevde kolonner mangler', en: 'Required columns are missing' },
+  unterminated_quote: { nb: 'Et anførselstegn åpnes, men lukkes aldri', en: 'A quote is opened but never closed' },
+  extra_fields: { nb: 'Linjen har flere felt enn overskriften', en: 'The line has more fields than the header' },
+  missing_value: { nb: 'Verdien mangler', en: 'The value is missing' },
+  bad_date: { nb: 'Ugyldig dato', en: 'Invalid date' },
+  bad_amount: { nb: 'Ugyldig beløp', en: 'Invalid amount' },
+  ambiguous_amount: { nb: 'Beløpet kan leses på to måter', en: 'The amount reads two ways' },
+  too_many_decimals: { nb: 'Beløpet har for mange desimaler', en: 'The amount has too many decimals' },
+  bad_kind: { nb: 'Ukjent type', en: 'Unknown type' },
+  bad_year: { nb: 'Ugyldig år', en: 'Invalid year' },
+  year_out_of_range: { nb: 'Året ligger utenfor 2019–2028', en: 'The year lies outside 2019–2028' },
+  unknown_instrument: { nb: 'Ukjent virkemiddel', en: 'Unknown instrument' },
+  bad_chapter_post: { nb: 'Ugyldig kapittel eller post', en: 'Invalid chapter or post' },
+  unmapped_post: { nb: 'Budsjettposten er ikke koblet til et virkemiddel', en: 'The budget post is not mapped to an instrument' },
+  no_instrument: { nb: 'Linjen sier ikke hvilket virkemiddel den gjelder', en: 'The line does not say which instrument it is for' },
+  date_after_budget_period: { nb: 'Datoen passer ikke budsjettåret', en: 'The date does not fit the budget year' },
+  frame_overlap: { nb: 'To rammer for samme virkemiddel overlapper', en: 'Two frames of one instrument overlap' },
+  frame_from_after_to: { nb: 'Rammen slutter før den begynner', en: 'The frame ends before it begins' },
+  negative_amount: { nb: 'Rammen er negativ', en: 'The frame is negative' },
+  bad_funding: { nb: 'Ukjent finansiering', en: 'Unknown funding' },
+  bad_source: { nb: 'Ukjent kilde', en: 'Unknown source' },
+  bad_confirmed: { nb: 'Ugyldig verdi for Bekreftet', en: 'Invalid value for Bekreftet' },
+  duplicate_post: { nb: 'Budsjettposten står to ganger', en: 'The budget post appears twice' },
+  missing_table: { nb: 'Tabellen finnes ikke', en: 'The table does not exist' },
+  bad_indicator: { nb: 'Ukjent indikator', en: 'Unknown indicator' },
+  bad_quarter: { nb: 'Ugyldig kvartal', en: 'Invalid quarter' },
+  bad_value: { nb: 'Ugyldig verdi', en: 'Invalid value' },
+  year_closed: { nb: 'Året er avsluttet', en: 'The year is closed' },
+};
+
+/** Where a problem was found. */
+export interface Place {
+  file: string;
+  sheet?: string;
+  line: number | null;
+  column: string | null;
+  value: string | null;
+}
+
+function fill(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? `{${key}}`);
+}
+
+/** Builds a problem with its message from the catalogue. */
+export function problem(
+  code: ProblemCode,
+  place: Place,
+  lang: Lang = 'nb',
+  params: Record<string, string> = {},
+  detail?: string,
+): Problem {
+  const expected = fill(EXPECTED[code][lang], params);
+  const where = describePlace(place, lang);
+  const value = place.value === null ? '' : lang === 'nb' ? ` Verdien «${place.value}».` : ` The value “${place.value}”.`;
+  const wanted = lang === 'nb' ? ` Forventet: ${expected}.` : ` Expected: ${expected}.`;
+  const extra = detail ? ` ${detail}` : '';
+  const message = `${where}: ${HEADLINE[code][lang]}.${value}${wanted}${extra}`;
+  return { code, ...place, expected, message };
+}
+
+function describePlace(place: Place, lang: Lang): string {
+  const parts = [place.file];
+  if (place.sheet) parts.push(lang === 'nb' ? `ark ${place.sheet}` : `sheet ${place.sheet}`);
+  if (place.line !== null) {
+    const word = place.sheet ? (lang === 'nb' ? 'rad' : 'row') : lang === 'nb' ? 'linje' : 'line';
+    parts.push(`${word} ${place.line}`);
+  }
+  if (place.column !== null) parts.push(lang === 'nb' ? `kolonne ${place.column}` : `column ${place.column}`);
+  return parts.join(', ');
+}
