@@ -11,3 +11,4 @@ export * from './ledger/csv.js';
 export * from './ledger/decode.js';
 export * from './ledger/ledger.js';
 export * from './reconcile/reconcile.js';
+export * from './reconcile/flags.js';

@@ -9,7 +9,7 @@
  * `Money` at the edge (`Money.fromOre`). Neither path ever touches a binary floating-point number,
  * except `toNumber`, which exists only for Excel cell values.
  */
-import DecimalBase from 'decimal.js';
+import { Decimal as DecimalBase } from 'decimal.js';
 
 /** Our decimal type, configured once and never through the global `Decimal.set`. */
 export const Dec = DecimalBase.clone({

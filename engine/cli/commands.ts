@@ -1,0 +1,222 @@
+/** The `frames` and `reconcile` commands (CONTRACTS §4). */
+import {
+  csvField,
+  flagsInWords,
+  formatMoney,
+  formatPercent,
+  Money,
+  parseYear,
+  reconcile,
+  rowToJson,
+  YEARS,
+  type Frame,
+  type Lang,
+  type Plan,
+  type Problem,
+  type ReconciliationRow,
+} from '../index.js';
+import { UsageError, type CliOptions } from './args.js';
+import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
+import { renderTable } from './text-table.js';
+
+/** What a command hands back: text for standard output and standard error, and the exit status. */
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  status: 0 | 1 | 2;
+}
+
+/** Problems as lines for standard error. */
+export function problemLines(problems: readonly Problem[]): string {
+  return problems.map((p) => `${p.message}\n`).join('');
+}
+
+/** The JSON form of a problem (CONTRACTS §4, plus `code` and `sheet`). */
+export function problemJson(p: Problem): Record<string, unknown> {
+  return {
+    code: p.code,
+    file: p.file,
+    ...(p.sheet ? { sheet: p.sheet } : {}),
+    line: p.line,
+    column: p.column,
+    value: p.value,
+    expected: p.expected,
+    message: p.message,
+  };
+}
+
+function nameOf(plan: Plan, id: string, lang: Lang): string {
+  const instrument = plan.instruments.find((i) => i.id === id);
+  return instrument ? (lang === 'nb' ? instrument.name : instrument.nameEn) : id;
+}
+
+function period(from: number, to: number): string {
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
+function money(amount: Money | null, lang: Lang): string {
+  return amount === null ? (lang === 'nb' ? 'ikke fastsatt' : 'not set') : formatMoney(amount, { lang });
+}
+
+/** The JSON form of a frame (CONTRACTS §4). */
+export function frameJson(plan: Plan, frame: Frame): Record<string, unknown> {
+  return {
+    instrument: frame.instrument,
+    name: nameOf(plan, frame.instrument, 'nb'),
+    from: frame.from,
+    to: frame.to,
+    amount: frame.amount?.toFixed2() ?? null,
+    unit: frame.unit,
+    funding: frame.funding,
+    condition: frame.condition,
+    conditionConfirmed: frame.conditionConfirmed,
+    source: frame.source,
+    sourceText: frame.sourceText,
+  };
+}
+
+/** Totals of state frames per year; a pooled frame counts in its first year, as the 2019 budget did. */
+export function frameTotalsByYear(frames: readonly Frame[]): Map<number, Money> {
+  const totals = new Map<number, Money>(YEARS.map((y) => [y, Money.zero]));
+  for (const frame of frames) {
+    if (frame.amount === null) continue;
+    totals.set(frame.from, (totals.get(frame.from) ?? Money.zero).plus(frame.amount));
+  }
+  return totals;
+}
+
+/** `ia-planner frames`. */
+export async function framesCommand(options: CliOptions): Promise<CommandResult> {
+  const { plan, problems } = await loadPlan(options.plan, options.lang);
+  if (!plan) return { stdout: '', stderr: problemLines(problems), status: 1 };
+  const lang = options.lang;
+  if (options.format === 'json') {
+    return { stdout: JSON.stringify({ frames: plan.frames.map((f) => frameJson(plan, f)) }, null, 2) + '\n', stderr: '', status: 0 };
+  }
+  if (options.format === 'csv') {
+    const head = ['instrument', 'name', 'from', 'to', 'amount', 'unit', 'funding', 'condition', 'conditionConfirmed', 'source'];
+    const body = plan.frames.map((f) => {
+      const j = frameJson(plan, f);
+      return head.map((k) => csvField(j[k] === null ? '' : String(j[k]))).join(',');
+    });
+    return { stdout: [head.join(','), ...body].join('\n') + '\n', stderr: '', status: 0 };
+  }
+  if (options.format === 'html') throw new UsageError('--format html finnes bare for evaluate');
+  const sourceWords: Record<string, Record<Lang, string>> = {
+    appendix: { nb: 'vedlegget', en: 'appendix' },
+    continued: { nb: 'videreført', en: 'continued' },
+    agreement_2025: { nb: 'avtalen 2025', en: 'agreement 2025' },
+    entered: { nb: 'lagt inn', en: 'entered' },
+  };
+  const rows = plan.frames.map((f) => [
+    nameOf(plan, f.instrument, lang),
+    period(f.from, f.to),
+    money(f.amount, lang),
+    f.funding,
+    sourceWords[f.source]![lang],
+    f.condition === '' ? '' : f.conditionConfirmed ? (lang === 'nb' ? 'betingelse bekreftet' : 'condition confirmed') : lang === 'nb' ? 'betingelse ikke bekreftet' : 'condition not confirmed',
+  ]);
+  const headers = lang === 'nb' ? ['Virkemiddel', 'År', 'Ramme', 'Finansiering', 'Kilde', 'Merknad'] : ['Instrument', 'Year', 'Frame', 'Funding', 'Source', 'Note'];
+  let out = renderTable(headers, rows, ['left', 'left', 'right', 'left', 'left', 'left']);
+  const totals = [...frameTotalsByYear(plan.frames)].map(([year, total]) => [String(year), formatMoney(total, { lang })]);
+  out += '\n' + renderTable(lang === 'nb' ? ['År', 'Sum statlige rammer'] : ['Year', 'Total state frames'], totals, ['left', 'right']);
+  return { stdout: out, stderr: '', status: 0 };
+}
+
+/** `ia-planner reconcile`. */
+export async function reconcileCommand(options: CliOptions): Promise<CommandResult> {
+  if (options.ledger.length === 0) throw new UsageError('reconcile trenger minst én --ledger FIL');
+  if (options.format === 'html') throw new UsageError('--format html finnes bare for evaluate');
+  const lang = options.lang;
+  const asOf = resolveAsOf(options.asOf);
+  let year: number | null = null;
+  if (options.year !== undefined) {
+    const reading = parseYear(options.year);
+    if (!reading.ok) throw new UsageError(`--year må være et år fra 2019 til 2028, ikke «${options.year}»`);
+    year = reading.year;
+  }
+  const { plan, problems: planProblems } = await loadPlan(options.plan, lang);
+  if (!plan) return { stdout: '', stderr: problemLines(planProblems), status: 1 };
+  const loaded = loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang });
+  const result = loaded.rejected ? null : reconcile(plan, loaded.ledger.lines, asOf);
+  const rows = (result?.rows ?? []).filter((r) => year === null || (year >= r.from && year <= r.to));
+  const stderr = problemLines(loaded.problems) + loaded.warnings.map((w) => `${w.message}\n`).join('');
+  const status = loaded.rejected ? 1 : 0;
+  if (options.format === 'json') {
+    const json = {
+      asOf,
+      rows: rows.map(rowToJson),
+      unframed: (result?.unframed ?? []).map((u) => ({
+        instrument: u.instrument,
+        year: u.year,
+        spent: u.spent.toFixed2(),
+        committed: u.committed.toFixed2(),
+        lines: u.lines,
+      })),
+      errors: loaded.problems.map(problemJson),
+      warnings: loaded.warnings,
+      duplicates: loaded.rejected ? 0 : loaded.ledger.duplicates,
+      imported: loaded.rejected ? 0 : loaded.ledger.lines.length,
+    };
+    return { stdout: JSON.stringify(json, null, 2) + '\n', stderr, status };
+  }
+  if (loaded.rejected) {
+    const note =
+      lang === 'nb'
+        ? `Forbruket ble avvist: ${loaded.problems.length} feil. Ingenting er importert. Rett feilene, eller bruk --skip-invalid for å ta med bare de gyldige linjene.\n`
+        : `The ledger was rejected: ${loaded.problems.length} errors. Nothing was imported. Fix them, or use --skip-invalid to keep only the valid lines.\n`;
+    return { stdout: '', stderr: stderr + note, status: 1 };
+  }
+  if (options.format === 'csv') {
+    const head = ['instrument', 'from', 'to', 'funding', 'frame', 'spent', 'committed', 'openCommitments', 'remaining', 'utilisation', 'source', 'flags'];
+    const body = rows.map((r) => {
+      const j = rowToJson(r);
+      return head.map((k) => csvField(k === 'flags' ? r.flags.join(' ') : j[k] === null ? '' : String(j[k]))).join(',');
+    });
+    return { stdout: [head.join(','), ...body].join('\n') + '\n', stderr, status };
+  }
+  return { stdout: reconcileTable(plan, rows, result!.unframed, asOf, loaded.ledger.lines.length, loaded.ledger.duplicates, lang), stderr, status };
+}
+
+function reconcileTable(
+  plan: Plan,
+  rows: readonly ReconciliationRow[],
+  unframed: ReturnType<typeof reconcile>['unframed'],
+  asOf: string,
+  imported: number,
+  duplicates: number,
+  lang: Lang,
+): string {
+  const nb = lang === 'nb';
+  const headers = nb
+    ? ['Virkemiddel', 'År', 'Ramme', 'Utbetalt', 'Åpne tilsagn', 'Gjenstår', 'Utnyttelse', 'Merknader']
+    : ['Instrument', 'Year', 'Frame', 'Spent', 'Open commitments', 'Remaining', 'Utilisation', 'Flags'];
+  const body = rows.map((r) => [
+    nameOf(plan, r.instrument, lang),
+    period(r.from, r.to),
+    money(r.frame, lang),
+    formatMoney(r.spent, { lang }),
+    formatMoney(r.openCommitments, { lang }),
+    r.remaining === null ? '–' : formatMoney(r.remaining, { lang }),
+    formatPercent(r.utilisation, lang),
+    flagsInWords(r.flags, lang),
+  ]);
+  let out = (nb ? `Avstemming per ${asOf}: ${imported} linjer importert, ${duplicates} duplikater utelatt.\n\n` : `Reconciliation as of ${asOf}: ${imported} lines imported, ${duplicates} duplicates left out.\n\n`);
+  out += renderTable(headers, body, ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left']);
+  const years = [...new Set(rows.map((r) => r.from))].sort((a, b) => a - b);
+  const totals = years.map((y) => {
+    const ofYear = rows.filter((r) => r.from === y);
+    const sumOf = (pick: (r: ReconciliationRow) => Money | null) => ofYear.reduce((s, r) => s.plus(pick(r) ?? Money.zero), Money.zero);
+    return [String(y), formatMoney(sumOf((r) => r.frame), { lang }), formatMoney(sumOf((r) => r.spent), { lang }), formatMoney(sumOf((r) => r.openCommitments), { lang }), formatMoney(sumOf((r) => r.remaining), { lang })];
+  });
+  out += '\n' + renderTable(nb ? ['År', 'Sum rammer', 'Sum utbetalt', 'Sum åpne tilsagn', 'Sum gjenstår'] : ['Year', 'Total frames', 'Total spent', 'Total open', 'Total remaining'], totals, ['left', 'right', 'right', 'right', 'right']);
+  if (unframed.length > 0) {
+    out += '\n' + (nb ? 'Forbruk uten ramme i planen:\n' : 'Spending without a frame in the plan:\n');
+    out += renderTable(
+      nb ? ['Virkemiddel', 'År', 'Utbetalt', 'Tilsagn', 'Linjer'] : ['Instrument', 'Year', 'Spent', 'Committed', 'Lines'],
+      unframed.map((u) => [nameOf(plan, u.instrument, lang), String(u.year), formatMoney(u.spent, { lang }), formatMoney(u.committed, { lang }), String(u.lines)]),
+      ['left', 'left', 'right', 'right', 'right'],
+    );
+  }
+  return out;
+}

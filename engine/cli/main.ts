@@ -1,0 +1,41 @@
+/** The `ia-planner` command: parse, dispatch, print, exit (CONTRACTS §4). */
+import { parseOptions, USAGE, UsageError, type CliOptions } from './args.js';
+import { framesCommand, reconcileCommand, type CommandResult } from './commands.js';
+
+type Command = (options: CliOptions) => Promise<CommandResult>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  frames: async () => framesCommand,
+  reconcile: async () => reconcileCommand,
+};
+
+/** Runs the command line and returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(`Ukjent kommando «${name}».\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const options = parseOptions(rest);
+    if (options.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const result = await (await load())(options);
+    if (result.stdout) process.stdout.write(result.stdout);
+    if (result.stderr) process.stderr.write(result.stderr);
+    return result.status;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
