@@ -1,0 +1,212 @@
+/**
+ * Plan versions: the signed appendix, the prolongation and each budget round (the revised budget
+ * in May, the new balancing in November) as named, immutable sets of frames. A version moves
+ * draft → submitted → approved; an approved version is read-only, so a change starts a new version.
+ * Every change returns a `ChangeRecord` for the change log; nothing here reads the clock.
+ */
+import type { ChangeRecord } from '../audit/log.js';
+import { Money } from '../money.js';
+import { frameKey, type Frame } from './frame.js';
+
+/** What a version stands for. */
+export type VersionKind = 'appendix' | 'prolongation' | 'budget_round' | 'other';
+
+/** Where a version is in its approval. */
+export type VersionStatus = 'draft' | 'submitted' | 'approved';
+
+/** A named version of the plan's frames. */
+export interface PlanVersion {
+  /** A stable id chosen by the user, e.g. `rnb-2025`. */
+  readonly id: string;
+  /** A name for people, e.g. «Revidert nasjonalbudsjett 2025». */
+  readonly name: string;
+  readonly kind: VersionKind;
+  /** The version this one was made from, or null. */
+  readonly basedOn: string | null;
+  readonly status: VersionStatus;
+  readonly frames: readonly Frame[];
+}
+
+/** Who changes what, when and why; the context of every change. */
+export interface ChangeContext {
+  readonly who: string;
+  /** ISO 8601 timestamp. */
+  readonly at: string;
+  readonly why: string;
+}
+
+/** Why a change to a version was refused. */
+export type VersionRefusal = 'read_only' | 'unknown_frame' | 'bad_transition' | 'no_condition' | 'negative_amount';
+
+/** A changed version with its log record, or the reason it was refused. */
+export type VersionResult =
+  | { readonly ok: true; readonly version: PlanVersion; readonly change: ChangeRecord }
+  | { readonly ok: false; readonly reason: VersionRefusal; readonly message: string };
+
+/** A frame's amount as the log writes it. */
+export function amountText(amount: Money | null): string {
+  return amount === null ? 'ikke fastsatt' : amount.toFixed2();
+}
+
+/** The first version, made from a set of frames (for example the embedded plan's). */
+export function createVersion(
+  frames: readonly Frame[],
+  meta: { id: string; name: string; kind: VersionKind },
+  context: ChangeContext,
+): { version: PlanVersion; change: ChangeRecord } {
+  const version: PlanVersion = { ...meta, basedOn: null, status: 'draft', frames: [...frames] };
+  return { version, change: { ...context, action: 'version_created', target: meta.id, before: '', after: `${meta.name} (utkast)` } };
+}
+
+/** A new draft from any version, approved or not; the frames are copied unchanged. */
+export function deriveVersion(
+  base: PlanVersion,
+  meta: { id: string; name: string; kind: VersionKind },
+  context: ChangeContext,
+): { version: PlanVersion; change: ChangeRecord } {
+  const version: PlanVersion = { ...meta, basedOn: base.id, status: 'draft', frames: [...base.frames] };
+  return {
+    version,
+    change: { ...context, action: 'version_created', target: meta.id, before: base.id, after: `${meta.name} (utkast, fra ${base.id})` },
+  };
+}
+
+const NEXT: Record<VersionStatus, readonly VersionStatus[]> = {
+  draft: ['submitted'],
+  submitted: ['approved', 'draft'],
+  approved: [],
+};
+
+const STATUS_WORDS: Record<VersionStatus, string> = { draft: 'utkast', submitted: 'sendt inn', approved: 'godkjent' };
+
+/** The status in bokmål. */
+export function statusWords(status: VersionStatus): string {
+  return STATUS_WORDS[status];
+}
+
+function readOnly(version: PlanVersion): VersionResult {
+  return {
+    ok: false,
+    reason: 'read_only',
+    message: `Versjonen «${version.name}» er godkjent og kan ikke endres. Lag en ny versjon fra den for å gjøre endringer.`,
+  };
+}
+
+/** Moves a version draft → submitted → approved (a submitted version may go back to draft). */
+export function setStatus(version: PlanVersion, to: VersionStatus, context: ChangeContext): VersionResult {
+  if (!NEXT[version.status].includes(to)) {
+    if (version.status === 'approved') return readOnly(version);
+    return {
+      ok: false,
+      reason: 'bad_transition',
+      message: `En versjon med status ${STATUS_WORDS[version.status]} kan ikke settes til ${STATUS_WORDS[to]}.`,
+    };
+  }
+  return {
+    ok: true,
+    version: { ...version, status: to },
+    change: { ...context, action: 'version_status', target: version.id, before: STATUS_WORDS[version.status], after: STATUS_WORDS[to] },
+  };
+}
+
+/** Whether a version may be changed (only drafts may). */
+export function isEditable(version: PlanVersion): boolean {
+  return version.status === 'draft';
+}
+
+/** The frame of a version with the given key, if any. */
+export function findFrame(version: PlanVersion, key: string): Frame | undefined {
+  return version.frames.find((f) => frameKey(f) === key);
+}
+
+/** Replaces frames by key (internal helper for changes that touch one or more frames). */
+export function replaceFrames(version: PlanVersion, changed: readonly Frame[]): PlanVersion {
+  const byKey = new Map(changed.map((f) => [frameKey(f), f]));
+  return { ...version, frames: version.frames.map((f) => byKey.get(frameKey(f)) ?? f) };
+}
+
+/** Sets one frame's amount in a draft; the frame's source becomes `entered`. */
+export function setFrameAmount(version: PlanVersion, key: string, amount: Money | null, context: ChangeContext): VersionResult {
+  if (!isEditable(version)) return notEditable(version);
+  const frame = findFrame(version, key);
+  if (!frame) return { ok: false, reason: 'unknown_frame', message: `Versjonen har ingen ramme ${key}.` };
+  if (amount?.isNegative()) return { ok: false, reason: 'negative_amount', message: `En ramme kan ikke være negativ (${amount.toFixed2()}).` };
+  const changed: Frame = { ...frame, amount, source: 'entered' };
+  return {
+    ok: true,
+    version: replaceFrames(version, [changed]),
+    change: { ...context, action: 'frame_changed', target: `${version.id}/${key}`, before: amountText(frame.amount), after: amountText(amount) },
+  };
+}
+
+/** The refusal for a version that is not a draft. */
+export function notEditable(version: PlanVersion): VersionResult {
+  if (version.status === 'approved') return readOnly(version);
+  return {
+    ok: false,
+    reason: 'read_only',
+    message: `Versjonen «${version.name}» er sendt inn. Sett den tilbake til utkast, eller lag en ny versjon, for å endre den.`,
+  };
+}
+
+/** Records that a frame's condition (the SKIL pool's state-aid condition) is confirmed: a decision in the log. */
+export function confirmCondition(version: PlanVersion, key: string, context: ChangeContext): VersionResult {
+  if (!isEditable(version)) return notEditable(version);
+  const frame = findFrame(version, key);
+  if (!frame) return { ok: false, reason: 'unknown_frame', message: `Versjonen har ingen ramme ${key}.` };
+  if (frame.condition === '') return { ok: false, reason: 'no_condition', message: `Rammen ${key} har ingen betingelse å bekrefte.` };
+  return {
+    ok: true,
+    version: replaceFrames(version, [{ ...frame, conditionConfirmed: true }]),
+    change: {
+      ...context,
+      action: 'condition_confirmed',
+      target: `${version.id}/${key}`,
+      before: `ikke bekreftet: ${frame.condition}`,
+      after: 'bekreftet',
+    },
+  };
+}
+
+/** How one frame differs between two versions. */
+export interface FrameDifference {
+  readonly key: string;
+  readonly instrument: string;
+  readonly from: number;
+  readonly to: number;
+  readonly before: Money | null;
+  readonly after: Money | null;
+  /** after − before, or null when either is not set. */
+  readonly difference: Money | null;
+  readonly change: 'added' | 'removed' | 'changed' | 'unchanged';
+}
+
+/** Compares two versions frame by frame, in the order of `a` and then frames only in `b`. */
+export function compareVersions(a: PlanVersion, b: PlanVersion): FrameDifference[] {
+  const inB = new Map(b.frames.map((f) => [frameKey(f), f]));
+  const seen = new Set<string>();
+  const out: FrameDifference[] = [];
+  const same = (x: Money | null, y: Money | null) => (x === null ? y === null : y !== null && x.eq(y));
+  for (const frame of a.frames) {
+    const key = frameKey(frame);
+    seen.add(key);
+    const other = inB.get(key);
+    const after = other ? other.amount : null;
+    out.push({
+      key,
+      instrument: frame.instrument,
+      from: frame.from,
+      to: frame.to,
+      before: frame.amount,
+      after,
+      difference: frame.amount !== null && after !== null ? after.minus(frame.amount) : null,
+      change: !other ? 'removed' : same(frame.amount, after) ? 'unchanged' : 'changed',
+    });
+  }
+  for (const frame of b.frames) {
+    const key = frameKey(frame);
+    if (seen.has(key)) continue;
+    out.push({ key, instrument: frame.instrument, from: frame.from, to: frame.to, before: null, after: frame.amount, difference: null, change: 'added' });
+  }
+  return out;
+}
