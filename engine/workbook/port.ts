@@ -36,6 +36,8 @@ export interface ColumnSpec {
   readonly width: number;
   /** A list the cell must be chosen from (data validation), if any. */
   readonly validationList?: readonly string[];
+  /** A note (cell comment) on the header cell that explains the column, if any. */
+  readonly note?: string;
 }
 
 /** A conditional format: rows where `formula` (relative to the first data row) holds get a fill. */

@@ -1,0 +1,176 @@
+/**
+ * The planning workbook's tables from the engine's values: the plan (Rammer, Poster), the ledger
+ * (Forbruk), the reconciliation (Avstemming, with live formulas and the engine's results cached)
+ * and the change log (Logg).
+ */
+import type { LedgerLine } from '../ledger/ledger.js';
+import { Money, sum } from '../money.js';
+import type { Plan } from '../plan/plan.js';
+import type { Lang } from '../problems.js';
+import { flagsInWords } from '../reconcile/flags.js';
+import type { Reconciliation, ReconciliationRow } from '../reconcile/reconcile.js';
+import { avstemmingSpec, columnRef, FORBRUK, LOGG, POSTER, RAMMER, SHEET_ORDER, thisRowRef } from './layout.js';
+import type { Cell, FormulaCell, TableData, TableSpec } from './port.js';
+
+/** One entry of the change log (Logg). */
+export interface LogEntry {
+  /** When, as `YYYY-MM-DD HH:MM` (or any text the host chooses). */
+  readonly time: string;
+  readonly who: string;
+  readonly action: string;
+  readonly details: string;
+}
+
+/** What the workbook is built from. */
+export interface WorkbookInput {
+  readonly plan: Plan;
+  /** The ledger; lines dated after `reconciliation.asOf` are left out, so Forbruk and Avstemming agree. */
+  readonly ledgerLines: Iterable<LedgerLine>;
+  readonly reconciliation: Reconciliation;
+  readonly log?: readonly LogEntry[];
+  readonly lang: Lang;
+  /** More tables (the evaluation's), placed by their sheet in `SHEET_ORDER`. */
+  readonly extraTables?: readonly TableData[];
+}
+
+/** A money cell value (a number only here, at the edge), or null for an amount that is not set. */
+function moneyCell(amount: Money | null): number | null {
+  return amount === null ? null : amount.toNumber();
+}
+
+/** The SUMIFS formula of `Utbetalt`: disbursements in Forbruk by instrument and budget year Fra..Til. */
+export function utbetaltFormula(): string {
+  const row = (c: string) => thisRowRef('Avstemming', c);
+  return (
+    `SUMIFS(${columnRef('Forbruk', 'Beløp')},${columnRef('Forbruk', 'Virkemiddel')},${row('Virkemiddel')},` +
+    `${columnRef('Forbruk', 'Type')},"utbetaling",` +
+    `${columnRef('Forbruk', 'År')},">="&${row('Fra')},${columnRef('Forbruk', 'År')},"<="&${row('Til')})`
+  );
+}
+
+/** The formula of `Gjenstår`: Ramme − Utbetalt − Åpne tilsagn, empty where Ramme is empty. */
+export function gjenstarFormula(): string {
+  const row = (c: string) => thisRowRef('Avstemming', c);
+  return `IF(${row('Ramme')}="","",${row('Ramme')}-${row('Utbetalt')}-${row('Åpne tilsagn')})`;
+}
+
+/** The formula of `Utnyttelse`: Utbetalt / Ramme rounded to 4 decimals, empty where Ramme is empty or 0. */
+export function utnyttelseFormula(): string {
+  const row = (c: string) => thisRowRef('Avstemming', c);
+  return `IF(OR(${row('Ramme')}="",${row('Ramme')}=0),"",ROUND(${row('Utbetalt')}/${row('Ramme')},4))`;
+}
+
+/** A totals-row formula summing the visible rows of a column (so a filter by year gives that year's sum). */
+export function subtotalFormula(table: string, column: string, cached: Money): FormulaCell {
+  return { formula: `SUBTOTAL(109,${columnRef(table, column)})`, cached: cached.toNumber() };
+}
+
+function nameOf(plan: Plan, id: string): string {
+  return plan.instruments.find((i) => i.id === id)?.name ?? id;
+}
+
+/** The `Rammer` table of a plan. */
+export function rammerTable(plan: Plan): TableData {
+  const rows = plan.frames.map((f): Cell[] => [
+    f.instrument,
+    nameOf(plan, f.instrument),
+    f.from,
+    f.to,
+    moneyCell(f.amount),
+    f.unit,
+    f.funding,
+    f.condition === '' ? null : f.condition,
+    f.condition === '' && !f.conditionConfirmed ? null : f.conditionConfirmed ? 'ja' : 'nei',
+    f.source,
+    f.sourceText === '' ? null : f.sourceText,
+  ]);
+  return { spec: RAMMER, rows };
+}
+
+/** The `Poster` table of a plan. */
+export function posterTable(plan: Plan): TableData {
+  return { spec: POSTER, rows: plan.posts.map((p): Cell[] => [p.chapter, p.post, p.instrument, p.name]) };
+}
+
+/** The `Forbruk` table: ledger lines dated on or before `asOf`, with a totals row. */
+export function forbrukTable(lines: Iterable<LedgerLine>, asOf: string): TableData {
+  const rows: Cell[][] = [];
+  let total = 0n;
+  for (const l of lines) {
+    if (l.date > asOf) continue;
+    total += l.amount;
+    rows.push([
+      l.date,
+      l.voucher,
+      l.instrument,
+      l.kind,
+      Money.fromOre(l.amount).toNumber(),
+      l.reference === '' ? null : l.reference,
+      l.year,
+      l.chapter,
+      l.post,
+      l.text === '' ? null : l.text,
+    ]);
+  }
+  const spec: TableSpec = { ...FORBRUK, totals: { Dato: 'Sum', Beløp: subtotalFormula('Forbruk', 'Beløp', Money.fromOre(total)) } };
+  return { spec, rows };
+}
+
+function avstemmingRow(plan: Plan, r: ReconciliationRow, lang: Lang): Cell[] {
+  return [
+    r.instrument,
+    nameOf(plan, r.instrument),
+    r.from,
+    r.to,
+    moneyCell(r.frame),
+    { formula: utbetaltFormula(), cached: r.spent.toNumber() },
+    r.openCommitments.toNumber(),
+    { formula: gjenstarFormula(), cached: r.remaining === null ? '' : r.remaining.toNumber() },
+    { formula: utnyttelseFormula(), cached: r.utilisation === null ? '' : Number(r.utilisation) },
+    r.flags.length === 0 ? null : flagsInWords(r.flags, lang),
+  ];
+}
+
+/** The `Avstemming` table: one row per frame, live formulas with the engine's results cached, and totals. */
+export function avstemmingTable(plan: Plan, reconciliation: Reconciliation, lang: Lang): TableData {
+  const rows = reconciliation.rows;
+  const total = (pick: (r: ReconciliationRow) => Money | null) => sum(rows.map(pick).filter((m): m is Money => m !== null));
+  const spec: TableSpec = {
+    ...avstemmingSpec(lang),
+    totals: {
+      Virkemiddel: 'Sum',
+      Ramme: subtotalFormula('Avstemming', 'Ramme', total((r) => r.frame)),
+      Utbetalt: subtotalFormula('Avstemming', 'Utbetalt', total((r) => r.spent)),
+      'Åpne tilsagn': subtotalFormula('Avstemming', 'Åpne tilsagn', total((r) => r.openCommitments)),
+      Gjenstår: subtotalFormula('Avstemming', 'Gjenstår', total((r) => r.remaining)),
+    },
+  };
+  return { spec, rows: rows.map((r) => avstemmingRow(plan, r, lang)) };
+}
+
+/** The `Logg` table. */
+export function loggTable(log: readonly LogEntry[]): TableData {
+  return { spec: LOGG, rows: log.map((e): Cell[] => [e.time, e.who, e.action, e.details === '' ? null : e.details]) };
+}
+
+/** Orders tables by their sheet's place in `SHEET_ORDER` (unknown sheets last, in given order). */
+export function orderTables(tables: readonly TableData[]): TableData[] {
+  const rank = (t: TableData) => {
+    const i = SHEET_ORDER.indexOf(t.spec.sheet);
+    return i < 0 ? SHEET_ORDER.length : i;
+  };
+  return tables.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i).map((x) => x.t);
+}
+
+/** Every table of the planning workbook, in sheet order, ready for a `WorkbookPort`. */
+export function buildWorkbookTables(input: WorkbookInput): TableData[] {
+  const { plan, reconciliation, lang } = input;
+  return orderTables([
+    rammerTable(plan),
+    posterTable(plan),
+    forbrukTable(input.ledgerLines, reconciliation.asOf),
+    avstemmingTable(plan, reconciliation, lang),
+    loggTable(input.log ?? []),
+    ...(input.extraTables ?? []),
+  ]);
+}

@@ -1,0 +1,185 @@
+/**
+ * The planning workbook's layout as plain data (CONTRACTS §5): sheets, tables, columns, number
+ * formats, widths, validation lists and conditional formats. Hosts only carry it out.
+ */
+import { FRAME_SOURCES } from '../plan/frame.js';
+import { FUNDINGS, INSTRUMENTS } from '../plan/instruments.js';
+import { ENTRY_KINDS } from '../ledger/ledger.js';
+import type { Lang } from '../problems.js';
+import type { ColumnKind, ColumnSpec, TableSpec } from './port.js';
+
+/** Excel number formats by column kind; `,` and `.` are shown in the reader's own locale (space and comma in Norwegian). */
+export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
+  text: '@',
+  yesno: '@',
+  year: '0',
+  whole: '0',
+  money: '#,##0.00 "kr";-#,##0.00 "kr"',
+  percent: '0.00%',
+  date: 'dd.mm.yyyy',
+  decimal: '0.00',
+};
+
+/** The number format of a column kind. */
+export function numberFormatOf(kind: ColumnKind): string {
+  return NUMBER_FORMATS[kind];
+}
+
+/** The sheets in the order they appear (Evaluering is added by the evaluation, before Logg). */
+export const SHEET_ORDER: readonly string[] = ['Rammer', 'Poster', 'Forbruk', 'Avstemming', 'Evaluering', 'Logg'];
+
+/** The column letters of a 1-based column number (1 = A, 27 = AA). */
+export function columnLetter(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A structured reference to a whole column of a table's data, in file syntax (`Forbruk[Beløp]`). */
+export function columnRef(table: string, column: string): string {
+  return `${table}[${column}]`;
+}
+
+/** A structured reference to the same row, in file syntax (`Tabell[[#This Row],[Kolonne]]`), never `[@Kolonne]`. */
+export function thisRowRef(table: string, column: string): string {
+  return `${table}[[#This Row],[${column}]]`;
+}
+
+/** The 1-based sheet column of a table's column, by name; throws for a name not in the spec (a bug). */
+export function sheetColumnOf(spec: TableSpec, name: string): number {
+  const index = spec.columns.findIndex((c) => c.name === name);
+  if (index < 0) throw new Error(`table ${spec.table} has no column ${name}`);
+  return spec.origin.column + index;
+}
+
+/** The A1 reference of a table's data rows (`A2:J94`) for `rowCount` rows (at least one). */
+export function dataRangeOf(spec: TableSpec, rowCount: number): string {
+  const first = spec.origin.row + 1;
+  const last = first + Math.max(rowCount, 1) - 1;
+  const left = columnLetter(spec.origin.column);
+  const right = columnLetter(spec.origin.column + spec.columns.length - 1);
+  return `${left}${first}:${right}${last}`;
+}
+
+function col(name: string, kind: ColumnKind, width: number, extra: Partial<ColumnSpec> = {}): ColumnSpec {
+  return { name, kind, width, ...extra };
+}
+
+const INSTRUMENT_IDS = INSTRUMENTS.map((i) => i.id);
+const YES_NO = ['ja', 'nei'];
+const A1 = { row: 1, column: 1 } as const;
+
+/** The `Rammer` table: the plan's frames; `Kildetekst` is an added column (CONTRACTS §5 allows columns at the end). */
+export const RAMMER: TableSpec = {
+  sheet: 'Rammer',
+  table: 'Rammer',
+  origin: A1,
+  columns: [
+    col('Virkemiddel', 'text', 22, { validationList: INSTRUMENT_IDS }),
+    col('Navn', 'text', 48),
+    col('Fra', 'year', 7),
+    col('Til', 'year', 7),
+    col('Beløp', 'money', 18),
+    col('Enhet', 'text', 7),
+    col('Finansiering', 'text', 20, { validationList: FUNDINGS }),
+    col('Betingelse', 'text', 40),
+    col('Bekreftet', 'yesno', 10, { validationList: YES_NO }),
+    col('Kilde', 'text', 15, { validationList: FRAME_SOURCES }),
+    col('Kildetekst', 'text', 60),
+  ],
+};
+
+/** The `Poster` table: budget posts (kapittel.post) mapped to instruments. */
+export const POSTER: TableSpec = {
+  sheet: 'Poster',
+  table: 'Poster',
+  origin: A1,
+  columns: [
+    col('Kapittel', 'whole', 10),
+    col('Post', 'whole', 7),
+    col('Virkemiddel', 'text', 22, { validationList: INSTRUMENT_IDS }),
+    col('Navn', 'text', 55),
+  ],
+};
+
+/** The `Forbruk` table: the ledger, one line per row. */
+export const FORBRUK: TableSpec = {
+  sheet: 'Forbruk',
+  table: 'Forbruk',
+  origin: A1,
+  columns: [
+    col('Dato', 'date', 12),
+    col('Bilag', 'text', 14),
+    col('Virkemiddel', 'text', 22, { validationList: INSTRUMENT_IDS }),
+    col('Type', 'text', 13, { validationList: ENTRY_KINDS }),
+    col('Beløp', 'money', 18),
+    col('Referanse', 'text', 14),
+    col('År', 'year', 7),
+    col('Kapittel', 'whole', 10),
+    col('Post', 'whole', 7),
+    col('Tekst', 'text', 45),
+  ],
+};
+
+/** Notes on the `Avstemming` headers, in each language. */
+const AVSTEMMING_NOTES: Record<Lang, Record<string, string>> = {
+  nb: {
+    Utbetalt: 'Formel: summen av utbetalinger i Forbruk for virkemiddelet med budsjettår fra Fra til Til. Oppdateres når du skriver inn nye rader i Forbruk.',
+    'Åpne tilsagn':
+      'Verdi beregnet av IA Planner da arbeidsboken ble skrevet: hvert tilsagn minus annulleringer og utbetalinger som viser til det (Referanse), minst 0. Ikke en formel; skriv arbeidsboken på nytt for å oppdatere.',
+    Gjenstår: 'Formel: Ramme − Utbetalt − Åpne tilsagn (tom der rammen ikke er fastsatt).',
+    Utnyttelse: 'Formel: Utbetalt / Ramme, avrundet til fire desimaler.',
+  },
+  en: {
+    Utbetalt: 'Formula: the disbursements in Forbruk for the instrument with a budget year from Fra to Til. Updates when you type new rows into Forbruk.',
+    'Åpne tilsagn':
+      'Value computed by IA Planner when the workbook was written: each commitment less the cancellations and disbursements that reference it, at least 0. Not a formula; write the workbook again to update it.',
+    Gjenstår: 'Formula: Ramme − Utbetalt − Åpne tilsagn (empty where the frame is not set).',
+    Utnyttelse: 'Formula: Utbetalt / Ramme, rounded to four decimals.',
+  },
+};
+
+/** The `Avstemming` table (without totals; `build` adds them with the engine's figures). */
+export function avstemmingSpec(lang: Lang = 'nb'): TableSpec {
+  const notes = AVSTEMMING_NOTES[lang];
+  const note = (name: string) => (notes[name] === undefined ? {} : { note: notes[name] });
+  const base: TableSpec = {
+    sheet: 'Avstemming',
+    table: 'Avstemming',
+    origin: A1,
+    columns: [
+      col('Virkemiddel', 'text', 22),
+      col('Navn', 'text', 48),
+      col('Fra', 'year', 7),
+      col('Til', 'year', 7),
+      col('Ramme', 'money', 18),
+      col('Utbetalt', 'money', 18, note('Utbetalt')),
+      col('Åpne tilsagn', 'money', 18, note('Åpne tilsagn')),
+      col('Gjenstår', 'money', 18, note('Gjenstår')),
+      col('Utnyttelse', 'percent', 12, note('Utnyttelse')),
+      col('Merknader', 'text', 45),
+    ],
+  };
+  const letter = (name: string) => `$${columnLetter(sheetColumnOf(base, name))}${base.origin.row + 1}`;
+  const [ramme, utbetalt, apne] = [letter('Ramme'), letter('Utbetalt'), letter('Åpne tilsagn')];
+  // Over the frame as in CONTRACTS §3: spent + open commitments > frame, live on the sheet's values.
+  return { ...base, conditionalFormats: [{ formula: `=AND(${ramme}<>"",${utbetalt}+${apne}>${ramme})`, fill: 'FDE7E9', font: '9C0006' }] };
+}
+
+/** The `Logg` table: the change log. */
+export const LOGG: TableSpec = {
+  sheet: 'Logg',
+  table: 'Logg',
+  origin: A1,
+  columns: [col('Tidspunkt', 'text', 20), col('Hvem', 'text', 18), col('Handling', 'text', 28), col('Detaljer', 'text', 70)],
+};
+
+/** Every table spec of the layout (except Evaluering's), by table name. */
+export function layoutSpecs(lang: Lang = 'nb'): readonly TableSpec[] {
+  return [RAMMER, POSTER, FORBRUK, avstemmingSpec(lang), LOGG];
+}
