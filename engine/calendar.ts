@@ -33,6 +33,10 @@ export type YearReading = { ok: true; year: Year } | { ok: false; fault: 'bad_ye
 
 /** Reads a year written as text (`2024`, ` 2024 `, `2024.0` from a spreadsheet). */
 export function parseYear(text: string | number): YearReading {
+  if (typeof text === 'string' && text.length === 4) {
+    const n = digits(text, 0, 4);
+    if (n >= 0) return isYear(n) ? { ok: true, year: n } : { ok: false, fault: 'year_out_of_range' };
+  }
   const trimmed = String(text).trim();
   const match = /^(\d{4})(?:\.0+)?$/.exec(trimmed);
   if (!match) return { ok: false, fault: 'bad_year' };
@@ -91,8 +95,26 @@ export function isoDate(year: number, month: number, day: number): IsoDate | nul
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;
 }
 
+/** The number written by the ASCII digits text[from..to), or -1 if any is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /** Reads `YYYY-MM-DD` or `DD.MM.YYYY`; null when it is neither or no such day exists. */
 export function parseDate(text: string): IsoDate | null {
+  // Fast path for the most common export spelling, DD.MM.YYYY, without a regular expression.
+  if (text.length === 10 && text.charCodeAt(2) === 46 && text.charCodeAt(5) === 46) {
+    const day = digits(text, 0, 2);
+    const month = digits(text, 3, 5);
+    const year = digits(text, 6, 10);
+    if (day >= 0 && month >= 0 && year >= 0) return isoDate(year, month, day);
+  }
   const trimmed = text.trim();
   const iso = ISO.exec(trimmed);
   if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));

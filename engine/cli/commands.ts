@@ -6,13 +6,15 @@ import {
   formatPercent,
   Money,
   parseYear,
-  reconcile,
+  reconcileTotals,
   rowToJson,
+  SpendingTotals,
   YEARS,
   type Frame,
   type Lang,
   type Plan,
   type Problem,
+  type Reconciliation,
   type ReconciliationRow,
 } from '../index.js';
 import { UsageError, type CliOptions } from './args.js';
@@ -137,8 +139,10 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
   }
   const { plan, problems: planProblems } = await loadPlan(options.plan, lang);
   if (!plan) return { stdout: '', stderr: problemLines(planProblems), status: 1 };
-  const loaded = loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang });
-  const result = loaded.rejected ? null : reconcile(plan, loaded.ledger.lines, asOf);
+  // Summed while reading: a ledger of a million lines is never held in memory.
+  const totals = new SpendingTotals(asOf);
+  const loaded = loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang }, totals);
+  const result = loaded.rejected ? null : reconcileTotals(plan, totals);
   const rows = (result?.rows ?? []).filter((r) => year === null || (year >= r.from && year <= r.to));
   const stderr = problemLines(loaded.problems) + loaded.warnings.map((w) => `${w.message}\n`).join('');
   const status = loaded.rejected ? 1 : 0;
@@ -156,7 +160,7 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
       errors: loaded.problems.map(problemJson),
       warnings: loaded.warnings,
       duplicates: loaded.rejected ? 0 : loaded.ledger.duplicates,
-      imported: loaded.rejected ? 0 : loaded.ledger.lines.length,
+      imported: loaded.rejected ? 0 : loaded.ledger.imported,
     };
     return { stdout: JSON.stringify(json, null, 2) + '\n', stderr, status };
   }
@@ -175,13 +179,13 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
     });
     return { stdout: [head.join(','), ...body].join('\n') + '\n', stderr, status };
   }
-  return { stdout: reconcileTable(plan, rows, result!.unframed, asOf, loaded.ledger.lines.length, loaded.ledger.duplicates, lang), stderr, status };
+  return { stdout: reconcileTable(plan, rows, result!.unframed, asOf, loaded.ledger.imported, loaded.ledger.duplicates, lang), stderr, status };
 }
 
 function reconcileTable(
   plan: Plan,
   rows: readonly ReconciliationRow[],
-  unframed: ReturnType<typeof reconcile>['unframed'],
+  unframed: Reconciliation['unframed'],
   asOf: string,
   imported: number,
   duplicates: number,

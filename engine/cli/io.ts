@@ -9,6 +9,7 @@ import {
   type FileReport,
   type IsoDate,
   type Lang,
+  type LineStore,
   type Plan,
   type Problem,
   type Warning,
@@ -57,8 +58,13 @@ export interface LoadedLedger {
 }
 
 /** Reads every ledger file into one ledger; shows progress on a terminal for large files. */
-export function loadLedgers(plan: Plan, paths: readonly string[], options: { skipInvalid: boolean; lang: Lang }): LoadedLedger {
-  const ledger = new Ledger(plan);
+export function loadLedgers(
+  plan: Plan,
+  paths: readonly string[],
+  options: { skipInvalid: boolean; lang: Lang },
+  store?: LineStore,
+): LoadedLedger {
+  const ledger = new Ledger(plan, store);
   const reports: FileReport[] = [];
   const problems: Problem[] = [];
   const warnings: Warning[] = [];

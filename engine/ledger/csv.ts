@@ -55,14 +55,16 @@ export class CsvReader {
   private drain(final: boolean): void {
     const text = this.buffer;
     let pos = 0;
+    // The next quote at or after pos, found once and reused, so unquoted lines cost no rescans.
+    let nextQuote = -2;
     for (;;) {
       if (pos >= text.length) break;
       const newline = text.indexOf('\n', pos);
       if (newline < 0 && !final) break;
       const lineEnd = newline < 0 ? text.length : newline;
       if (this.separator === null) this.separator = detectSeparator(text.slice(pos, lineEnd));
-      const quote = text.indexOf('"', pos);
-      if (quote < 0 || quote >= lineEnd) {
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
+      if (nextQuote < 0 || nextQuote >= lineEnd) {
         // The common case: a record on one line without quotes.
         let body = text.slice(pos, lineEnd);
         if (body.endsWith('\r')) body = body.slice(0, -1);

@@ -28,7 +28,7 @@ const KIND_ALIASES: Record<string, EntryKind> = {
 
 /** Reads a kind in Norwegian or English, any case; undefined if unknown. */
 export function parseKind(text: string): EntryKind | undefined {
-  return KIND_ALIASES[text.trim().toLowerCase()];
+  return KIND_ALIASES[text] ?? KIND_ALIASES[text.trim().toLowerCase()];
 }
 
 /** One line of spending. */
@@ -92,10 +92,11 @@ class LineReader {
   read(fields: string[], line: number, problems: Problem[]): LedgerLine | null {
     const { index, label } = this.header;
     const before = problems.length;
+    // Places are built only when a problem is found; this runs once per line of large ledgers.
     const at = (column: LedgerColumn, value: string | null) => ({ file: this.file, line, column: label[column], value });
     const get = (column: LedgerColumn): string => {
-      const i = index[column];
-      return i === undefined ? '' : (fields[i] ?? '').trim();
+      const field = fields[index[column] ?? -1];
+      return field === undefined ? '' : field.trim();
     };
     if (fields.length > this.header.width && fields.slice(this.header.width).some((f) => f.trim() !== '')) {
       problems.push(
@@ -184,22 +185,73 @@ class LineReader {
   }
 }
 
+/** A staging area for the lines of one file: committed when the file is accepted, else dropped. */
+export interface LineStage {
+  add(line: LedgerLine): void;
+  commit(): void;
+}
+
+/** Where imported lines go: kept as lines (the default), or summed on the fly for large ledgers. */
+export interface LineStore {
+  /** A fresh staging area for one file. */
+  stage(): LineStage;
+}
+
+/** Keeps every imported line, in import order. */
+export class KeptLines implements LineStore {
+  readonly lines: LedgerLine[] = [];
+
+  stage(): LineStage {
+    const staged: LedgerLine[] = [];
+    return {
+      add: (line) => staged.push(line),
+      commit: () => {
+        for (const line of staged) this.lines.push(line);
+      },
+    };
+  }
+}
+
+/**
+ * What the ledger knows of one content (CONTRACTS §2): how many such lines were imported from
+ * earlier files, and, while a file is read, how many it holds and on which lines. One entry per
+ * content serves both, so a line costs one map look-up.
+ */
+interface Occurrences {
+  imported: number;
+  inFile: number;
+  firstLine: number;
+  /** Every line of this content in the file being read, once it holds more than one. */
+  repeats: number[] | null;
+}
+
 /**
  * The ledger: lines merged from any number of files. Duplicates are recognised by content and
- * occurrence, so the same file read twice changes nothing, overlapping exports merge, and identical
- * lines within one file are all kept (with a warning).
+ * occurrence (the Nth identical line of a file is a duplicate of the Nth identical line already
+ * imported), so the same file read twice changes nothing, overlapping exports merge, and identical
+ * lines within one file are all kept (with a warning). Lines are merged as they are read, into a
+ * per-file stage that is committed only when the file is accepted, so a large file is never held
+ * twice in memory.
  */
 export class Ledger {
-  private readonly imported: LedgerLine[] = [];
-  /** How many lines of each content have been imported so far. */
-  private readonly seen = new Map<string, number>();
+  /** Each content seen so far. */
+  private readonly seen = new Map<string, Occurrences>();
   private duplicateCount = 0;
+  private importedCount = 0;
 
-  constructor(private readonly plan: Plan) {}
+  constructor(
+    private readonly plan: Plan,
+    private readonly store: LineStore = new KeptLines(),
+  ) {}
 
-  /** Every imported line, in import order. */
+  /** Every imported line, in import order (empty when the store sums instead of keeping lines). */
   get lines(): readonly LedgerLine[] {
-    return this.imported;
+    return this.store instanceof KeptLines ? this.store.lines : [];
+  }
+
+  /** How many lines were imported. */
+  get imported(): number {
+    return this.importedCount;
   }
 
   /** How many duplicate lines were recognised and left out. */
@@ -249,19 +301,20 @@ export class Ledger {
     });
     if (binary) {
       const lang = options.lang ?? 'nb';
-      return this.rejectWhole(file, encoding, problem('binary_file', { file, line: null, column: null, value: null }, lang));
+      const p = problem('binary_file', { file, line: null, column: null, value: null }, lang);
+      return { file, encoding, imported: 0, duplicates: 0, rejected: true, problems: [p], warnings: [] };
     }
     return report;
-  }
-
-  private rejectWhole(file: string, encoding: Encoding | null, p: Problem): FileReport {
-    return { file, encoding, imported: 0, duplicates: 0, rejected: true, problems: [p], warnings: [] };
   }
 
   private consume(file: string, encoding: Encoding | null, options: ReadOptions, feed: (reader: CsvReader) => void): FileReport {
     const lang = options.lang ?? 'nb';
     const problems: Problem[] = [];
-    const lines: LedgerLine[] = [];
+    const stage = this.store.stage();
+    const touched: Occurrences[] = [];
+    let imported = 0;
+    let duplicates = 0;
+    let valid = 0;
     let header: HeaderMap<LedgerColumn> | null = null;
     let lineReader: LineReader | null = null;
     let headerProblem = false;
@@ -283,65 +336,64 @@ export class Ledger {
         return;
       }
       const read = lineReader!.read(fields, line, problems);
-      if (read) lines.push(read);
+      if (!read) return;
+      valid++;
+      const key = contentKey(read);
+      let seen = this.seen.get(key);
+      if (!seen) {
+        seen = { imported: 0, inFile: 0, firstLine: line, repeats: null };
+        this.seen.set(key, seen);
+      }
+      if (seen.inFile === 0) {
+        seen.firstLine = line;
+        touched.push(seen);
+      } else if (seen.repeats === null) seen.repeats = [seen.firstLine, line];
+      else seen.repeats.push(line);
+      seen.inFile++;
+      if (seen.inFile <= seen.imported) duplicates++;
+      else {
+        stage.add(read);
+        imported++;
+      }
     });
     feed(reader);
     reader.end();
     if (reader.unterminatedQuoteLine !== null) {
       problems.push(problem('unterminated_quote', { file, line: reader.unterminatedQuoteLine, column: null, value: null }, lang));
     }
-    if (!header && problems.length === 0) {
-      problems.push(problem('empty_file', { file, line: null, column: null, value: null }, lang));
-    }
-    if (header && !headerProblem && lines.length === 0 && problems.length === 0) {
+    if ((!header || valid === 0) && problems.length === 0) {
       problems.push(problem('empty_file', { file, line: null, column: null, value: null }, lang));
     }
     const rejected = problems.length > 0 && (!options.skipInvalid || headerProblem || !header);
+    const warnings = rejected ? [] : identicalLineWarnings(file, touched, lang);
+    for (const seen of touched) {
+      if (!rejected && seen.inFile > seen.imported) seen.imported = seen.inFile;
+      seen.inFile = 0;
+      seen.repeats = null;
+    }
     if (rejected) return { file, encoding, imported: 0, duplicates: 0, rejected: true, problems, warnings: [] };
-    const merged = this.merge(file, lines, lang);
-    return { file, encoding, rejected: false, problems, ...merged };
-  }
-
-  private merge(file: string, lines: LedgerLine[], lang: Lang): { imported: number; duplicates: number; warnings: Warning[] } {
-    const occurrence = new Map<string, number>();
-    const repeated = new Map<string, number[]>();
-    const firstLine = new Map<string, number>();
-    let imported = 0;
-    let duplicates = 0;
-    for (const line of lines) {
-      const key = contentKey(line);
-      const n = (occurrence.get(key) ?? 0) + 1;
-      occurrence.set(key, n);
-      if (n === 1) firstLine.set(key, line.line);
-      else {
-        const list = repeated.get(key) ?? [firstLine.get(key)!];
-        list.push(line.line);
-        repeated.set(key, list);
-      }
-      const already = this.seen.get(key) ?? 0;
-      if (n <= already) {
-        duplicates++;
-        continue;
-      }
-      this.seen.set(key, n);
-      this.imported.push(line);
-      imported++;
-    }
+    stage.commit();
+    this.importedCount += imported;
     this.duplicateCount += duplicates;
-    const warnings: Warning[] = [];
-    for (const [, numbers] of repeated) {
-      warnings.push({
-        code: 'identical_lines',
-        file,
-        lines: numbers,
-        message:
-          lang === 'nb'
-            ? `${file}: linjene ${numbers.join(', ')} er like (samme bilag, dato, virkemiddel, type, beløp og referanse). Alle er tatt med som egne posteringer; kontroller at det ikke er en dobbeltføring.`
-            : `${file}: lines ${numbers.join(', ')} are identical (same voucher, date, instrument, type, amount and reference). All were kept as separate postings; check that this is not a double entry.`,
-      });
-    }
-    return { imported, duplicates, warnings };
+    return { file, encoding, rejected: false, problems, imported, duplicates, warnings };
   }
+}
+
+function identicalLineWarnings(file: string, touched: readonly Occurrences[], lang: Lang): Warning[] {
+  const warnings: Warning[] = [];
+  for (const { repeats: numbers } of touched) {
+    if (numbers === null) continue;
+    warnings.push({
+      code: 'identical_lines',
+      file,
+      lines: numbers,
+      message:
+        lang === 'nb'
+          ? `${file}: linjene ${numbers.join(', ')} er like (samme bilag, dato, virkemiddel, type, beløp og referanse). Alle er tatt med som egne posteringer; kontroller at det ikke er en dobbeltføring.`
+          : `${file}: lines ${numbers.join(', ')} are identical (same voucher, date, instrument, type, amount and reference). All were kept as separate postings; check that this is not a double entry.`,
+    });
+  }
+  return warnings;
 }
 
 function missingColumns(header: HeaderMap<LedgerColumn>): string[] {
