@@ -1,5 +1,43 @@
-/** The task pane's entry in Excel: waits for office.js, then mounts the app. */
-Office.onReady(() => {
+/**
+ * The task pane's entry in Excel: waits for office.js, then mounts `<ia-app>` over the office.js
+ * workbook port. Outside Office (`host` null) it says so instead of failing.
+ */
+import { isoDateOf } from '../../engine/index.js';
+import { ExcelWorkbookPort } from '../excel/excel-workbook-port.js';
+import './components/ia-app.js';
+import { localSettingsStore, type RowRef, type TaskpaneHost } from './host.js';
+
+/** A port that can also select a table row in Excel (the Excel adapter's optional extension). */
+interface RowSelectingPort {
+  selectTableRow?(table: string, row: number): Promise<void>;
+}
+
+function now(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${isoDateOf(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+void Office.onReady((info) => {
   const root = document.getElementById('app');
-  if (root) root.textContent = 'IA Planner';
+  if (!root) return;
+  if (info.host !== Office.HostType.Excel) {
+    root.textContent = 'IA Planner kjører i Excel. Åpne preview.html for å prøve uten Excel.';
+    return;
+  }
+  const port: ExcelWorkbookPort & RowSelectingPort = new ExcelWorkbookPort();
+  const host: TaskpaneHost = {
+    kind: 'excel',
+    port,
+    settings: localSettingsStore(globalThis.localStorage ?? null),
+    showRow: async (ref: RowRef) => {
+      // LIMITATION: selecting needs the Excel adapter's `selectTableRow`; without it nothing moves.
+      await port.selectTableRow?.(ref.table, ref.row);
+    },
+    today: () => isoDateOf(new Date()),
+    now,
+  };
+  const app = document.createElement('ia-app');
+  app.host = host;
+  root.replaceWith(app);
 });

@@ -1,0 +1,96 @@
+import { consume } from '@lit/context';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { FileReport, Lang } from '../../../engine/index.js';
+import { langContext } from '../contexts.js';
+import { iaEvent } from '../events.js';
+import { t } from '../i18n.js';
+import { base } from '../styles.js';
+import './ia-problem-list.js';
+
+/**
+ * Importer forbruk: choose a ledger file, watch it being read, see what was imported or every error.
+ * A rejected file changes nothing; the user may then keep only its valid lines.
+ *
+ * @fires ia-import-file - a file was chosen
+ * @fires ia-keep-valid - import the valid lines of the rejected file
+ */
+@customElement('ia-import-view')
+export class IaImportView extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host { display: block; }
+      input[type='file'] { max-width: 100%; }
+      input[type='file']::file-selector-button {
+        font: inherit; font-weight: 600; min-height: 32px; margin-right: var(--ia-s2); padding: 5px 12px;
+        border-radius: var(--ia-radius); border: 1px solid var(--ia-brand); background: var(--ia-brand); color: #fff; cursor: pointer;
+      }
+      progress { width: 100%; height: 8px; accent-color: var(--ia-brand); }
+      .result { padding: var(--ia-s2) var(--ia-s3); border-radius: var(--ia-radius); margin: var(--ia-s3) 0; border: 1px solid; }
+      .ok { background: var(--ia-success-bg); border-color: #9fd89f; color: var(--ia-success); }
+      .bad { background: var(--ia-danger-bg); border-color: #eeacb2; color: var(--ia-danger); }
+    `,
+  ];
+
+  /** The fraction read of the file being read, or null when nothing is being read. */
+  @property({ attribute: false }) progress: number | null = null;
+  /** The name of the file being read. */
+  @property() reading = '';
+  /** The report of the last file read. */
+  @property({ attribute: false }) report: FileReport | null = null;
+
+  @consume({ context: langContext, subscribe: true })
+  @property({ attribute: false })
+  uiLang: Lang = 'nb';
+
+  override render() {
+    const lang = this.uiLang;
+    const report = this.report;
+    const busy = this.progress !== null;
+    return html`<h2>${t(lang, 'viewImport')}</h2>
+      <p>${t(lang, 'importIntro')}</p>
+      <div class="field">
+        <label for="file">${t(lang, 'chooseFile')}</label>
+        <input id="file" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" ?disabled=${busy} @change=${this._onChange} />
+      </div>
+      ${busy
+        ? html`<div role="status">
+            <p>${t(lang, 'reading', { file: this.reading })}</p>
+            <progress max="1" .value=${this.progress ?? 0} aria-label=${t(lang, 'reading', { file: this.reading })}></progress>
+          </div>`
+        : nothing}
+      ${report && !busy ? this._report(report) : nothing}`;
+  }
+
+  private _report(report: FileReport) {
+    const lang = this.uiLang;
+    const canKeep = report.rejected && report.problems.some((p) => p.line !== null && p.line > 1);
+    return html`<div class="result ${report.rejected ? 'bad' : 'ok'}" role="status" data-testid="import-result">
+        ${report.rejected
+          ? t(lang, 'importRejected', { file: report.file, count: report.problems.length })
+          : t(lang, 'importResult', { file: report.file, imported: report.imported, duplicates: report.duplicates })}
+      </div>
+      ${canKeep
+        ? html`<div class="actions">
+            <button @click=${() => this.dispatchEvent(iaEvent('ia-keep-valid', {}))}>${t(lang, 'keepValid')}</button>
+          </div>`
+        : nothing}
+      <ia-problem-list .problems=${report.problems} .warnings=${report.warnings}></ia-problem-list>`;
+  }
+
+  private _onChange(event: Event): void {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    this.dispatchEvent(iaEvent('ia-import-file', { file, skipInvalid: false }));
+    // Clearing lets the user choose the same file again after fixing it.
+    input.value = '';
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ia-import-view': IaImportView;
+  }
+}

@@ -1,0 +1,113 @@
+import { consume } from '@lit/context';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { flagsInWords, formatMoney, type Lang, type Plan, type Reconciliation } from '../../../engine/index.js';
+import { langContext } from '../contexts.js';
+import { iaEvent } from '../events.js';
+import { t } from '../i18n.js';
+import { flaggedRows } from '../overview-model.js';
+import { base } from '../styles.js';
+
+/**
+ * Avstemming: choose the as-of date, run the reconciliation, and list the rows with flags. Each
+ * row can be shown in the workbook (selected in Excel, highlighted in the preview).
+ *
+ * @fires ia-run-reconcile - run as of the chosen date
+ * @fires ia-show-row - show a row of the Avstemming table
+ */
+@customElement('ia-reconcile-view')
+export class IaReconcileView extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host { display: block; }
+      form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--ia-s2); margin-bottom: var(--ia-s3); }
+      form .field { margin: 0; }
+      ul { list-style: none; margin: 0; padding: 0; }
+      li { border: 1px solid var(--ia-stroke-2); border-left: 4px solid var(--ia-danger); border-radius: var(--ia-radius); padding: var(--ia-s2) var(--ia-s3); margin-bottom: var(--ia-s2); }
+      .name { font-weight: 600; }
+      .flag { color: var(--ia-danger); font-weight: 600; }
+      .flag::before { content: '⚠ '; }
+      dl { display: grid; grid-template-columns: auto 1fr; gap: 0 var(--ia-s3); margin: var(--ia-s1) 0; }
+      dt { color: var(--ia-fg-2); }
+      dd { margin: 0; }
+    `,
+  ];
+
+  @property({ attribute: false }) plan: Plan | null = null;
+  @property({ attribute: false }) reconciliation: Reconciliation | null = null;
+  /** Whether any ledger line is in. */
+  @property({ type: Boolean }) hasLedger = false;
+  /** The default as-of date (today). */
+  @property() asOf = '';
+
+  @consume({ context: langContext, subscribe: true })
+  @property({ attribute: false })
+  uiLang: Lang = 'nb';
+
+  @state() private _date = '';
+
+  override render() {
+    const lang = this.uiLang;
+    const result = this.reconciliation;
+    const flagged = result ? flaggedRows(result) : [];
+    return html`<h2>${t(lang, 'viewReconcile')}</h2>
+      <p>${t(lang, 'reconcileIntro')}</p>
+      ${this.hasLedger ? nothing : html`<p class="muted">${t(lang, 'needLedger')}</p>`}
+      <form @submit=${this._onSubmit}>
+        <div class="field">
+          <label for="asof">${t(lang, 'asOf')}</label>
+          <input id="asof" type="date" required min="2019-01-01" max="2028-12-31" .value=${this._date || this.asOf} @input=${this._onDate} />
+        </div>
+        <button class="primary" type="submit">${t(lang, 'run')}</button>
+      </form>
+      ${result
+        ? html`<h3 id="flagged">${t(lang, 'flaggedCaption')}</h3>
+            <p role="status">
+              ${flagged.length === 0
+                ? t(lang, 'noFlags', { asOf: result.asOf })
+                : t(lang, 'flaggedCount', { count: flagged.length, asOf: result.asOf })}
+            </p>
+            <ul aria-labelledby="flagged">
+              ${flagged.map((row) => {
+                const index = result.rows.indexOf(row) + 1;
+                const name = this.plan?.instruments.find((i) => i.id === row.instrument);
+                const period = row.from === row.to ? `${row.from}` : `${row.from}–${row.to}`;
+                return html`<li class="flagged-row" data-instrument=${row.instrument} data-year=${row.from}>
+                  <div class="name">${(lang === 'nb' ? name?.name : name?.nameEn) ?? row.instrument}, ${period}</div>
+                  <div class="flag">${flagsInWords(row.flags, lang)}</div>
+                  <dl>
+                    <dt>${t(lang, 'frame')}</dt>
+                    <dd class="num">${row.frame ? formatMoney(row.frame, { lang }) : t(lang, 'notSet')}</dd>
+                    <dt>${t(lang, 'spent')}</dt>
+                    <dd class="num">${formatMoney(row.spent, { lang })}</dd>
+                    ${row.remaining
+                      ? html`<dt>${t(lang, 'remaining')}</dt>
+                          <dd class="num">${formatMoney(row.remaining, { lang })}</dd>`
+                      : nothing}
+                  </dl>
+                  <button @click=${() => this.dispatchEvent(iaEvent('ia-show-row', { table: 'Avstemming', row: index }))}>
+                    ${t(lang, 'showRow')}<span class="visually-hidden">: ${name?.name ?? row.instrument} ${period}</span>
+                  </button>
+                </li>`;
+              })}
+            </ul>`
+        : nothing}`;
+  }
+
+  private _onDate(event: Event): void {
+    this._date = (event.currentTarget as HTMLInputElement).value;
+  }
+
+  private _onSubmit(event: Event): void {
+    event.preventDefault();
+    const asOf = this._date || this.asOf;
+    if (asOf) this.dispatchEvent(iaEvent('ia-run-reconcile', { asOf }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ia-reconcile-view': IaReconcileView;
+  }
+}

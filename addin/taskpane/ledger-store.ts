@@ -1,0 +1,123 @@
+/**
+ * Where ledger files are read: in a Web Worker when the page may start one, so a large file never
+ * blocks the task pane, and on the page itself otherwise (a preview opened from `file://` may not
+ * start workers). Both keep one engine `Ledger`, so duplicates are recognised across files.
+ */
+import { Ledger, type FileReport, type Instrument, type Lang, type LedgerLine, type PostMapping } from '../../engine/index.js';
+
+/** One file to read. */
+export interface ImportRequest {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly skipInvalid: boolean;
+  readonly lang: Lang;
+}
+
+/** What reading one file gave: the engine's report and the lines it added to the ledger. */
+export interface ImportResult {
+  readonly report: FileReport;
+  readonly added: readonly LedgerLine[];
+}
+
+/** What ledger reading needs of the plan: its instruments and post mapping (plain data). */
+export interface Catalogue {
+  readonly instruments: readonly Instrument[];
+  readonly posts: readonly PostMapping[];
+}
+
+/** Reads ledger files into one ledger. */
+export interface LedgerStore {
+  read(request: ImportRequest, onProgress: (fraction: number) => void): Promise<ImportResult>;
+  /** Starts an empty ledger over a (new) catalogue. */
+  reset(catalogue: Catalogue): void;
+}
+
+/** Messages to the worker. */
+export type WorkerRequest =
+  | { readonly type: 'reset'; readonly catalogue: Catalogue }
+  | { readonly type: 'read'; readonly id: number; readonly request: ImportRequest };
+
+/** Messages from the worker. */
+export type WorkerReply =
+  | { readonly type: 'progress'; readonly id: number; readonly fraction: number }
+  | { readonly type: 'done'; readonly id: number; readonly result: ImportResult }
+  | { readonly type: 'failed'; readonly id: number; readonly message: string };
+
+const CHUNK = 1 << 20;
+
+/** Reads a file into a ledger in 1 MiB chunks, reporting the fraction read. */
+export function readInto(ledger: Ledger, request: ImportRequest, onProgress: (fraction: number) => void): ImportResult {
+  const before = ledger.lines.length;
+  const { bytes } = request;
+  const chunks = function* (): Generator<Uint8Array> {
+    for (let start = 0; start < bytes.length; start += CHUNK) yield bytes.subarray(start, start + CHUNK);
+  };
+  const report = ledger.addFile(request.name, chunks, {
+    skipInvalid: request.skipInvalid,
+    lang: request.lang,
+    onProgress: (read) => onProgress(bytes.length === 0 ? 1 : Math.min(1, read / bytes.length)),
+  });
+  return { report, added: ledger.lines.slice(before) };
+}
+
+function planOf(catalogue: Catalogue) {
+  return { instruments: catalogue.instruments, posts: catalogue.posts, frames: [] };
+}
+
+/** Reads on the page; yields to the browser before and after so the progress state is painted. */
+class InlineStore implements LedgerStore {
+  private ledger: Ledger;
+  constructor(catalogue: Catalogue) {
+    this.ledger = new Ledger(planOf(catalogue));
+  }
+  reset(catalogue: Catalogue): void {
+    this.ledger = new Ledger(planOf(catalogue));
+  }
+  async read(request: ImportRequest, onProgress: (fraction: number) => void): Promise<ImportResult> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const result = readInto(this.ledger, request, onProgress);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return result;
+  }
+}
+
+/** Reads in a worker. */
+class WorkerStore implements LedgerStore {
+  private next = 1;
+  private readonly pending = new Map<number, { resolve: (r: ImportResult) => void; reject: (e: Error) => void; progress: (f: number) => void }>();
+
+  constructor(private readonly worker: Worker, catalogue: Catalogue) {
+    worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => this.onReply(event.data));
+    this.reset(catalogue);
+  }
+  reset(catalogue: Catalogue): void {
+    this.worker.postMessage({ type: 'reset', catalogue } satisfies WorkerRequest);
+  }
+  read(request: ImportRequest, onProgress: (fraction: number) => void): Promise<ImportResult> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, progress: onProgress });
+      this.worker.postMessage({ type: 'read', id, request } satisfies WorkerRequest);
+    });
+  }
+  private onReply(reply: WorkerReply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    if (reply.type === 'progress') return waiting.progress(reply.fraction);
+    this.pending.delete(reply.id);
+    if (reply.type === 'done') waiting.resolve(reply.result);
+    else waiting.reject(new Error(reply.message));
+  }
+}
+
+/** A worker-backed store where workers can start, else one on the page. */
+export function createLedgerStore(catalogue: Catalogue): LedgerStore {
+  try {
+    if (typeof Worker === 'undefined' || location.protocol === 'file:') return new InlineStore(catalogue);
+    const worker = new Worker(new URL('./ledger-worker.ts', import.meta.url));
+    return new WorkerStore(worker, catalogue);
+  } catch {
+    // A page whose policy forbids workers reads on the page; slower for huge files, same result.
+    return new InlineStore(catalogue);
+  }
+}

@@ -1,0 +1,32 @@
+/** The ledger worker: keeps one engine `Ledger` and reads files into it off the page's thread. */
+import { Ledger } from '../../engine/index.js';
+import { readInto, type WorkerReply, type WorkerRequest } from './ledger-store.js';
+
+let ledger: Ledger | null = null;
+
+function reply(message: WorkerReply): void {
+  postMessage(message);
+}
+
+addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const message = event.data;
+  if (message.type === 'reset') {
+    ledger = new Ledger({ instruments: message.catalogue.instruments, posts: message.catalogue.posts, frames: [] });
+    return;
+  }
+  const { id, request } = message;
+  try {
+    if (!ledger) throw new Error('ledger worker used before reset');
+    let last = 0;
+    const result = readInto(ledger, request, (fraction) => {
+      // Report in steps of 5 % so a big file does not flood the page with messages.
+      if (fraction - last >= 0.05 || fraction === 1) {
+        last = fraction;
+        reply({ type: 'progress', id, fraction });
+      }
+    });
+    reply({ type: 'done', id, result });
+  } catch (error) {
+    reply({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,141 @@
+/**
+ * Fluent 2 look for every component: Office colours, Segoe UI 14 px, a 4 px spacing grid and
+ * visible focus rings. Components include `base` in their styles and use the custom properties.
+ */
+import { css } from 'lit';
+
+/** Shared tokens and element styles. */
+export const base = css`
+  :host {
+    --ia-font: 'Segoe UI', 'Segoe UI Web (West European)', system-ui, -apple-system, 'Helvetica Neue', sans-serif;
+    --ia-fg: #242424;
+    --ia-fg-2: #424242;
+    --ia-fg-3: #616161;
+    --ia-bg: #ffffff;
+    --ia-bg-2: #fafafa;
+    --ia-bg-3: #f0f0f0;
+    --ia-stroke: #d1d1d1;
+    --ia-stroke-2: #e0e0e0;
+    --ia-brand: #0f6cbd;
+    --ia-brand-hover: #115ea3;
+    --ia-brand-pressed: #0c3b5e;
+    --ia-excel: #107c41;
+    --ia-danger: #b10e1c;
+    --ia-danger-bg: #fdf3f4;
+    --ia-warning: #8a3707;
+    --ia-warning-bg: #fff9f5;
+    --ia-success: #0e700e;
+    --ia-success-bg: #f1faf1;
+    --ia-radius: 4px;
+    --ia-s1: 4px;
+    --ia-s2: 8px;
+    --ia-s3: 12px;
+    --ia-s4: 16px;
+    --ia-s5: 20px;
+    font-family: var(--ia-font);
+    font-size: 14px;
+    line-height: 20px;
+    color: var(--ia-fg);
+    box-sizing: border-box;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  h2 {
+    font-size: 20px;
+    line-height: 28px;
+    font-weight: 600;
+    margin: 0 0 var(--ia-s2);
+  }
+  h3 {
+    font-size: 16px;
+    line-height: 22px;
+    font-weight: 600;
+    margin: var(--ia-s4) 0 var(--ia-s2);
+  }
+  p {
+    margin: 0 0 var(--ia-s3);
+  }
+  .num {
+    font-variant-numeric: tabular-nums;
+    text-align: right;
+    white-space: nowrap;
+  }
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    min-height: 32px;
+    padding: 5px 12px;
+    border-radius: var(--ia-radius);
+    border: 1px solid var(--ia-stroke);
+    background: var(--ia-bg);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button:hover {
+    background: var(--ia-bg-3);
+  }
+  button.primary {
+    background: var(--ia-brand);
+    border-color: var(--ia-brand);
+    color: #fff;
+  }
+  button.primary:hover {
+    background: var(--ia-brand-hover);
+  }
+  button.primary:active {
+    background: var(--ia-brand-pressed);
+  }
+  button:disabled {
+    background: var(--ia-bg-3);
+    border-color: var(--ia-stroke-2);
+    color: #8a8a8a;
+    cursor: default;
+  }
+  input[type='text'],
+  input[type='date'],
+  select {
+    min-height: 32px;
+    padding: 4px 8px;
+    border: 1px solid var(--ia-stroke);
+    border-bottom-color: #616161;
+    border-radius: var(--ia-radius);
+    background: var(--ia-bg);
+  }
+  label {
+    display: block;
+    font-weight: 600;
+    margin-bottom: var(--ia-s1);
+  }
+  :focus-visible {
+    outline: 2px solid var(--ia-fg);
+    outline-offset: 1px;
+    box-shadow: 0 0 0 4px #fff;
+  }
+  .field {
+    margin-bottom: var(--ia-s4);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--ia-s2);
+    margin: var(--ia-s3) 0;
+  }
+  .muted {
+    color: var(--ia-fg-3);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;
