@@ -7,6 +7,7 @@ type Command = (options: CliOptions) => Promise<CommandResult>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   frames: async () => framesCommand,
   reconcile: async () => reconcileCommand,
+  evaluate: async () => (await import('./evaluate-command.js')).evaluateCommand,
 };
 
 /** Runs the command line and returns the exit status. */

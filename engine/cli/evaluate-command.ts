@@ -1,0 +1,127 @@
+/** The `evaluate` command: the annual evaluation as a table, JSON or the council's HTML report (CONTRACTS §4, §6). */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import {
+  evaluate,
+  evaluationJson,
+  formatMoney,
+  formatPercent,
+  parseYear,
+  percentText,
+  periodWords,
+  readIndicatorBytes,
+  renderEvaluationHtml,
+  type Evaluation,
+  type IndicatorReading,
+  type Lang,
+  type Problem,
+} from '../index.js';
+import { UsageError, type CliOptions } from './args.js';
+import { problemJson, problemLines, type CommandResult } from './commands.js';
+import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
+import { renderTable } from './text-table.js';
+
+function readIndicators(path: string | undefined, lang: Lang): IndicatorReading | null {
+  if (path === undefined) return null;
+  const name = basename(path);
+  try {
+    if (!statSync(path).isFile()) throw new Error('not a file');
+    return readIndicatorBytes(name, readFileSync(path), lang);
+  } catch {
+    const problem: Problem = {
+      code: 'empty_file',
+      file: path,
+      line: null,
+      column: null,
+      value: null,
+      expected: lang === 'nb' ? 'en fil som finnes og kan leses' : 'a file that exists and can be read',
+      message: lang === 'nb' ? `${path}: Filen finnes ikke eller kan ikke leses.` : `${path}: The file does not exist or cannot be read.`,
+    };
+    return { values: [], goals: new Map(), activities: [], resources: [], problems: [problem] };
+  }
+}
+
+function evaluationText(e: Evaluation, lang: Lang): string {
+  const nb = lang === 'nb';
+  let out = nb ? `Årlig vurdering ${e.year} (per ${e.asOf})\n\n` : `Annual evaluation ${e.year} (as of ${e.asOf})\n\n`;
+  out += renderTable(
+    nb ? ['Indikator', 'Periode', 'Verdi', 'Utgangspunkt', 'Mål', 'Endring', 'Retning', 'På kurs'] : ['Indicator', 'Period', 'Value', 'Baseline', 'Goal', 'Change', 'Direction', 'On course'],
+    e.indicators.map((a) => [
+      a.definition.id,
+      a.value ? periodWords(a.value, lang) : '–',
+      a.value ? percentText(a.value.value, lang) : '–',
+      a.baseline ? percentText(a.baseline.value, lang) : '–',
+      a.goal ? percentText(a.goal, lang) : '–',
+      a.changeFromBaseline === null ? '–' : formatPercent(a.changeFromBaseline, lang),
+      a.direction === null ? '–' : nb ? { worse: 'feil retning', better: 'riktig retning', unchanged: 'uendret' }[a.direction] : a.direction,
+      a.onCourse === null ? '–' : a.onCourse ? (nb ? 'ja' : 'yes') : nb ? 'nei' : 'no',
+    ]),
+    ['left', 'left', 'right', 'right', 'right', 'right', 'left', 'left'],
+  );
+  out += '\n';
+  out += renderTable(
+    nb ? ['Virkemiddel', 'År', 'Ramme', 'Utbetalt', 'Åpne tilsagn', 'Utnyttelse', 'Status'] : ['Instrument', 'Year', 'Frame', 'Spent', 'Open commitments', 'Utilisation', 'Status'],
+    e.instruments.map((i) => [
+      i.instrument,
+      i.from === i.to ? String(i.from) : `${i.from}–${i.to}`,
+      i.frame === null ? (nb ? 'ikke fastsatt' : 'not set') : formatMoney(i.frame, { lang }),
+      formatMoney(i.spent, { lang }),
+      formatMoney(i.openCommitments, { lang }),
+      formatPercent(i.utilisation, lang),
+      i.status ?? '–',
+    ]),
+    ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
+  );
+  out += `\n${nb ? 'Justering påkrevd' : 'Adjustment required'}: ${e.adjustmentRequired ? (nb ? 'ja' : 'yes') : nb ? 'nei' : 'no'}\n\n`;
+  out += e.findings.map((f) => `• ${f}\n`).join('');
+  return out;
+}
+
+/** `ia-planner evaluate --year Y [--indicators FILE.csv] [--ledger FILE …] [--plan FILE.xlsx] [--as-of D] [--format table|json|html] [--out FILE.html]`. */
+export async function evaluateCommand(options: CliOptions): Promise<CommandResult> {
+  if (options.year === undefined) throw new UsageError('evaluate trenger --year ÅR');
+  const reading = parseYear(options.year);
+  if (!reading.ok) throw new UsageError(`--year må være et år fra 2019 til 2028, ikke «${options.year}»`);
+  if (options.format === 'csv') throw new UsageError('evaluate kan skrive table, json eller html, ikke csv');
+  const lang = options.lang;
+  const asOf = resolveAsOf(options.asOf);
+  const { plan, problems: planProblems } = await loadPlan(options.plan, lang);
+  if (!plan) return { stdout: '', stderr: problemLines(planProblems), status: 1 };
+  const indicators = readIndicators(options.indicators, lang);
+  const loaded = loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang });
+  const problems = [...(indicators?.problems ?? []), ...loaded.problems];
+  const rejected = loaded.rejected || (indicators?.problems.length ?? 0) > 0;
+  const stderr = problemLines(problems) + loaded.warnings.map((w) => `${w.message}\n`).join('');
+  if (rejected) {
+    if (options.format === 'json') {
+      return { stdout: JSON.stringify({ year: reading.year, errors: problems.map(problemJson), warnings: loaded.warnings }, null, 2) + '\n', stderr, status: 1 };
+    }
+    const note = lang === 'nb' ? `Inndata ble avvist: ${problems.length} feil. Ingen vurdering er laget.\n` : `The input was rejected: ${problems.length} errors. No evaluation was made.\n`;
+    return { stdout: '', stderr: stderr + note, status: 1 };
+  }
+  const evaluation = evaluate({
+    year: reading.year,
+    plan,
+    lines: loaded.ledger.lines,
+    asOf,
+    values: indicators?.values ?? [],
+    goals: indicators?.goals ?? new Map(),
+    activities: indicators?.activities ?? [],
+    resources: indicators?.resources ?? [],
+    lang,
+  });
+  if (options.format === 'json') {
+    const json = { ...evaluationJson(evaluation), errors: [], warnings: loaded.warnings };
+    return { stdout: JSON.stringify(json, null, 2) + '\n', stderr, status: 0 };
+  }
+  if (options.format === 'html') {
+    const html = renderEvaluationHtml(evaluation, { lang });
+    if (options.out === undefined) return { stdout: html, stderr, status: 0 };
+    if (existsSync(options.out) && !options.force) {
+      return { stdout: '', stderr: stderr + `${options.out} finnes fra før; bruk --force for å skrive over.\n`, status: 1 };
+    }
+    writeFileSync(options.out, html);
+    return { stdout: '', stderr: stderr + `${lang === 'nb' ? 'Skrev' : 'Wrote'} ${options.out}\n`, status: 0 };
+  }
+  return { stdout: evaluationText(evaluation, lang), stderr, status: 0 };
+}

@@ -1,0 +1,202 @@
+/**
+ * The evaluation's tables for the workbook: sheet `Evaluering` with `Indikatorer` (every indicator
+ * value, with its baseline and goal) and `Vurderinger` (per instrument: frame, spending, status,
+ * activity, cost per activity), and the change log's rows for `Logg` with the hash chain in
+ * columns added at the end (CONTRACTS §5 allows that), so a read-back log can be verified.
+ */
+import { actionWords, entryDetails, isLogAction, type LogEntry } from '../audit/log.js';
+import type { Evaluation } from '../evaluation/evaluation.js';
+import { fixed2, indicatorDefinition, type IndicatorValue } from '../evaluation/indicators.js';
+import { Dec } from '../money.js';
+import type { Lang } from '../problems.js';
+import type { Cell, CellValue, ColumnKind, ColumnSpec, TableData, TableRead, TableSpec } from './port.js';
+
+function col(name: string, kind: ColumnKind, width: number, validationList?: readonly string[]): ColumnSpec {
+  return { name, kind, width, ...(validationList ? { validationList } : {}) };
+}
+
+/** The `Indikatorer` table: one row per indicator value; `Mål` sets a goal for industry indicators. */
+export const INDIKATORER: TableSpec = {
+  sheet: 'Evaluering',
+  table: 'Indikatorer',
+  origin: { row: 1, column: 1 },
+  columns: [
+    col('Indikator', 'text', 22),
+    col('År', 'year', 7),
+    col('Kvartal', 'whole', 8, ['1', '2', '3', '4']),
+    col('Verdi', 'decimal', 9),
+    col('Måltype', 'text', 26),
+    col('Kilde', 'text', 40),
+    col('Utgangspunkt', 'decimal', 13),
+    col('Mål', 'decimal', 9),
+    col('Navn', 'text', 30),
+  ],
+};
+
+/** The `Vurderinger` table, to the right of `Indikatorer` with one empty column between. */
+export const VURDERINGER: TableSpec = {
+  sheet: 'Evaluering',
+  table: 'Vurderinger',
+  origin: { row: 1, column: 11 },
+  columns: [
+    col('Virkemiddel', 'text', 20),
+    col('Navn', 'text', 34),
+    col('År', 'text', 10),
+    col('Ramme', 'money', 16),
+    col('Utbetalt', 'money', 16),
+    col('Åpne tilsagn', 'money', 16),
+    col('Utnyttelse', 'percent', 11),
+    col('Status', 'text', 10, ['i rute', 'risiko', 'avvik']),
+    col('Aktivitet', 'text', 24),
+    col('Antall', 'decimal', 10),
+    col('Kostnad per aktivitet', 'money', 18),
+    col('Kommentar', 'text', 50),
+  ],
+  conditionalFormats: [
+    { formula: '=$R2="avvik"', fill: 'FDE7E9', font: '9C0006' },
+    { formula: '=$R2="risiko"', fill: 'FFF4CE', font: '7A4F01' },
+  ],
+};
+
+function num(value: Dec | null): number | null {
+  return value === null ? null : Number(fixed2(value));
+}
+
+function indicatorRow(v: IndicatorValue, e: Evaluation): Cell[] {
+  const assessed = e.indicators.find((a) => a.definition.id === v.indicator);
+  const baseline = assessed?.baseline?.value ?? null;
+  return [
+    v.indicator,
+    v.year,
+    v.quarter,
+    num(v.value),
+    v.measure === '' ? null : v.measure,
+    v.source,
+    num(baseline),
+    num(assessed?.goal ?? null),
+    assessed ? (e.lang === 'nb' ? assessed.definition.name : assessed.definition.nameEn) : (indicatorDefinition(v.indicator)?.name ?? null),
+  ];
+}
+
+/** The rows of `Vurderinger`: one per instrument and counted activity (an instrument without counts gets one row). */
+function assessmentRows(e: Evaluation): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const i of e.instruments) {
+    const base: Cell[] = [
+      i.instrument,
+      i.name,
+      i.from === i.to ? String(i.from) : `${i.from}–${i.to}`,
+      i.frame === null ? null : i.frame.toNumber(),
+      i.spent.toNumber(),
+      i.openCommitments.toNumber(),
+      i.utilisation === null ? null : Number(i.utilisation),
+      i.status,
+    ];
+    const comment = e.findings.find((f) => f.startsWith(`${i.name}:`)) ?? null;
+    const activities = i.activities.length > 0 ? i.activities : [null];
+    for (const a of activities) {
+      rows.push([
+        ...base,
+        a ? a.label : null,
+        a ? Number(a.count.toString()) : null,
+        a?.costPerActivity ? a.costPerActivity.toNumber() : null,
+        comment,
+      ]);
+    }
+  }
+  return rows;
+}
+
+/** The `Evaluering` sheet's tables, ready for `WorkbookInput.extraTables`. */
+export function evaluationTables(evaluation: Evaluation, lang: Lang = evaluation.lang): TableData[] {
+  // The evaluation's own language decides its texts; `lang` picks the indicator names.
+  const named = lang === evaluation.lang ? evaluation : { ...evaluation, lang };
+  return [
+    { spec: INDIKATORER, rows: evaluation.values.map((v) => indicatorRow(v, named)) },
+    { spec: VURDERINGER, rows: assessmentRows(evaluation) },
+  ];
+}
+
+/** The `Logg` table with the hash chain: the contract's four columns, then the entry's own fields. */
+export const LOGG_CHAIN: TableSpec = {
+  sheet: 'Logg',
+  table: 'Logg',
+  origin: { row: 1, column: 1 },
+  columns: [
+    col('Tidspunkt', 'text', 22),
+    col('Hvem', 'text', 18),
+    col('Handling', 'text', 24),
+    col('Detaljer', 'text', 70),
+    col('Løpenummer', 'whole', 11),
+    col('Kode', 'text', 18),
+    col('Objekt', 'text', 30),
+    col('Før', 'text', 24),
+    col('Etter', 'text', 24),
+    col('Begrunnelse', 'text', 40),
+    col('Forrige hash', 'text', 66),
+    col('Hash', 'text', 66),
+  ],
+};
+
+/** The rows of the `Logg` table for log entries (columns of `LOGG_CHAIN`). */
+export function logTableRows(entries: readonly LogEntry[], lang: Lang = 'nb'): Cell[][] {
+  return entries.map((e) => [
+    e.at,
+    e.who,
+    actionWords(e.action, lang),
+    entryDetails(e, lang),
+    e.seq,
+    e.action,
+    e.target,
+    e.before,
+    e.after,
+    e.why,
+    e.prevHash,
+    e.hash,
+  ]);
+}
+
+/** The `Logg` table for log entries. */
+export function logTable(entries: readonly LogEntry[], lang: Lang = 'nb'): TableData {
+  return { spec: LOGG_CHAIN, rows: logTableRows(entries, lang) };
+}
+
+/**
+ * Reads log entries back from the `Logg` table (by column name, so added user columns do not
+ * matter); rows without the chain columns are skipped. Verify the result with `verifyChain`.
+ */
+export function logEntriesFromTable(read: TableRead): LogEntry[] {
+  const at = (name: string) => read.header.indexOf(name);
+  const text = (row: readonly CellValue[], name: string) => {
+    const i = at(name);
+    const v = i < 0 ? null : row[i];
+    return v === null || v === undefined ? '' : String(v);
+  };
+  const entries: LogEntry[] = [];
+  for (const row of read.rows) {
+    const code = text(row, 'Kode');
+    if (!isLogAction(code)) continue;
+    entries.push({
+      seq: Number(text(row, 'Løpenummer')),
+      at: text(row, 'Tidspunkt'),
+      who: text(row, 'Hvem'),
+      action: code,
+      target: text(row, 'Objekt'),
+      before: text(row, 'Før'),
+      after: text(row, 'Etter'),
+      why: text(row, 'Begrunnelse'),
+      prevHash: text(row, 'Forrige hash'),
+      hash: text(row, 'Hash'),
+    });
+  }
+  return entries;
+}
+
+/** Reads the `Indikatorer` table's header and rows as text records, for `readIndicatorRecords`. */
+export function indicatorRecordsFromTable(read: TableRead): { header: string[]; records: { fields: string[]; line: number }[] } {
+  const asText = (v: CellValue) => (v === null ? '' : typeof v === 'number' ? new Dec(v).toString() : String(v));
+  return {
+    header: read.header.map(String),
+    records: read.rows.map((row, i) => ({ fields: row.map(asText), line: read.firstRow + i })),
+  };
+}
