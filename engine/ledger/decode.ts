@@ -36,6 +36,9 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** The UTF-8 byte order mark. */
+const BOM = [0xef, 0xbb, 0xbf];
+
 /**
  * A streaming decoder that starts as strict UTF-8. `decode` throws `NotUtf8` when the bytes are
  * not UTF-8; the caller then reads the file again as Windows-1252.
@@ -43,6 +46,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
 export class ChunkDecoder {
   private readonly utf8: TextDecoder | null;
   private first = true;
+  /** Leading bytes held back until it is known whether they begin with a BOM (chunks may be tiny). */
+  private head: Uint8Array = new Uint8Array(0);
 
   constructor(readonly encoding: Encoding) {
     this.utf8 = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
@@ -51,9 +56,20 @@ export class ChunkDecoder {
   /** Decodes the next chunk; `last` flushes. */
   decode(chunk: Uint8Array, last = false): string {
     let bytes = chunk;
-    if (this.first && bytes.length > 0) {
+    if (this.first) {
+      let head = chunk;
+      if (this.head.length > 0) {
+        head = new Uint8Array(this.head.length + chunk.length);
+        head.set(this.head);
+        head.set(chunk, this.head.length);
+      }
+      if (!last && head.length < BOM.length && head.every((b, i) => b === BOM[i])) {
+        this.head = head;
+        return '';
+      }
       this.first = false;
-      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      this.head = new Uint8Array(0);
+      bytes = BOM.every((b, i) => head[i] === b) ? head.subarray(BOM.length) : head;
     }
     if (!this.utf8) return decodeWindows1252(bytes);
     try {

@@ -282,29 +282,24 @@ export class Ledger {
   private readFile(file: string, open: () => Iterable<Uint8Array>, encoding: Encoding, options: ReadOptions): FileReport {
     const decoder = new ChunkDecoder(encoding);
     let bytes = 0;
-    let binary = false;
-    let empty = true;
-    const report = this.consume(file, encoding, options, (reader) => {
-      for (const chunk of open()) {
-        if (empty && chunk.length > 0) {
-          empty = false;
-          if (looksBinary(chunk)) {
-            binary = true;
-            return;
-          }
+    try {
+      return this.consume(file, encoding, options, (reader) => {
+        for (const chunk of open()) {
+          // The first 8 KiB are checked for NUL bytes however small the chunks are; aborting by
+          // exception keeps the lines read so far from being imported.
+          if (bytes < BINARY_WINDOW && looksBinary(chunk.subarray(0, BINARY_WINDOW - bytes))) throw new BinaryFile();
+          reader.push(decoder.decode(chunk));
+          bytes += chunk.length;
+          options.onProgress?.(bytes);
         }
-        reader.push(decoder.decode(chunk));
-        bytes += chunk.length;
-        options.onProgress?.(bytes);
-      }
-      reader.push(decoder.decode(new Uint8Array(0), true));
-    });
-    if (binary) {
+        reader.push(decoder.decode(new Uint8Array(0), true));
+      });
+    } catch (error) {
+      if (!(error instanceof BinaryFile)) throw error;
       const lang = options.lang ?? 'nb';
       const p = problem('binary_file', { file, line: null, column: null, value: null }, lang);
       return { file, encoding, imported: 0, duplicates: 0, rejected: true, problems: [p], warnings: [] };
     }
-    return report;
   }
 
   private consume(file: string, encoding: Encoding | null, options: ReadOptions, feed: (reader: CsvReader) => void): FileReport {
@@ -356,8 +351,18 @@ export class Ledger {
         imported++;
       }
     });
-    feed(reader);
-    reader.end();
+    try {
+      feed(reader);
+      reader.end();
+    } catch (error) {
+      // An aborted read (not UTF-8, so read again; or binary) must leave no count behind, or
+      // the next read of the file would see its own lines as repeats and import them again.
+      for (const seen of touched) {
+        seen.inFile = 0;
+        seen.repeats = null;
+      }
+      throw error;
+    }
     if (reader.unterminatedQuoteLine !== null) {
       problems.push(problem('unterminated_quote', { file, line: reader.unterminatedQuoteLine, column: null, value: null }, lang));
     }
@@ -395,6 +400,12 @@ function identicalLineWarnings(file: string, touched: readonly Occurrences[], la
   }
   return warnings;
 }
+
+/** How many leading bytes of a file are checked for NUL bytes (as `looksBinary` does). */
+const BINARY_WINDOW = 8192;
+
+/** Thrown while reading a file whose bytes turn out to be binary: the file is rejected whole. */
+class BinaryFile extends Error {}
 
 function missingColumns(header: HeaderMap<LedgerColumn>): string[] {
   const missing: string[] = [];
