@@ -12,8 +12,8 @@ import type { Reconciliation, ReconciliationRow } from '../reconcile/reconcile.j
 import { avstemmingSpec, columnRef, FORBRUK, LOGG, POSTER, RAMMER, SHEET_ORDER, thisRowRef } from './layout.js';
 import type { Cell, FormulaCell, TableData, TableSpec } from './port.js';
 
-/** One entry of the change log (Logg). */
-export interface LogEntry {
+/** One row of the change log table (Logg); an audit entry is shown as one such row. */
+export interface LogRow {
   /** When, as `YYYY-MM-DD HH:MM` (or any text the host chooses). */
   readonly time: string;
   readonly who: string;
@@ -27,7 +27,7 @@ export interface WorkbookInput {
   /** The ledger; lines dated after `reconciliation.asOf` are left out, so Forbruk and Avstemming agree. */
   readonly ledgerLines: Iterable<LedgerLine>;
   readonly reconciliation: Reconciliation;
-  readonly log?: readonly LogEntry[];
+  readonly log?: readonly LogRow[];
   readonly lang: Lang;
   /** More tables (the evaluation's), placed by their sheet in `SHEET_ORDER`. */
   readonly extraTables?: readonly TableData[];
@@ -149,7 +149,7 @@ export function avstemmingTable(plan: Plan, reconciliation: Reconciliation, lang
 }
 
 /** The `Logg` table. */
-export function loggTable(log: readonly LogEntry[]): TableData {
+export function loggTable(log: readonly LogRow[]): TableData {
   return { spec: LOGG, rows: log.map((e): Cell[] => [e.time, e.who, e.action, e.details === '' ? null : e.details]) };
 }
 

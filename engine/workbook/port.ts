@@ -78,6 +78,8 @@ export interface TableRead {
   readonly rows: readonly (readonly CellValue[])[];
   /** The sheet row number of the first data row, for messages that name a row. */
   readonly firstRow: number;
+  /** The sheet column number (1 = A) of the table's first column, where the host knows it. */
+  readonly firstColumn?: number;
 }
 
 /** What every host implements. */

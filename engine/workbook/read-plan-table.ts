@@ -56,9 +56,11 @@ class RowReader {
     return i === undefined ? null : (row[i] ?? null);
   }
 
-  report(code: ProblemCode, line: number, column: string, value: CellValue, detail?: string): void {
+  report(code: ProblemCode, line: number, column: string, value: CellValue, detail?: string, expected?: string): void {
     const place = { file: this.file, sheet: this.read.sheet, line, column, value: value === null ? null : String(value) };
-    this.problems.push(problem(code, place, this.lang, {}, detail));
+    const found = problem(code, place, this.lang, {}, detail);
+    // A few cells expect something the catalogue's generic wording does not say (Enhet: NOK).
+    this.problems.push(expected === undefined ? found : { ...found, expected, message: found.message.replace(found.expected, expected) });
   }
 
   text(row: readonly CellValue[], column: string): string {
@@ -128,7 +130,7 @@ function readFrames(read: TableRead, file: string, lang: Lang, problems: Problem
     const amount = r.money(row, 'Beløp', line);
     const unit = r.text(row, 'Enhet');
     if (unit !== '' && unit.toUpperCase() !== 'NOK') {
-      r.report('bad_value', line, 'Enhet', unit, lang === 'nb' ? 'Enheten må være NOK (eller tom).' : 'The unit must be NOK (or empty).');
+      r.report('bad_value', line, 'Enhet', unit, undefined, lang === 'nb' ? 'NOK (eller tomt)' : 'NOK (or empty)');
     }
     const fundingText = r.text(row, 'Finansiering').toLowerCase();
     if (fundingText !== '' && !FUNDINGS.includes(fundingText as Funding)) r.report('bad_funding', line, 'Finansiering', fundingText);
