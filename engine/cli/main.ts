@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   frames: async () => framesCommand,
   reconcile: async () => reconcileCommand,
   evaluate: async () => (await import('./evaluate-command.js')).evaluateCommand,
+  workbook: async () => (await import('./workbook-command.js')).workbookCommand,
 };
 
 /** Runs the command line and returns the exit status. */
