@@ -92,6 +92,12 @@ export default async (env, argv) => {
       ],
     },
     performance: { hints: false },
+    // The task pane page hosts the task pane, the functions and the commands in one runtime: one
+    // webpack runtime and shared chunks, so the engine is loaded (and instantiated) once per page.
+    optimization: {
+      runtimeChunk: 'single',
+      splitChunks: { chunks: 'all', minSize: 20_000 },
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: './addin/functions/functions.ts', output: 'functions.json' }),
       page('taskpane.html', './addin/taskpane/taskpane.html', ['taskpane', 'functions', 'commands']),

@@ -3,46 +3,19 @@
  * protected text, dates as serial numbers, number formats per column kind, and the split of a
  * large table into requests that stay under Excel on the web's payload limit.
  */
+import { isoDateOfSerial, numberFormatOf as formatOfKind, serialOfIsoDate } from '../../engine/workbook/index.js';
 import { isFormula, type Cell, type CellValue, type ColumnKind, type ColumnSpec } from '../../engine/workbook/port.js';
-import { isoDate, parseDate, type IsoDate } from '../../engine/index.js';
 
 /** What office.js accepts in a `formulas` array: text (a formula starts with `=`), a number, a boolean. */
 export type ExcelInput = string | number | boolean;
 
-/** Number formats (Excel's invariant codes; Excel shows them with the user's separators). */
-const FORMATS: Readonly<Record<ColumnKind, string>> = {
-  text: '@',
-  year: '0',
-  whole: '0',
-  money: '#,##0.00 "kr"',
-  percent: '0.00 %',
-  date: 'yyyy-mm-dd',
-  yesno: '@',
-  decimal: '0.00',
-};
-
-/** The number format of a column: its own, if the layout gives one, else by its kind. */
+/** The number format of a column: its own, if the layout gives one, else the layout's for its kind. */
 export function numberFormatOf(column: ColumnSpec): string {
   if ('numberFormat' in column && typeof column.numberFormat === 'string') return column.numberFormat;
-  return FORMATS[column.kind];
+  return formatOfKind(column.kind);
 }
 
-// Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29, so this is the usual origin).
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
-
-/** An ISO date as an Excel serial day number. */
-export function isoToSerial(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_UTC) / DAY_MS);
-}
-
-/** An Excel serial day number (whole days; a time part is dropped) as an ISO date, or null. */
-export function serialToIso(serial: number): IsoDate | null {
-  if (!Number.isFinite(serial) || serial < 1) return null;
-  const moment = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * DAY_MS);
-  return isoDate(moment.getUTCFullYear(), moment.getUTCMonth() + 1, moment.getUTCDate());
-}
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether a number format shows a date. */
 export function isDateFormat(format: unknown): boolean {
@@ -60,10 +33,7 @@ export function toExcelInput(cell: Cell, kind: ColumnKind): ExcelInput {
   if (isFormula(cell)) return cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
   if (cell === null) return '';
   if (typeof cell === 'string') {
-    if (kind === 'date') {
-      const date = parseDate(cell);
-      if (date !== null) return isoToSerial(date);
-    }
+    if (kind === 'date' && ISO_DATE.test(cell)) return serialOfIsoDate(cell);
     return /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
   }
   return cell;
@@ -73,7 +43,7 @@ export function toExcelInput(cell: Cell, kind: ColumnKind): ExcelInput {
 export function fromExcelValue(value: unknown, isDate: boolean): CellValue {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number') {
-    if (isDate) return serialToIso(value) ?? value;
+    if (isDate && Number.isFinite(value) && value >= 1) return isoDateOfSerial(value);
     return value;
   }
   if (typeof value === 'boolean' || typeof value === 'string') return value;

@@ -5,6 +5,7 @@
  * written as 2-D arrays, then formats. A write is all or nothing from the user's point of view:
  * every check runs before the first cell changes, and a failure mid-way puts back what was there.
  */
+import { checkTables } from '../../engine/workbook/index.js';
 import type { TableData, TableRead, WorkbookPort } from '../../engine/workbook/port.js';
 import { chunkRows, fromExcelValue, isDateFormat, jsonBytes, numberFormatOf, toExcelInput, type ExcelInput } from './cells.js';
 import { WorkbookError, toWorkbookError, type FaultPlace } from './faults.js';
@@ -162,6 +163,12 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   /** Writes tables all or nothing (see WorkbookPort); refuses to replace hand edits unless told. */
   async writeTables(tables: readonly TableData[], options: WriteOptions = {}): Promise<void> {
+    try {
+      checkTables(tables);
+    } catch (error) {
+      // A malformed batch is a bug in the caller; nothing has been sent to Excel.
+      throw toWorkbookError(new WorkbookError('bad_table_data', {}), {}, String(error));
+    }
     const prepared = tables.map(prepare);
     let current: FaultPlace = {};
     try {
