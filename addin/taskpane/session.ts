@@ -102,7 +102,7 @@ export class PlannerSession {
       problems = report.problems;
       this.lines = [...added];
     }
-    this.reconciliation = reconcile(this.plan, this.lines, this.asOf);
+    this.reconciliation = this.lines.length > 0 ? reconcile(this.plan, this.lines, this.asOf) : null;
     return { loaded: true, problems };
   }
 

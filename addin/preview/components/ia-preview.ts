@@ -60,6 +60,7 @@ export class IaPreview extends LitElement {
     super.connectedCallback();
     this._lang = this._host.settings.load().lang;
     this._port.addEventListener('change', () => (this._tables = this._tablesNow()));
+    this._tables = this._tablesNow();
   }
 
   /** Starts the in-memory workbook with the embedded plan (before the task pane reads it). */

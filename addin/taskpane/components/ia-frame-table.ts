@@ -31,7 +31,7 @@ export class IaFrameTable extends LitElement {
       thead th { background: var(--ia-bg-3); font-weight: 600; text-align: right; position: sticky; top: 0; }
       th[scope='row'], thead th:first-child {
         position: sticky; left: 0; z-index: 1; background: var(--ia-bg); text-align: left;
-        min-width: 132px; max-width: 132px; font-weight: 600; border-right: 1px solid var(--ia-stroke-2);
+        min-width: 136px; max-width: 136px; font-weight: 600; overflow-wrap: anywhere; hyphens: auto; border-right: 1px solid var(--ia-stroke-2);
       }
       thead th:first-child { background: var(--ia-bg-3); z-index: 2; }
       td { min-width: 148px; }

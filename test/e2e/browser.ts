@@ -1,0 +1,95 @@
+/**
+ * The end-to-end tests' set-up: build dist/ once per test run, serve it with a tiny static server on
+ * 127.0.0.1 (a random port), and drive Debian's chromium through playwright-core. No browser is
+ * ever downloaded; `scripts/install-system-deps.sh` installs /usr/bin/chromium.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DIST = path.join(ROOT, 'dist');
+export const RESULTS = path.join(ROOT, 'test-results');
+export const CHROMIUM = '/usr/bin/chromium';
+
+let building: Promise<void> | null = null;
+
+/** Runs `npx webpack --mode production` once per process (every e2e file shares the build). */
+export function buildOnce(): Promise<void> {
+  building ??= new Promise<void>((resolve, reject) => {
+    const child = spawn('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`webpack failed (${code}):\n${output.slice(-4000)}`))));
+  });
+  return building;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.css': 'text/css',
+};
+
+/** A static file server over dist/ on 127.0.0.1. */
+export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+      const file = path.join(DIST, path.normalize(pathname).replace(/^([/\\])+/, ''));
+      if (!file.startsWith(DIST) || !(await stat(file).catch(() => null))?.isFile()) {
+        response.writeHead(404).end('not found');
+        return;
+      }
+      response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      response.end(await readFile(file));
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Starts headless chromium. */
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-system-deps.sh`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A page of the preview with console errors, page errors and any request off 127.0.0.1 collected. */
+export async function openPreview(browser: Browser, base: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, locale: 'nb-NO' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    if (!request.url().startsWith(base) && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) errors.push(`network: ${request.url()}`);
+  });
+  await page.goto(`${base}/preview.html`);
+  await page.locator('ia-frame-table table').waitFor();
+  return { page, errors };
+}
+
+/** A fixture path. */
+export function fixture(name: string): string {
+  return path.join(ROOT, 'test', 'fixtures', 'e2e', name);
+}

@@ -1,0 +1,158 @@
+/** The browser preview end to end: the plan at once, importing good and bad ledgers, reconciling, saving .xlsx. */
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { embeddedPlan, formatMoney, INSTRUMENTS, isoDateOf, Ledger, Money, reconcile, type IsoDate } from '../../engine/index.js';
+import { readPlanTables } from '../../engine/workbook/read-plan-table.js';
+import { readXlsxTables } from '../../engine/workbook/xlsx/read-xlsx.js';
+import { tableAsCsv } from '../../addin/taskpane/session.js';
+import { buildOnce, fixture, launch, openPreview, RESULTS, ROOT, serveDist } from './browser.js';
+
+const EXAMPLE = path.join(ROOT, 'examples', 'forbruk-eksempel.csv');
+
+function engineReconcile(file: string, asOf: string) {
+  const plan = embeddedPlan();
+  const ledger = new Ledger(plan);
+  const report = ledger.addFile(path.basename(file), () => [readFileSync(file)]);
+  return { report, result: reconcile(plan, ledger.lines, asOf as IsoDate) };
+}
+
+async function importFile(page: Page, file: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Importer forbruk' }).click();
+  await page.locator('ia-import-view input[type=file]').setInputFiles(file);
+  await page.locator('ia-import-view [data-testid=import-result]').waitFor();
+}
+
+async function cellText(page: Page, instrument: string, year: number): Promise<string> {
+  const names: string[] = INSTRUMENTS.map((i) => i.id);
+  const row = page.locator('ia-frame-table tbody tr').nth(names.indexOf(instrument));
+  const cells = row.locator('td');
+  // Cells before the year: gaps and frames each take one column, except the 2019–2021 pool.
+  const index = instrument === 'skil' ? (year <= 2021 ? 0 : year - 2021) : year - 2019;
+  return (await cells.nth(index).textContent()) ?? '';
+}
+
+describe('the browser preview', function () {
+  this.timeout(240_000);
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveDist>>;
+
+  before(async function () {
+    await buildOnce();
+    server = await serveDist();
+    browser = await launch();
+    await mkdir(RESULTS, { recursive: true });
+  });
+
+  after(async function () {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('loads with no console errors and shows every instrument and the yearly totals', async function () {
+    const { page, errors } = await openPreview(browser, server.url);
+    const table = page.locator('ia-frame-table table');
+    for (const instrument of INSTRUMENTS) expect(await table.textContent()).to.include(instrument.name);
+    const totals = await page.locator('ia-frame-table tfoot tr').first().locator('td').allTextContents();
+    expect(totals.map((t) => t.trim()).slice(0, 2)).to.deep.equal([
+      formatMoney(Money.of('273000000')),
+      formatMoney(Money.of('271000000')),
+    ]);
+    expect(totals[0]!.trim()).to.equal('273\u00a0000\u00a0000,00\u00a0kr');
+    expect(await page.locator('ia-overview-view .welcome').textContent()).to.include('Velkommen til IA Planner');
+    expect(await page.locator('ia-sheet-view [role=tab]').allTextContents()).to.include.members(['Rammer', 'Forbruk', 'Avstemming']);
+    await page.screenshot({ path: path.join(RESULTS, 'oversikt.png') });
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('imports a good ledger through the file input and updates the overview and the Forbruk sheet', async function () {
+    const { page, errors } = await openPreview(browser, server.url);
+    await importFile(page, EXAMPLE);
+    const { report, result } = engineReconcile(EXAMPLE, isoDateOf(new Date()));
+    const resultText = await page.locator('ia-import-view [data-testid=import-result]').textContent();
+    expect(resultText).to.include(`${report.imported} linjer importert`);
+    await page.screenshot({ path: path.join(RESULTS, 'importer-forbruk.png') });
+    await page.getByRole('tab', { name: 'Oversikt' }).click();
+    expect(await page.locator('[data-testid=ledger-summary]').textContent()).to.include(`${report.imported} linjer`);
+    const row = result.rows.find((r) => r.instrument === 'ekspertbistand' && r.from === 2024)!;
+    expect(await cellText(page, 'ekspertbistand', 2024)).to.include(formatMoney(row.spent));
+    await page.locator('ia-sheet-view [role=tab]', { hasText: 'Forbruk' }).click();
+    expect(await page.locator('ia-sheet-view table[data-table=Forbruk] tbody tr').count()).to.equal(report.imported);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('lists every error of a bad ledger with its line and column and changes nothing', async function () {
+    const { page, errors } = await openPreview(browser, server.url);
+    await importFile(page, fixture('forbruk-feil.csv'));
+    const problems = page.locator('ia-problem-list tr.problem');
+    const found = await problems.evaluateAll((rows) => rows.map((r) => `${(r as HTMLElement).dataset['line']}:${(r as HTMLElement).dataset['column']}`));
+    expect(found).to.deep.equal(['3:dato', '4:beløp', '5:virkemiddel']);
+    expect(await problems.nth(1).textContent()).to.include('12,3,4');
+    await page.screenshot({ path: path.join(RESULTS, 'importer-feil.png') });
+    await page.getByRole('tab', { name: 'Oversikt' }).click();
+    expect(await page.locator('[data-testid=ledger-summary]').textContent()).to.include('Ingen forbruk');
+    expect(await page.locator('ia-sheet-view table[data-table=Forbruk] tbody tr').count()).to.equal(0);
+    await page.getByRole('tab', { name: 'Importer forbruk' }).click();
+    await page.getByRole('button', { name: 'Ta med bare de gyldige linjene' }).click();
+    await page.locator('ia-import-view .result.ok').waitFor();
+    expect(await page.locator('ia-import-view .result.ok').textContent()).to.include('2 linjer importert');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('shows the flags of a ledger that overspends and points at the row in the sheet', async function () {
+    const { page, errors } = await openPreview(browser, server.url);
+    await importFile(page, fixture('forbruk-overforbruk.csv'));
+    await page.getByRole('tab', { name: 'Avstemming' }).click();
+    await page.getByLabel('Per dato').fill('2024-12-31');
+    await page.getByRole('button', { name: 'Avstem', exact: true }).click();
+    const flagged = page.locator('ia-reconcile-view li.flagged-row');
+    await flagged.first().waitFor();
+    const { result } = engineReconcile(fixture('forbruk-overforbruk.csv'), '2024-12-31');
+    const expected = result.rows.filter((r) => r.flags.length > 0);
+    expect(await flagged.count()).to.equal(expected.length);
+    const over = flagged.filter({ hasText: 'Nytt tilskudd til ekspertbistand, 2024' });
+    expect(await over.textContent()).to.include('over rammen');
+    expect(await page.locator('ia-reconcile-view').textContent()).to.include('ingen statlig ramme').and.include('betingelse ikke bekreftet');
+    await over.getByRole('button').click();
+    const index = result.rows.indexOf(expected.find((r) => r.instrument === 'ekspertbistand')!) + 1;
+    await page.locator(`ia-sheet-view table[data-table=Avstemming] tr.highlight[data-row="${index}"]`).waitFor();
+    await page.screenshot({ path: path.join(RESULTS, 'avstemming.png') });
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('saves an .xlsx that the engine reads back to the same figures, and opens it again', async function () {
+    const { page, errors } = await openPreview(browser, server.url);
+    await importFile(page, EXAMPLE);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Lagre som .xlsx' }).click();
+    const file = path.join(RESULTS, 'ia-planlegging.xlsx');
+    await (await downloading).saveAs(file);
+    const tables = await readXlsxTables(file);
+    const reading = readPlanTables(tables.get('rammer') ?? null, tables.get('poster') ?? null, 'ia-planlegging.xlsx');
+    expect(reading.problems).to.deep.equal([]);
+    const plan = reading.plan!;
+    expect(plan.frames.map((f) => `${f.instrument}:${f.from}-${f.to}=${f.amount?.toFixed2() ?? null}`)).to.deep.equal(
+      embeddedPlan().frames.map((f) => `${f.instrument}:${f.from}-${f.to}=${f.amount?.toFixed2() ?? null}`),
+    );
+    const asOf = isoDateOf(new Date());
+    const ledger = new Ledger(plan);
+    const back = ledger.addText('Forbruk', tableAsCsv(tables.get('forbruk')!));
+    expect(back.problems).to.deep.equal([]);
+    const { result: original } = engineReconcile(EXAMPLE, asOf);
+    const reread = reconcile(plan, ledger.lines, asOf);
+    expect(reread.rows.map((r) => [r.spent.toFixed2(), r.openCommitments.toFixed2(), r.flags.join()])).to.deep.equal(
+      original.rows.map((r) => [r.spent.toFixed2(), r.openCommitments.toFixed2(), r.flags.join()]),
+    );
+    const avstemming = tables.get('avstemming')!;
+    const utbetalt = avstemming.header.indexOf('Utbetalt');
+    expect(avstemming.rows.map((r) => Money.of(Number(r[utbetalt] ?? 0).toFixed(2)).toFixed2())).to.deep.equal(original.rows.map((r) => r.spent.toFixed2()));
+
+    const fresh = await openPreview(browser, server.url);
+    await fresh.page.locator('ia-preview input[type=file]').setInputFiles(file);
+    await fresh.page.locator('[data-testid=ledger-summary]', { hasText: `${ledger.lines.length} linjer` }).waitFor();
+    expect(fresh.errors).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+  });
+});
