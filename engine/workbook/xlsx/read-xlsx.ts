@@ -21,6 +21,13 @@ export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
   return null;
 }
 
+/** A cell's plain value; a formula's cached result comes from the cell's model, since exceljs's `value` drops a result of 0. */
+function cellValue(cell: ExcelJS.Cell): CellValue {
+  if (cell.type !== ExcelJS.ValueType.Formula) return plainValue(cell.value);
+  const result = (cell.model as { result?: ExcelJS.CellValue }).result;
+  return plainValue({ formula: '', result } as ExcelJS.CellFormulaValue);
+}
+
 /** The model exceljs keeps of a table read from a file (its public types describe the writing side only). */
 interface LoadedTable {
   name: string;
@@ -54,12 +61,14 @@ export function tablesOf(workbook: ExcelJS.Workbook): Map<string, TableRead> {
       const model = (table as unknown as { table: LoadedTable }).table;
       const { top, left, bottom, right } = decode(model.tableRef ?? model.ref ?? '');
       const headerRows = model.headerRow === false ? 0 : 1;
-      const header = model.columns.map((c) => c.name);
+      // The header cells themselves: exceljs's table reader loses the columns after one with a totals formula.
+      const headerRow = sheet.getRow(top);
+      const header = Array.from({ length: right - left + 1 }, (_, i) => String(plainValue(headerRow.getCell(left + i).value) ?? model.columns[i]?.name ?? ''));
       const rows: CellValue[][] = [];
       for (let r = top + headerRows; r <= bottom - (model.totalsRow ? 1 : 0); r++) {
         const row = sheet.getRow(r);
         const values: CellValue[] = [];
-        for (let c = left; c <= right; c++) values.push(plainValue(row.getCell(c).value));
+        for (let c = left; c <= right; c++) values.push(cellValue(row.getCell(c)));
         rows.push(values);
       }
       while (rows.length > 0 && isEmpty(rows[rows.length - 1]!)) rows.pop();
