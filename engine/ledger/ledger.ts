@@ -8,6 +8,7 @@ import type { InstrumentId } from '../plan/instruments.js';
 import { InstrumentIndex, type Plan } from '../plan/plan.js';
 import { problem, type Lang, type Problem, type Warning } from '../problems.js';
 import { LEDGER_COLUMNS, mapHeader, type HeaderMap, type LedgerColumn } from './columns.js';
+import { ContentCounts } from './content-counts.js';
 import { CsvReader } from './csv.js';
 import { ChunkDecoder, looksBinary, NotUtf8, type Encoding } from './decode.js';
 
@@ -213,19 +214,6 @@ export class KeptLines implements LineStore {
 }
 
 /**
- * What the ledger knows of one content (CONTRACTS §2): how many such lines were imported from
- * earlier files, and, while a file is read, how many it holds and on which lines. One entry per
- * content serves both, so a line costs one map look-up.
- */
-interface Occurrences {
-  imported: number;
-  inFile: number;
-  firstLine: number;
-  /** Every line of this content in the file being read, once it holds more than one. */
-  repeats: number[] | null;
-}
-
-/**
  * The ledger: lines merged from any number of files. Duplicates are recognised by content and
  * occurrence (the Nth identical line of a file is a duplicate of the Nth identical line already
  * imported), so the same file read twice changes nothing, overlapping exports merge, and identical
@@ -234,8 +222,8 @@ interface Occurrences {
  * twice in memory.
  */
 export class Ledger {
-  /** Each content seen so far. */
-  private readonly seen = new Map<string, Occurrences>();
+  /** Each content seen so far, with its counts (CONTRACTS §2: content and occurrence). */
+  private readonly seen = new ContentCounts();
   private duplicateCount = 0;
   private importedCount = 0;
 
@@ -306,7 +294,9 @@ export class Ledger {
     const lang = options.lang ?? 'nb';
     const problems: Problem[] = [];
     const stage = this.store.stage();
-    const touched: Occurrences[] = [];
+    // The contents this file holds, and the lines of those it holds more than once.
+    const touched: number[] = [];
+    const repeats = new Map<number, number[]>();
     let imported = 0;
     let duplicates = 0;
     let valid = 0;
@@ -334,18 +324,16 @@ export class Ledger {
       if (!read) return;
       valid++;
       const key = contentKey(read);
-      let seen = this.seen.get(key);
-      if (!seen) {
-        seen = { imported: 0, inFile: 0, firstLine: line, repeats: null };
-        this.seen.set(key, seen);
-      }
-      if (seen.inFile === 0) {
-        seen.firstLine = line;
-        touched.push(seen);
-      } else if (seen.repeats === null) seen.repeats = [seen.firstLine, line];
-      else seen.repeats.push(line);
-      seen.inFile++;
-      if (seen.inFile <= seen.imported) duplicates++;
+      const seen = this.seen;
+      const id = seen.idOf(key);
+      const n = seen.inFile[id]!;
+      if (n === 0) {
+        seen.firstLine[id] = line;
+        touched.push(id);
+      } else if (n === 1) repeats.set(id, [seen.firstLine[id]!, line]);
+      else repeats.get(id)!.push(line);
+      seen.inFile[id] = n + 1;
+      if (n + 1 <= seen.imported[id]!) duplicates++;
       else {
         stage.add(read);
         imported++;
@@ -357,9 +345,8 @@ export class Ledger {
     } catch (error) {
       // An aborted read (not UTF-8, so read again; or binary) must leave no count behind, or
       // the next read of the file would see its own lines as repeats and import them again.
-      for (const seen of touched) {
-        seen.inFile = 0;
-        seen.repeats = null;
+      for (const id of touched) {
+        this.seen.inFile[id] = 0;
       }
       throw error;
     }
@@ -370,11 +357,11 @@ export class Ledger {
       problems.push(problem('empty_file', { file, line: null, column: null, value: null }, lang));
     }
     const rejected = problems.length > 0 && (!options.skipInvalid || headerProblem || !header);
-    const warnings = rejected ? [] : identicalLineWarnings(file, touched, lang);
-    for (const seen of touched) {
-      if (!rejected && seen.inFile > seen.imported) seen.imported = seen.inFile;
-      seen.inFile = 0;
-      seen.repeats = null;
+    const warnings = rejected ? [] : identicalLineWarnings(file, repeats, lang);
+    const { inFile, imported: importedBefore } = this.seen;
+    for (const id of touched) {
+      if (!rejected && inFile[id]! > importedBefore[id]!) importedBefore[id] = inFile[id]!;
+      inFile[id] = 0;
     }
     if (rejected) return { file, encoding, imported: 0, duplicates: 0, rejected: true, problems, warnings: [] };
     stage.commit();
@@ -384,10 +371,9 @@ export class Ledger {
   }
 }
 
-function identicalLineWarnings(file: string, touched: readonly Occurrences[], lang: Lang): Warning[] {
+function identicalLineWarnings(file: string, repeats: ReadonlyMap<number, number[]>, lang: Lang): Warning[] {
   const warnings: Warning[] = [];
-  for (const { repeats: numbers } of touched) {
-    if (numbers === null) continue;
+  for (const numbers of repeats.values()) {
     warnings.push({
       code: 'identical_lines',
       file,
