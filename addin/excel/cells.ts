@@ -75,14 +75,16 @@ export function chunkRows(
   maxRows: number,
 ): RowChunk[] {
   const chunks: RowChunk[] = [];
+  // The outer brackets of the two arrays (values and formats), then per row its commas.
+  const overhead = 4;
   let start = 0;
-  let bytes = 0;
+  let bytes = overhead;
   for (let i = 0; i < rows.length; i++) {
-    const rowBytes = jsonBytes(rows[i]) + formatBytesPerRow;
+    const rowBytes = jsonBytes(rows[i]) + formatBytesPerRow + 2;
     if (i > start && (bytes + rowBytes > maxBytes || i - start >= maxRows)) {
       chunks.push({ start, end: i, bytes });
       start = i;
-      bytes = 0;
+      bytes = overhead;
     }
     bytes += rowBytes;
   }

@@ -336,9 +336,10 @@ export class ExcelWorkbookPort implements WorkbookPort {
       }
       const headerRange = t.sheet.getRangeByIndexes(t.top, t.left, 1, columns);
       headerRange.values = [t.header];
+      queued += jsonBytes([t.header]);
       // Body rows in requests under the payload limit; number formats first so text stays text.
       const formatRow = t.formats;
-      const chunks = chunkRows(t.body, jsonBytes(formatRow), this.maxRequestBytes, this.maxRowsPerRequest);
+      const chunks = chunkRows(t.body, jsonBytes(formatRow), this.maxRequestBytes - jsonBytes([t.header]), this.maxRowsPerRequest);
       for (const chunk of chunks) {
         if (queued > 0 && queued + chunk.bytes > this.maxRequestBytes) await flush();
         const rows = chunk.end - chunk.start;
@@ -352,7 +353,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         const blank = t.sheet.getRangeByIndexes(t.top + 1, t.left, 1, columns);
         blank.numberFormat = [formatRow];
         blank.formulas = [t.header.map(() => '')];
-        queued += 1;
+        queued += jsonBytes([formatRow]) + jsonBytes([t.header.map(() => '')]);
       }
       if (!t.tableExists) {
         const table = t.sheet.tables.add(t.sheet.getRangeByIndexes(t.top, t.left, 1 + t.bodyRows, columns), true);

@@ -1,0 +1,292 @@
+// The office.js adapter against a recording fake of Excel's object model (batching, loads, syncs,
+// request sizes and Excel's error codes): the planning workbook of the embedded plan and the example
+// ledger is written into an empty workbook, read back, rewritten, and each fault is met.
+import { expect } from 'chai';
+import { ExcelWorkbookPort } from '../../addin/excel/excel-workbook-port.js';
+import { WorkbookError } from '../../addin/excel/faults.js';
+import { setErrorLogger, type ErrorLogger } from '../../addin/excel/office-helpers.js';
+import { FakeWorkbook } from './fake-excel.js';
+import { bigForbruk, tableNamed, workbookTables } from './fixtures.js';
+
+async function refusal(promise: Promise<unknown>): Promise<WorkbookError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(WorkbookError);
+    return error as WorkbookError;
+  }
+  throw new Error('expected the call to be refused');
+}
+
+describe('ExcelWorkbookPort', () => {
+  let previous: ErrorLogger;
+  const logged: unknown[] = [];
+  before(() => (previous = setErrorLogger((_, error) => logged.push(error))));
+  after(() => setErrorLogger(previous));
+
+  describe('writing the planning workbook into an empty workbook', () => {
+    it('creates every sheet and table with its header, values and formulas', async () => {
+      const excel = new FakeWorkbook();
+      const tables = workbookTables();
+      await new ExcelWorkbookPort({ run: excel.run }).writeTables(tables);
+      for (const t of tables) {
+        expect(excel.sheets.has(t.spec.sheet), t.spec.sheet).to.equal(true);
+        expect(excel.tables.get(t.spec.table)?.sheet.name).to.equal(t.spec.sheet);
+        expect(excel.tableValues(t.spec.table)[0]).to.deep.equal(t.spec.columns.map((c) => c.name));
+      }
+      const rammer = excel.tableValues('Rammer');
+      expect(rammer.length).to.equal(1 + tableNamed(tables, 'Rammer').rows.length);
+      expect(rammer[1]!.slice(0, 5)).to.deep.equal(['arbeidsmiljosatsing', 'Ny arbeidsmiljøsatsing', 2019, 2019, 70000000]);
+      const avstemming = excel.tableValues('Avstemming');
+      expect(String(avstemming[1]![5])).to.match(/^=SUMIFS\(Forbruk\[Beløp\]/);
+    });
+
+    it('applies number formats, validation lists, conditional formats, widths and totals', async () => {
+      const excel = new FakeWorkbook();
+      const tables = workbookTables();
+      await new ExcelWorkbookPort({ run: excel.run }).writeTables(tables);
+      expect(excel.numberFormat('Rammer', 1, 4)).to.equal('#,##0.00 "kr";-#,##0.00 "kr"');
+      expect(excel.numberFormat('Rammer', 1, 0)).to.equal('@');
+      expect(excel.numberFormat('Forbruk', 1, 0)).to.equal('dd.mm.yyyy');
+      const validations = excel.sheetOf('Forbruk').validations;
+      expect(validations.find((v) => v.left === 3)?.source).to.equal('utbetaling,tilsagn,annullering');
+      const avstemmingSpec = tableNamed(tables, 'Avstemming').spec;
+      expect(excel.sheetOf('Avstemming').conditionalFormats.length).to.equal(avstemmingSpec.conditionalFormats?.length ?? 0);
+      expect(excel.sheetOf('Rammer').columnWidths.get(1)).to.equal(48 * 6);
+      const forbruk = excel.tableValues('Forbruk');
+      expect(forbruk.at(-1)![4]).to.equal('=SUBTOTAL(109,Forbruk[Beløp])');
+      expect(excel.settings.has('IAPlanner.table.Forbruk')).to.equal(true);
+    });
+
+    it('writes dates as serial numbers and keeps text that looks like a formula as text', async () => {
+      const excel = new FakeWorkbook();
+      const forbruk = bigForbruk(2);
+      const rows = forbruk.rows.map((row, i) => (i === 0 ? [...row.slice(0, 9), '=HYPERLINK("x")'] : row));
+      await new ExcelWorkbookPort({ run: excel.run }).writeTables([{ ...forbruk, rows }]);
+      expect(excel.cell('Forbruk', 1, 0)).to.equal(45352);
+      expect(excel.cell('Forbruk', 1, 9)).to.equal('=HYPERLINK("x")');
+      expect(excel.sheetOf('Forbruk').cells.get('1,9')?.formula).to.equal(null);
+    });
+
+    it('uses a number of syncs that does not grow with the number of frames', async () => {
+      const small = new FakeWorkbook();
+      const tables = workbookTables();
+      const rammer = tableNamed(tables, 'Rammer');
+      await new ExcelWorkbookPort({ run: small.run }).writeTables([{ ...rammer, rows: rammer.rows.slice(0, 3) }]);
+      const large = new FakeWorkbook();
+      await new ExcelWorkbookPort({ run: large.run }).writeTables([rammer]);
+      expect(large.syncs).to.equal(small.syncs);
+      expect(large.runs).to.equal(1);
+      const all = new FakeWorkbook();
+      await new ExcelWorkbookPort({ run: all.run }).writeTables(tables);
+      expect(all.syncs).to.equal(small.syncs);
+      expect(all.syncs).to.be.at.most(6);
+    });
+
+    it('splits a large table into requests that each stay under the payload limit', async () => {
+      const excel = new FakeWorkbook();
+      excel.payloadLimit = 200_000;
+      const table = bigForbruk(3000);
+      await new ExcelWorkbookPort({ run: excel.run, maxRequestBytes: 150_000 }).writeTables([table]);
+      expect(excel.requests.every((bytes) => bytes <= 150_000)).to.equal(true);
+      expect(excel.requests.filter((bytes) => bytes > 0).length).to.be.greaterThan(3);
+      expect(excel.tableValues("Forbruk").length).to.equal(1 + 3000);
+      expect(excel.cell('Forbruk', 3000, 1)).to.equal('U-002999');
+    });
+  });
+
+  describe('reading tables back', () => {
+    it('reads the rows written, dates as ISO text, in one Excel.run', async () => {
+      const excel = new FakeWorkbook();
+      await new ExcelWorkbookPort({ run: excel.run }).writeTables([bigForbruk(5)]);
+      excel.runs = 0;
+      const read = await new ExcelWorkbookPort({ run: excel.run }).readTable('Forbruk');
+      expect(excel.runs).to.equal(1);
+      expect(read?.sheet).to.equal('Forbruk');
+      expect(read?.firstRow).to.equal(2);
+      expect(read?.header[0]).to.equal('Dato');
+      expect(read?.rows.length).to.equal(5);
+      expect(read?.rows[0]).to.deep.equal(['2024-03-01', 'U-000000', 'ekspertbistand', 'utbetaling', 1000, null, 2024, null, null, read?.rows[0]![9]]);
+    });
+
+    it('gives null for a table that does not exist', async () => {
+      const excel = new FakeWorkbook();
+      expect(await new ExcelWorkbookPort({ run: excel.run }).readTable('Rammer')).to.equal(null);
+    });
+
+    it('reads an empty table (one blank row in Excel) as no rows', async () => {
+      const excel = new FakeWorkbook();
+      await new ExcelWorkbookPort({ run: excel.run }).writeTables([bigForbruk(0)]);
+      const read = await new ExcelWorkbookPort({ run: excel.run }).readTable('Forbruk');
+      expect(read?.rows).to.deep.equal([]);
+    });
+
+    it('reads a table whose sheet the user renamed', async () => {
+      const excel = new FakeWorkbook();
+      await new ExcelWorkbookPort({ run: excel.run }).writeTables([bigForbruk(2)]);
+      const sheet = excel.sheetOf('Forbruk');
+      excel.sheets.delete('Forbruk');
+      sheet.name = 'Forbruk 2024';
+      excel.sheets.set('Forbruk 2024', sheet);
+      const read = await new ExcelWorkbookPort({ run: excel.run }).readTable('Forbruk');
+      expect(read?.sheet).to.equal('Forbruk 2024');
+      expect(read?.rows.length).to.equal(2);
+    });
+
+    it('reads a very large table in parts, each under the cell budget', async () => {
+      const excel = new FakeWorkbook();
+      await new ExcelWorkbookPort({ run: excel.run }).writeTables([bigForbruk(500)]);
+      const syncs = excel.syncs;
+      const read = await new ExcelWorkbookPort({ run: excel.run, maxCellsPerRead: 1000 }).readTable('Forbruk');
+      expect(read?.rows.length).to.equal(500);
+      expect(excel.syncs - syncs).to.be.greaterThan(3);
+    });
+  });
+
+  describe('rewriting', () => {
+    it('replaces the rows of a table it wrote, growing and shrinking it in place', async () => {
+      const excel = new FakeWorkbook();
+      const port = new ExcelWorkbookPort({ run: excel.run });
+      await port.writeTables([bigForbruk(3)]);
+      await port.writeTables([bigForbruk(10)]);
+      expect(excel.tableValues('Forbruk').length).to.equal(1 + 10);
+      await port.writeTables([bigForbruk(2)]);
+      expect(excel.tableValues('Forbruk').length).to.equal(1 + 2);
+      expect(excel.cell('Forbruk', 5, 1)).to.equal('');
+    });
+
+    it('refuses to overwrite a table whose rows the user changed, and replaces it when told', async () => {
+      const excel = new FakeWorkbook();
+      const port = new ExcelWorkbookPort({ run: excel.run });
+      await port.writeTables([bigForbruk(3)]);
+      const table = excel.tables.get('Forbruk')!;
+      table.showTotals = false;
+      table.rows += 1;
+      excel.setCell('Forbruk', 4, 1, 'U-HAND');
+      const error = await refusal(port.writeTables([bigForbruk(3)]));
+      expect(error.code).to.equal('table_edited');
+      expect(error.message).to.match(/endret for hånd/);
+      expect(excel.cell('Forbruk', 4, 1)).to.equal('U-HAND');
+      await port.writeTables([bigForbruk(3)], { replaceEdited: true });
+      expect(excel.cell('Forbruk', 4, 1)).to.not.equal('U-HAND');
+    });
+
+    it('refuses to overwrite a table whose header the user changed', async () => {
+      const excel = new FakeWorkbook();
+      const port = new ExcelWorkbookPort({ run: excel.run });
+      await port.writeTables([bigForbruk(3)]);
+      excel.setCell('Forbruk', 0, 1, 'Bilagsnummer');
+      expect((await refusal(port.writeTables([bigForbruk(3)]))).code).to.equal('table_edited');
+    });
+
+    it('never writes over the user’s cells below a table it would grow into', async () => {
+      const excel = new FakeWorkbook();
+      const port = new ExcelWorkbookPort({ run: excel.run });
+      await port.writeTables([bigForbruk(2)]);
+      excel.setCell('Forbruk', 8, 0, 'min notat');
+      const error = await refusal(port.writeTables([bigForbruk(10)]));
+      expect(error.code).to.equal('cells_occupied');
+      expect(excel.cell('Forbruk', 8, 0)).to.equal('min notat');
+      expect(excel.tableValues('Forbruk').length).to.equal(1 + 2);
+    });
+
+    it('refuses a new table where the user has cells on an existing sheet', async () => {
+      const excel = new FakeWorkbook();
+      excel.addSheet('Forbruk');
+      excel.setCell('Forbruk', 0, 0, 'mine tall');
+      const error = await refusal(new ExcelWorkbookPort({ run: excel.run }).writeTables([bigForbruk(2)]));
+      expect(error.code).to.equal('cells_occupied');
+      expect(excel.tables.has('Forbruk')).to.equal(false);
+    });
+
+    it('recreates the sheet and table after the user deleted the sheet', async () => {
+      const excel = new FakeWorkbook();
+      const port = new ExcelWorkbookPort({ run: excel.run });
+      await port.writeTables([bigForbruk(2)]);
+      excel.sheets.delete('Forbruk');
+      excel.tables.delete('Forbruk');
+      await port.writeTables([bigForbruk(4)]);
+      expect(excel.tableValues('Forbruk').length).to.equal(1 + 4);
+    });
+  });
+
+  describe('faults', () => {
+    it('refuses to write into a protected sheet, with a message that says how to unprotect it', async () => {
+      const excel = new FakeWorkbook();
+      const port = new ExcelWorkbookPort({ run: excel.run });
+      await port.writeTables([bigForbruk(2)]);
+      excel.sheetOf('Forbruk').protected = true;
+      const error = await refusal(port.writeTables([bigForbruk(2)]));
+      expect(error.code).to.equal('sheet_protected');
+      expect(error.message).to.match(/Opphev arkbeskyttelse/);
+    });
+
+    const cases: [string, string][] = [
+      ['ItemNotFound', 'item_not_found'],
+      ['InvalidArgument', 'invalid_argument'],
+      ['AccessDenied', 'access_denied'],
+      ['RequestPayloadSizeLimitExceeded', 'payload_too_large'],
+      ['InvalidOperationInCellEditMode', 'cell_edit_mode'],
+      ['GeneralException', 'general'],
+      ['ActivityLimitReached', 'activity_limit'],
+      ['SomethingNew', 'general'],
+    ];
+    for (const [excelCode, code] of cases) {
+      it(`maps ${excelCode} on the first sync to ${code} with a Norwegian message, nothing written`, async () => {
+        const excel = new FakeWorkbook();
+        excel.failAtSync(1, excelCode);
+        const error = await refusal(new ExcelWorkbookPort({ run: excel.run }).writeTables(workbookTables()));
+        expect(error.code).to.equal(code);
+        expect(error.excelCode).to.equal(excelCode);
+        expect(error.message).to.match(/[æøå]|Excel/);
+        expect(excel.sheets.size).to.equal(0);
+      });
+    }
+
+    it('maps a failed read to a WorkbookError', async () => {
+      const excel = new FakeWorkbook();
+      excel.failAtSync(1, 'InvalidOperationInCellEditMode');
+      const error = await refusal(new ExcelWorkbookPort({ run: excel.run }).readTable('Rammer'));
+      expect(error.code).to.equal('cell_edit_mode');
+      expect(error.message).to.match(/redigeringsmodus/);
+    });
+
+    it('puts the workbook back as it was when a write fails half-way', async () => {
+      const excel = new FakeWorkbook();
+      const port = new ExcelWorkbookPort({ run: excel.run, maxRequestBytes: 20_000 });
+      await port.writeTables([bigForbruk(5)]);
+      const before = excel.tableValues('Forbruk');
+      // Preflight takes three syncs; the fifth is in the middle of the rows.
+      excel.failAtSync(5, 'GeneralException');
+      const error = await refusal(port.writeTables([bigForbruk(400), tableNamed(workbookTables(), 'Rammer')]));
+      expect(error.code).to.equal('general');
+      expect(error.partial).to.equal(false);
+      expect(excel.tableValues('Forbruk')).to.deep.equal(before);
+      expect(excel.sheets.has('Rammer')).to.equal(false);
+    });
+
+    it('says so when the restore after a failure fails too', async () => {
+      const excel = new FakeWorkbook();
+      const port = new ExcelWorkbookPort({ run: excel.run, maxRequestBytes: 20_000 });
+      await port.writeTables([bigForbruk(5)]);
+      excel.failAtSync(5, 'GeneralException');
+      excel.failAtSync(6, 'GeneralException');
+      const error = await refusal(port.writeTables([bigForbruk(400)]));
+      expect(error.partial).to.equal(true);
+      expect(error.message).to.match(/Angre/);
+    });
+
+    it('refuses a table whose rows do not fit its columns before calling Excel', async () => {
+      const excel = new FakeWorkbook();
+      const table = bigForbruk(1);
+      const error = await refusal(new ExcelWorkbookPort({ run: excel.run }).writeTables([{ ...table, rows: [['for', 'kort']] }]));
+      expect(error.code).to.equal('bad_table_data');
+      expect(excel.runs).to.equal(0);
+    });
+
+    it('says the action needs Excel when office.js is absent', async () => {
+      const error = await refusal(new ExcelWorkbookPort().readTable('Rammer'));
+      expect(error.code).to.equal('not_in_excel');
+    });
+  });
+});
