@@ -20,7 +20,7 @@ function engineReconcile(file: string, asOf: string) {
 }
 
 async function importFile(page: Page, file: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Importer forbruk' }).click();
+  await page.locator('ia-nav').getByRole('tab', { name: 'Importer forbruk' }).click();
   await page.locator('ia-import-view input[type=file]').setInputFiles(file);
   await page.locator('ia-import-view [data-testid=import-result]').waitFor();
 }
@@ -74,7 +74,7 @@ describe('the browser preview', function () {
     const resultText = await page.locator('ia-import-view [data-testid=import-result]').textContent();
     expect(resultText).to.include(`${report.imported} linjer importert`);
     await page.screenshot({ path: path.join(RESULTS, 'importer-forbruk.png') });
-    await page.getByRole('tab', { name: 'Oversikt' }).click();
+    await page.locator('ia-nav').getByRole('tab', { name: 'Oversikt' }).click();
     expect(await page.locator('[data-testid=ledger-summary]').textContent()).to.include(`${report.imported} linjer`);
     const row = result.rows.find((r) => r.instrument === 'ekspertbistand' && r.from === 2024)!;
     expect(await cellText(page, 'ekspertbistand', 2024)).to.include(formatMoney(row.spent));
@@ -91,10 +91,10 @@ describe('the browser preview', function () {
     expect(found).to.deep.equal(['3:dato', '4:beløp', '5:virkemiddel']);
     expect(await problems.nth(1).textContent()).to.include('12,3,4');
     await page.screenshot({ path: path.join(RESULTS, 'importer-feil.png') });
-    await page.getByRole('tab', { name: 'Oversikt' }).click();
+    await page.locator('ia-nav').getByRole('tab', { name: 'Oversikt' }).click();
     expect(await page.locator('[data-testid=ledger-summary]').textContent()).to.include('Ingen forbruk');
     expect(await page.locator('ia-sheet-view table[data-table=Forbruk] tbody tr').count()).to.equal(0);
-    await page.getByRole('tab', { name: 'Importer forbruk' }).click();
+    await page.locator('ia-nav').getByRole('tab', { name: 'Importer forbruk' }).click();
     await page.getByRole('button', { name: 'Ta med bare de gyldige linjene' }).click();
     await page.locator('ia-import-view .result.ok').waitFor();
     expect(await page.locator('ia-import-view .result.ok').textContent()).to.include('2 linjer importert');
@@ -104,7 +104,7 @@ describe('the browser preview', function () {
   it('shows the flags of a ledger that overspends and points at the row in the sheet', async function () {
     const { page, errors } = await openPreview(browser, server.url);
     await importFile(page, fixture('forbruk-overforbruk.csv'));
-    await page.getByRole('tab', { name: 'Avstemming' }).click();
+    await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
     await page.getByLabel('Per dato').fill('2024-12-31');
     await page.getByRole('button', { name: 'Avstem', exact: true }).click();
     const flagged = page.locator('ia-reconcile-view li.flagged-row');
@@ -114,7 +114,7 @@ describe('the browser preview', function () {
     expect(await flagged.count()).to.equal(expected.length);
     const over = flagged.filter({ hasText: 'Nytt tilskudd til ekspertbistand, 2024' });
     expect(await over.textContent()).to.include('over rammen');
-    expect(await page.locator('ia-reconcile-view').textContent()).to.include('ingen statlig ramme').and.include('betingelse ikke bekreftet');
+    expect(await page.locator('ia-reconcile-view ul').textContent()).to.include('ingen statlig ramme').and.include('betingelse ikke bekreftet');
     await over.getByRole('button').click();
     const index = result.rows.indexOf(expected.find((r) => r.instrument === 'ekspertbistand')!) + 1;
     await page.locator(`ia-sheet-view table[data-table=Avstemming] tr.highlight[data-row="${index}"]`).waitFor();
