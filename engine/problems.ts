@@ -9,6 +9,7 @@ export type Lang = 'nb' | 'en';
 /** Every problem the engine can report to a user. */
 export type ProblemCode =
   | 'empty_file'
+  | 'unreadable_file'
   | 'binary_file'
   | 'missing_columns'
   | 'unterminated_quote'
@@ -71,6 +72,7 @@ type Texts = Record<Lang, string>;
 const EXPECTED: Record<ProblemCode, Texts> = {
   empty_file: { nb: 'en overskriftslinje og minst én linje', en: 'a header line and at least one line' },
   binary_file: { nb: 'en tekstfil (CSV)', en: 'a text file (CSV)' },
+  unreadable_file: { nb: 'en fil som finnes og kan leses', en: 'a file that exists and can be read' },
   missing_columns: { nb: 'kolonnene {columns}', en: 'the columns {columns}' },
   unterminated_quote: { nb: 'et avsluttende anførselstegn (")', en: 'a closing quote (")' },
   extra_fields: { nb: 'høyst {count} felt, som overskriften', en: 'at most {count} fields, as the header' },
@@ -134,6 +136,7 @@ const EXPECTED: Record<ProblemCode, Texts> = {
 const HEADLINE: Record<ProblemCode, Texts> = {
   empty_file: { nb: 'Filen er tom', en: 'The file is empty' },
   binary_file: { nb: 'Filen ser ikke ut som tekst', en: 'The file does not look like text' },
+  unreadable_file: { nb: 'Filen finnes ikke eller kan ikke leses', en: 'The file does not exist or cannot be read' },
   missing_columns: { nb: 'Påkrevde kolonner mangler', en: 'Required columns are missing' },
   unterminated_quote: { nb: 'Et anførselstegn åpnes, men lukkes aldri', en: 'A quote is opened but never closed' },
   extra_fields: { nb: 'Linjen har flere felt enn overskriften', en: 'The line has more fields than the header' },

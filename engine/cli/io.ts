@@ -6,6 +6,7 @@ import {
   isoDate,
   Ledger,
   parseDate,
+  problem,
   type FileReport,
   type IsoDate,
   type Lang,
@@ -31,20 +32,6 @@ export function* fileChunks(path: string): Generator<Uint8Array> {
   } finally {
     closeSync(fd);
   }
-}
-
-/** A problem about a whole file that could not be opened. */
-function unreadable(path: string, lang: Lang): Problem {
-  const expected = lang === 'nb' ? 'en fil som finnes og kan leses' : 'a file that exists and can be read';
-  return {
-    code: 'empty_file',
-    file: path,
-    line: null,
-    column: null,
-    value: null,
-    expected,
-    message: lang === 'nb' ? `${path}: Filen finnes ikke eller kan ikke leses.` : `${path}: The file does not exist or cannot be read.`,
-  };
 }
 
 /** What reading the ledgers gave. */
@@ -74,7 +61,7 @@ export function loadLedgers(
     try {
       size = statSync(path).size;
     } catch {
-      problems.push(unreadable(path, options.lang));
+      problems.push(problem('unreadable_file', { file: path, line: null, column: null, value: null }, options.lang));
       rejected = true;
       continue;
     }

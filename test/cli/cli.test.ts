@@ -1,0 +1,222 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// The command line as users run it: `node bin/ia-planner.js` over the build that `npm ci` and
+// `npm test` make (`npm run build:cli`).
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const example = `${root}examples/forbruk-eksempel.csv`;
+const withErrors = `${root}test/fixtures/cli/forbruk-med-feil.csv`;
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [`${root}bin/ia-planner.js`, ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface Row {
+  instrument: string;
+  from: number;
+  to: number;
+  frame: string | null;
+  spent: string;
+  committed: string;
+  openCommitments: string;
+  remaining: string | null;
+  utilisation: string | null;
+  flags: string[];
+}
+
+function rowOf(rows: Row[], instrument: string, from: number): Row {
+  const row = rows.find((r) => r.instrument === instrument && r.from === from);
+  if (!row) throw new Error(`no row ${instrument} ${from}`);
+  return row;
+}
+
+describe('ia-planner (command line)', function () {
+  this.timeout(30000);
+
+  before(() => {
+    expect(existsSync(`${root}build/engine/cli/main.js`), 'run `npm run build:cli` first').to.equal(true);
+  });
+
+  describe('usage', () => {
+    it('prints its help and exits 0 with --help', () => {
+      const r = run('--help');
+      expect(r.status).to.equal(0);
+      expect(r.stdout).to.include('ia-planner reconcile --ledger FIL');
+    });
+
+    it('exits 2 without a command, with an unknown command, an unknown flag or a bad value', () => {
+      expect(run().status).to.equal(2);
+      expect(run('avstem').status).to.equal(2);
+      expect(run('frames', '--colour').status).to.equal(2);
+      expect(run('frames', '--format', 'xml').status).to.equal(2);
+      expect(run('reconcile', '--ledger', example, '--as-of', '31.12.24').status).to.equal(2);
+      expect(run('reconcile', '--ledger', example, '--year', '2030').status).to.equal(2);
+    });
+
+    it('exits 2 when reconcile is given no ledger', () => {
+      const r = run('reconcile');
+      expect(r.status).to.equal(2);
+      expect(r.stderr).to.include('--ledger');
+    });
+  });
+
+  describe('frames', () => {
+    it('prints the 93 frames of the embedded plan as JSON, the SKIL pool as the contract shows it', () => {
+      const r = run('frames', '--format', 'json');
+      expect(r.status).to.equal(0);
+      const { frames } = JSON.parse(r.stdout) as { frames: Record<string, unknown>[] };
+      expect(frames).to.have.length(93);
+      const skil = frames.find((f) => f.instrument === 'skil')!;
+      expect(skil).to.include({
+        instrument: 'skil',
+        name: 'Utvikling kursmodul og utprøving (SKIL)',
+        from: 2019,
+        to: 2021,
+        amount: '2000000.00',
+        unit: 'NOK',
+        funding: 'state',
+        conditionConfirmed: false,
+        source: 'appendix',
+      });
+      expect(skil.condition).to.include('statsstøtteregelverket');
+      const centre = frames.find((f) => f.instrument === 'arbeidslivstjeneste' && f.from === 2019)!;
+      expect(centre.amount).to.equal(null);
+      expect(centre.funding).to.equal('arbeidslivssentrene');
+    });
+
+    it('shows the yearly totals in Norwegian number format in the table', () => {
+      const r = run('frames');
+      expect(r.status).to.equal(0);
+      expect(r.stdout).to.match(/2019\s+273\u00a0000\u00a0000,00\u00a0kr/);
+      expect(r.stdout).to.match(/2020\s+271\u00a0000\u00a0000,00\u00a0kr/);
+      expect(r.stdout).to.include('Ny arbeidsmiljøsatsing');
+    });
+
+    it('writes CSV with a header line and one line per frame', () => {
+      const lines = run('frames', '--format', 'csv').stdout.trim().split('\n');
+      expect(lines[0]).to.equal('instrument,name,from,to,amount,unit,funding,condition,conditionConfirmed,source');
+      expect(lines).to.have.length(94);
+      expect(lines[1]).to.equal('arbeidsmiljosatsing,Ny arbeidsmiljøsatsing,2019,2019,70000000.00,NOK,state,,false,appendix');
+    });
+  });
+
+  describe('reconcile', () => {
+    it('prints JSON alone on standard output: 93 rows, exact to the øre', () => {
+      const r = run('reconcile', '--ledger', example, '--as-of', '2024-12-31', '--format', 'json');
+      expect(r.status).to.equal(0);
+      const json = JSON.parse(r.stdout) as { asOf: string; rows: Row[]; errors: unknown[]; imported: number; duplicates: number };
+      expect(json.asOf).to.equal('2024-12-31');
+      expect(json.rows).to.have.length(93);
+      expect(json.errors).to.deep.equal([]);
+      expect(json.imported).to.equal(19);
+      expect(json.duplicates).to.equal(0);
+      expect(rowOf(json.rows, 'ekspertbistand', 2024)).to.deep.include({
+        frame: '50000000.00',
+        spent: '46211000.50',
+        committed: '2150000.00',
+        openCommitments: '1000000.00',
+        remaining: '2788999.50',
+        utilisation: '0.9242',
+        flags: [],
+      });
+      expect(rowOf(json.rows, 'ekspertbistand', 2025).spent).to.equal('2000000.00');
+      expect(rowOf(json.rows, 'arbeidsmiljosatsing', 2024)).to.deep.include({ spent: '54500000.00', remaining: '-4500000.00', flags: ['over_frame'] });
+      expect(rowOf(json.rows, 'kompetansetiltak', 2024).spent).to.equal('32700000.00');
+      expect(rowOf(json.rows, 'helseiarbeid', 2024)).to.deep.include({ frame: null, remaining: null, utilisation: null, flags: ['no_state_frame'] });
+      expect(rowOf(json.rows, 'skil', 2019)).to.deep.include({ to: 2021, spent: '1950000.00', utilisation: '0.9750', flags: ['condition_unconfirmed'] });
+      expect(rowOf(json.rows, 'bransjeprogrammer', 2024)).to.deep.include({ spent: '51100000.00', openCommitments: '2200000.00' });
+      expect(rowOf(json.rows, 'kunnskapsutvikling', 2024).spent).to.equal('19150000.00');
+    });
+
+    it('gives only the rows of one year with --year', () => {
+      const { rows } = JSON.parse(run('reconcile', '--ledger', example, '--as-of', '2024-12-31', '--year', '2024', '--format', 'json').stdout) as { rows: Row[] };
+      expect(rows.map((r) => r.instrument)).to.deep.equal([
+        'arbeidsmiljosatsing',
+        'arbeidslivstjeneste',
+        'helseiarbeid',
+        'ekspertbistand',
+        'kompetansetiltak',
+        'bransjeprogrammer',
+        'kunnskapsutvikling',
+        'opplaering',
+      ]);
+    });
+
+    it('ignores lines dated after the as-of date', () => {
+      const { rows } = JSON.parse(run('reconcile', '--ledger', example, '--as-of', '2024-06-30', '--year', '2024', '--format', 'json').stdout) as { rows: Row[] };
+      expect(rowOf(rows, 'arbeidsmiljosatsing', 2024).spent).to.equal('18000000.00');
+      expect(rowOf(rows, 'ekspertbistand', 2024).spent).to.equal('46211000.50');
+    });
+
+    it('changes no figure when the same ledger is given twice, and counts the duplicates', () => {
+      const once = JSON.parse(run('reconcile', '--ledger', example, '--as-of', '2024-12-31', '--format', 'json').stdout) as { rows: Row[] };
+      const twice = JSON.parse(run('reconcile', '--ledger', example, '--ledger', example, '--as-of', '2024-12-31', '--format', 'json').stdout) as {
+        rows: Row[];
+        duplicates: number;
+        imported: number;
+      };
+      expect(twice.rows).to.deep.equal(once.rows);
+      expect(twice.duplicates).to.equal(19);
+      expect(twice.imported).to.equal(19);
+    });
+
+    it('rejects a ledger with errors whole: exit 1, every error named, nothing imported', () => {
+      const r = run('reconcile', '--ledger', withErrors, '--as-of', '2024-12-31', '--format', 'json');
+      expect(r.status).to.equal(1);
+      const json = JSON.parse(r.stdout) as { rows: Row[]; imported: number; errors: { code: string; file: string; line: number; column: string; value: string }[] };
+      expect(json.rows).to.deep.equal([]);
+      expect(json.imported).to.equal(0);
+      expect(json.errors.map((e) => [e.code, e.file, e.line, e.column, e.value])).to.deep.equal([
+        ['bad_date', 'forbruk-med-feil.csv', 3, 'dato', '31.02.2024'],
+        ['unknown_instrument', 'forbruk-med-feil.csv', 4, 'virkemiddel', 'ukjent-tiltak'],
+        ['ambiguous_amount', 'forbruk-med-feil.csv', 5, 'beløp', '1.250'],
+        ['year_out_of_range', 'forbruk-med-feil.csv', 6, 'år', '2031'],
+      ]);
+      expect(r.stderr).to.include('forbruk-med-feil.csv, linje 5, kolonne beløp');
+    });
+
+    it('prints nothing on standard output for a rejected ledger in table form', () => {
+      const r = run('reconcile', '--ledger', withErrors);
+      expect(r.status).to.equal(1);
+      expect(r.stdout).to.equal('');
+      expect(r.stderr).to.include('Ingenting er importert');
+    });
+
+    it('imports the valid lines with --skip-invalid and still reports the rest', () => {
+      const r = run('reconcile', '--ledger', withErrors, '--skip-invalid', '--as-of', '2024-12-31', '--format', 'json');
+      expect(r.status).to.equal(0);
+      const json = JSON.parse(r.stdout) as { rows: Row[]; imported: number; errors: unknown[] };
+      expect(json.imported).to.equal(1);
+      expect(json.errors).to.have.length(4);
+      expect(rowOf(json.rows, 'ekspertbistand', 2024).spent).to.equal('100000.00');
+    });
+
+    it('speaks English with --lang en', () => {
+      const r = run('reconcile', '--ledger', withErrors, '--lang', 'en');
+      expect(r.stderr).to.include('forbruk-med-feil.csv, line 5, column beløp: The amount reads two ways');
+    });
+
+    it('exits 1 with a clear message for a ledger file that does not exist', () => {
+      const r = run('reconcile', '--ledger', `${root}finnes-ikke.csv`);
+      expect(r.status).to.equal(1);
+      expect(r.stderr).to.include('finnes ikke');
+    });
+
+    it('writes CSV rows with the JSON field names as header', () => {
+      const lines = run('reconcile', '--ledger', example, '--as-of', '2024-12-31', '--year', '2024', '--format', 'csv').stdout.trim().split('\n');
+      expect(lines[0]).to.equal('instrument,from,to,funding,frame,spent,committed,openCommitments,remaining,utilisation,source,flags');
+      expect(lines).to.include('ekspertbistand,2024,2024,state,50000000.00,46211000.50,2150000.00,1000000.00,2788999.50,0.9242,continued,');
+    });
+
+    it('shows flags in words and totals per year in the table', () => {
+      const r = run('reconcile', '--ledger', example, '--as-of', '2024-12-31', '--year', '2024');
+      expect(r.status).to.equal(0);
+      expect(r.stdout).to.include('over rammen');
+      expect(r.stdout).to.include('ingen statlig ramme');
+      expect(r.stdout).to.match(/2024\s+271\u00a0000\u00a0000,00\u00a0kr\s+203\u00a0786\u00a0000,50\u00a0kr/);
+    });
+  });
+});
