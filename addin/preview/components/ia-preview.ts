@@ -28,7 +28,7 @@ export class IaPreview extends LitElement {
     css`
       :host { display: grid; grid-template-columns: minmax(320px, 380px) 1fr; height: 100vh; background: var(--ia-bg-3); }
       .pane { overflow: auto; background: var(--ia-bg); border-right: 1px solid var(--ia-stroke); }
-      .book { display: flex; flex-direction: column; min-width: 0; padding: var(--ia-s3); gap: var(--ia-s2); }
+      .book { display: flex; flex-direction: column; min-width: 0; min-height: 0; overflow: hidden; padding: var(--ia-s3); gap: var(--ia-s2); }
       .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: var(--ia-s2); }
       .toolbar h1 { font-size: 16px; margin: 0 auto 0 0; color: var(--ia-excel); }
       .open { position: relative; }
@@ -36,7 +36,7 @@ export class IaPreview extends LitElement {
       .open:focus-within { outline: 2px solid var(--ia-fg); border-radius: var(--ia-radius); }
       .open span { display: inline-block; min-height: 32px; padding: 5px 12px; border: 1px solid var(--ia-stroke); border-radius: var(--ia-radius); background: var(--ia-bg); font-weight: 600; }
       ia-sheet-view { flex: 1; min-height: 0; background: var(--ia-bg); }
-      @media (max-width: 760px) { :host { grid-template-columns: 1fr; height: auto; } .pane { border-right: none; } }
+      @media (max-width: 760px) { :host { grid-template-columns: 1fr; height: auto; } .pane { border-right: none; } .book { height: 80vh; } }
     `,
   ];
 

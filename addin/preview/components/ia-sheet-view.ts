@@ -32,7 +32,7 @@ export class IaSheetView extends LitElement {
       [role='tablist'] { display: flex; flex-wrap: wrap; gap: 2px; border-bottom: 1px solid var(--ia-stroke); }
       [role='tab'] { border-radius: var(--ia-radius) var(--ia-radius) 0 0; border: 1px solid var(--ia-stroke-2); border-bottom: none; background: var(--ia-bg-3); font-weight: 400; }
       [role='tab'][aria-selected='true'] { background: var(--ia-bg); color: var(--ia-excel); font-weight: 600; border-bottom: 3px solid var(--ia-excel); }
-      .scroll { overflow: auto; flex: 1; border: 1px solid var(--ia-stroke-2); border-top: none; }
+      .scroll { overflow: auto; flex: 1; min-height: 0; border: 1px solid var(--ia-stroke-2); border-top: none; }
       table { border-collapse: collapse; font-size: 12px; line-height: 16px; }
       th, td { border: 1px solid #e1e1e1; padding: 2px 6px; white-space: nowrap; max-width: 360px; overflow: hidden; text-overflow: ellipsis; }
       thead th { background: var(--ia-excel); color: #fff; position: sticky; top: 0; font-weight: 600; text-align: left; }
@@ -59,7 +59,7 @@ export class IaSheetView extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('highlight')) this.renderRoot.querySelector('tr.highlight')?.scrollIntoView({ block: 'center' });
+    if (changed.has('highlight')) this.renderRoot.querySelector('tr.highlight')?.scrollIntoView({ block: 'nearest' });
   }
 
   override render() {

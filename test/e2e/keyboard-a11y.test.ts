@@ -1,0 +1,159 @@
+/** The task pane by keyboard alone, at the task pane's narrowest width, and an automated accessibility check of every view. */
+import { expect } from 'chai';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { buildOnce, fixture, launch, openPreview, RESULTS, ROOT, serveDist } from './browser.js';
+
+/** The selected view tab of the task pane (the sheet tabs of the preview are tabs too). */
+const NAV_TAB = '[role=tab][aria-selected=true][id^=tab-]';
+
+const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** Presses Tab until the focused element (through shadow roots) matches, at most `limit` times. */
+async function tabTo(page: Page, matches: string, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const hit = await page.evaluate((selector) => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.matches(selector) ?? false;
+    }, matches);
+    if (hit) return;
+  }
+  throw new Error(`Tab never reached ${matches}`);
+}
+
+async function focusedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.textContent?.trim() ?? '';
+  });
+}
+
+describe('the task pane by keyboard and for assistive technology', function () {
+  this.timeout(240_000);
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveDist>>;
+
+  before(async function () {
+    await buildOnce();
+    server = await serveDist();
+    browser = await launch();
+    await mkdir(RESULTS, { recursive: true });
+  });
+
+  after(async function () {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('moves between views with the arrow keys and through the frames grid cell by cell', async function () {
+    const { page, errors } = await openPreview(browser, server.url, 320);
+    await tabTo(page, NAV_TAB);
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedText(page)).to.equal('Importer forbruk');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focusedText(page)).to.equal('Oversikt');
+    await tabTo(page, 'td[role=gridcell]');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('ia-frame-table .source').textContent()).to.include('Kilde');
+    await page.screenshot({ path: path.join(RESULTS, 'oversikt-320.png'), fullPage: true });
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('imports a ledger, reconciles and changes the language with the keyboard only', async function () {
+    const { page, errors } = await openPreview(browser, server.url, 320);
+    await tabTo(page, NAV_TAB);
+    await page.keyboard.press('ArrowRight');
+    await tabTo(page, 'input[type=file]');
+    const choosing = page.waitForEvent('filechooser');
+    await page.keyboard.press('Space');
+    await (await choosing).setFiles(fixture('forbruk-overforbruk.csv'));
+    await page.locator('ia-import-view .result.ok').waitFor();
+    await page.screenshot({ path: path.join(RESULTS, 'importer-320.png'), fullPage: true });
+
+    await tabTo(page, NAV_TAB);
+    await page.keyboard.press('ArrowRight');
+    await tabTo(page, 'input[type=date]');
+    await page.keyboard.type('12312024');
+    await page.keyboard.press('Enter');
+    await page.locator('ia-reconcile-view li.flagged-row').first().waitFor();
+    await tabTo(page, 'li.flagged-row button');
+    await page.keyboard.press('Enter');
+    await page.locator('ia-sheet-view tr.highlight').waitFor();
+    await page.screenshot({ path: path.join(RESULTS, 'avstemming-320.png'), fullPage: true });
+
+    await tabTo(page, NAV_TAB);
+    await page.keyboard.press('End');
+    await tabTo(page, 'select#lang');
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.locator('ia-nav [role=tab]', { hasText: 'Overview' }).waitFor();
+    await page.screenshot({ path: path.join(RESULTS, 'innstillinger-320.png'), fullPage: true });
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('asks before replacing a table the user edited, and the question takes the focus', async function () {
+    const { page, errors } = await openPreview(browser, server.url, 320);
+    await page.locator('ia-nav').getByRole('tab', { name: 'Planleggingsarbeidsbok' }).click();
+    await page.getByRole('button', { name: 'Lag eller oppdater arbeidsboken' }).click();
+    await page.locator('ia-notifier .success').waitFor();
+    // A change made in the workbook behind the task pane's back: a frame typed into Rammer.
+    await page.evaluate(async () => {
+      const preview = document.querySelector('ia-preview') as unknown as { _port: { workbook: { tableData(n: string): { spec: unknown; rows: unknown[][] } }; writeTables(t: unknown[]): Promise<void> } };
+      const port = preview._port;
+      const rammer = port.workbook.tableData('Rammer');
+      const rows = rammer.rows.map((r, i) => (i === 0 ? [...r.slice(0, 4), 75000000, ...r.slice(5)] : r));
+      await port.writeTables([{ spec: rammer.spec, rows }]);
+    });
+    await page.getByRole('button', { name: 'Lag eller oppdater arbeidsboken' }).click();
+    await page.locator('ia-workbook-view [role=alertdialog]').waitFor();
+    expect(await page.locator('ia-workbook-view [role=alertdialog]').textContent()).to.include('Rammer');
+    expect(await focusedText(page)).to.equal('Ja, erstatt tabellene');
+    await page.screenshot({ path: path.join(RESULTS, 'arbeidsbok-320.png'), fullPage: true });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('ia-workbook-view [role=alertdialog]').count()).to.equal(0);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('has no serious or critical accessibility violations in any view (axe-core)', async function () {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/preview.html`);
+    await page.locator('ia-frame-table table').waitFor();
+    await page.addScriptTag({ path: AXE });
+    const found: string[] = [];
+    const check = async (view: string) => {
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+        return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+      });
+      for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${view}: ${v.id} (${v.help}) at ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`);
+    };
+    await check('Oversikt');
+    await page.locator('ia-nav').getByRole('tab', { name: 'Importer forbruk' }).click();
+    await page.locator('ia-import-view input[type=file]').setInputFiles(fixture('forbruk-feil.csv'));
+    await page.locator('ia-problem-list table').waitFor();
+    await check('Importer forbruk');
+    await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
+    await check('Avstemming');
+    await page.locator('ia-nav').getByRole('tab', { name: 'Planleggingsarbeidsbok' }).click();
+    await check('Planleggingsarbeidsbok');
+    await page.locator('ia-nav').getByRole('tab', { name: 'Innstillinger' }).click();
+    await check('Innstillinger');
+    await context.close();
+    expect(found).to.deep.equal([]);
+  });
+});
