@@ -27,8 +27,8 @@ const STATUS_FILL: Record<string, string> = { 'i rute': '#2e7d32', risiko: '#b26
 export function indicatorChartSvg(a: IndicatorAssessment, lang: Lang): string {
   const width = new Dec(640);
   const height = new Dec(260);
-  const left = new Dec(56);
-  const right = new Dec(120);
+  const left = new Dec(60);
+  const right = new Dec(150);
   const top = new Dec(24);
   const bottom = new Dec(36);
   const lastYear = Math.max(a.endYear, a.history.length ? a.history[a.history.length - 1]!.year : BASELINE_YEAR);
@@ -40,7 +40,9 @@ export function indicatorChartSvg(a: IndicatorAssessment, lang: Lang): string {
   const plotW = width.minus(left).minus(right);
   const plotH = height.minus(top).minus(bottom);
   const span = Math.max(1, lastYear - BASELINE_YEAR);
-  const x = (year: number) => left.plus(plotW.times(year - BASELINE_YEAR).dividedBy(span));
+  // A small inset keeps the first point's label clear of the axis labels.
+  const inset = new Dec(18);
+  const x = (year: number) => left.plus(inset).plus(plotW.minus(inset.times(2)).times(year - BASELINE_YEAR).dividedBy(span));
   const y = (v: Dec) => top.plus(plotH.times(max.minus(v)).dividedBy(max.minus(min)));
   const name = lang === 'nb' ? a.definition.name : a.definition.nameEn;
   const parts: string[] = [];

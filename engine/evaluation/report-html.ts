@@ -23,9 +23,12 @@ p.meta { color: #616161; margin: 0 0 4mm; }
 .trigger { border: 2px solid #c62828; padding: 3mm 4mm; margin: 4mm 0; break-inside: avoid; }
 .trigger.ok { border-color: #2e7d32; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9pt; break-inside: auto; }
+table.instruments { font-size: 8pt; }
+table.instruments td:first-child { min-width: 30mm; }
 th, td { border-bottom: 1px solid #e0e0e0; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #f5f5f5; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num { white-space: normal; }
 tr { break-inside: avoid; }
 figure { margin: 2mm 0 4mm; break-inside: avoid; }
 figcaption { font-size: 9pt; color: #616161; }
@@ -49,7 +52,7 @@ const WORDS = {
     resources: 'Ressurser som ikke er penger',
     findings: 'Funn',
     indHead: ['Indikator', 'Periode', 'Verdi', 'Måltype', 'Utgangspunkt 2018', 'Mål', 'Endring', 'Retning', 'På kurs'],
-    insHead: ['Virkemiddel', 'År', 'Ramme', 'Utbetalt', 'Åpne tilsagn', 'Utnyttelse', 'Status', 'Aktivitet', 'Kostnad per aktivitet'],
+    insHead: ['Virkemiddel', 'År', 'Ramme (kr)', 'Utbetalt (kr)', 'Åpne tilsagn (kr)', 'Utnyttelse', 'Status', 'Aktivitet', 'Kr per aktivitet'],
     resHead: ['Arbeidslivssenter', 'År', 'Årsverk', 'Rådgivere', 'Virksomheter', 'Virksomheter per rådgiver'],
     direction: { worse: 'feil retning', better: 'riktig retning', unchanged: 'uendret' },
     yes: 'ja',
@@ -72,7 +75,7 @@ const WORDS = {
     resources: 'Resources other than money',
     findings: 'Findings',
     indHead: ['Indicator', 'Period', 'Value', 'Measure', 'Baseline 2018', 'Goal', 'Change', 'Direction', 'On course'],
-    insHead: ['Instrument', 'Year', 'Frame', 'Spent', 'Open commitments', 'Utilisation', 'Status', 'Activity', 'Cost per activity'],
+    insHead: ['Instrument', 'Year', 'Frame (NOK)', 'Spent (NOK)', 'Open commitments (NOK)', 'Utilisation', 'Status', 'Activity', 'NOK per activity'],
     resHead: ['Working-life centre', 'Year', 'Person-years', 'Advisers', 'Enterprises', 'Enterprises per adviser'],
     direction: { worse: 'wrong direction', better: 'right direction', unchanged: 'unchanged' },
     yes: 'yes',
@@ -99,7 +102,7 @@ function head(labels: readonly string[], numeric: readonly number[]): string {
 export function renderEvaluationHtml(e: Evaluation, options: { lang?: Lang } = {}): string {
   const lang = options.lang ?? e.lang;
   const w = WORDS[lang];
-  const money = (m: Money | null) => (m === null ? w.notSet : formatMoney(m, { lang }));
+  const money = (m: Money | null) => (m === null ? w.notSet : formatMoney(m, { lang, currency: false }));
   const out: string[] = [];
   out.push(`<!DOCTYPE html><html lang="${lang === 'nb' ? 'nb' : 'en'}"><head><meta charset="utf-8">`);
   out.push(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
@@ -135,14 +138,14 @@ export function renderEvaluationHtml(e: Evaluation, options: { lang?: Lang } = {
   out.push(`<table class="instruments">${head(w.insHead, [2, 3, 4, 5, 8])}<tbody>`);
   for (const i of e.instruments) {
     const activity = i.activities.map((a) => `${numberText(a.count.toString(), lang)} ${a.label}`).join('; ');
-    const cost = i.activities.map((a) => (a.costPerActivity ? formatMoney(a.costPerActivity, { lang }) : '–')).join('; ');
+    const cost = i.activities.map((a) => money(a.costPerActivity)).join('; ');
     const status = i.status === null ? '–' : lang === 'nb' ? i.status : { 'i rute': 'on track', risiko: 'at risk', avvik: 'deviation' }[i.status];
     out.push('<tr>');
     out.push(cell(i.name));
     out.push(cell(i.from === i.to ? String(i.from) : `${i.from}–${i.to}`));
     out.push(cell(money(i.frame), true));
-    out.push(cell(formatMoney(i.spent, { lang }), true));
-    out.push(cell(formatMoney(i.openCommitments, { lang }), true));
+    out.push(cell(money(i.spent), true));
+    out.push(cell(money(i.openCommitments), true));
     out.push(cell(formatPercent(i.utilisation, lang, 1), true));
     out.push(cell(status, false, i.status ? `status-${i.status.replace(' ', '-')}` : ''));
     out.push(cell(activity || '–'));
