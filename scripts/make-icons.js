@@ -2,6 +2,7 @@
 // drawn pixel by pixel and encoded as PNG with zlib, so the repository needs no image downloads.
 // Run: node scripts/make-icons.js
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { deflateSync } from 'node:zlib';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

@@ -19,7 +19,8 @@ export interface ReconcileDeps {
 }
 
 /** How the command went, in words for the user. */
-export type CommandResult = { readonly ok: true; readonly rows: number; readonly message: string } | { readonly ok: false; readonly message: string };
+export type CommandResult =
+  { readonly ok: true; readonly rows: number; readonly message: string } | { readonly ok: false; readonly message: string };
 
 /** Reconciles and rewrites Avstemming; never throws (the ribbon has nowhere to show an exception). */
 export async function reconcileNow(deps: ReconcileDeps): Promise<CommandResult> {
@@ -38,6 +39,9 @@ export async function reconcileNow(deps: ReconcileDeps): Promise<CommandResult> 
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, message: error.message };
     logError('reconcileNow', error);
-    return { ok: false, message: 'Avstemmingen kunne ikke oppdateres på grunn av en uventet feil. Prøv igjen fra IA Planner-ruten.' };
+    return {
+      ok: false,
+      message: 'Avstemmingen kunne ikke oppdateres på grunn av en uventet feil. Prøv igjen fra IA Planner-ruten.',
+    };
   }
 }

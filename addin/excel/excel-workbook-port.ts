@@ -130,7 +130,10 @@ export class ExcelWorkbookPort implements WorkbookPort {
             return { name, sheet, header, body, firstRow };
           });
         await context.sync();
-        const reads = found.map((f) => ({ ...f, parts: rowParts(f.body, f.body.rowCount, f.body.columnCount, this.maxCellsPerRead) }));
+        const reads = found.map((f) => ({
+          ...f,
+          parts: rowParts(f.body, f.body.rowCount, f.body.columnCount, this.maxCellsPerRead),
+        }));
         // Ordinary tables are read in this one request; only a very large table takes more.
         await loadInBatches(
           context,
@@ -339,7 +342,12 @@ export class ExcelWorkbookPort implements WorkbookPort {
       queued += jsonBytes([t.header]);
       // Body rows in requests under the payload limit; number formats first so text stays text.
       const formatRow = t.formats;
-      const chunks = chunkRows(t.body, jsonBytes(formatRow), this.maxRequestBytes - jsonBytes([t.header]), this.maxRowsPerRequest);
+      const chunks = chunkRows(
+        t.body,
+        jsonBytes(formatRow),
+        this.maxRequestBytes - jsonBytes([t.header]),
+        this.maxRowsPerRequest,
+      );
       for (const chunk of chunks) {
         if (queued > 0 && queued + chunk.bytes > this.maxRequestBytes) await flush();
         const rows = chunk.end - chunk.start;
@@ -373,7 +381,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const body = t.sheet.getRangeByIndexes(t.top + 1, t.left, t.bodyRows, t.header.length);
       spec.columns.forEach((column, i) => {
         const cells = body.getColumn(i);
-        if (t.createdTable) t.sheet.getRangeByIndexes(t.top, t.left + i, 1, 1).format.columnWidth = column.width * POINTS_PER_CHAR;
+        if (t.createdTable)
+          t.sheet.getRangeByIndexes(t.top, t.left + i, 1, 1).format.columnWidth = column.width * POINTS_PER_CHAR;
         if (column.validationList && column.validationList.length > 0) {
           cells.dataValidation.clear();
           cells.dataValidation.rule = { list: { inCellDropDown: true, source: column.validationList.join(',') } };
@@ -411,13 +420,7 @@ function prepare(data: TableData): Pick<Target, 'data' | 'place' | 'header' | 'b
   const place = { sheet: spec.sheet, table: spec.table };
   const width = spec.columns.length;
   const validName = /^[A-Za-zÆØÅæøå_][A-Za-z0-9ÆØÅæøå_.]*$/.test(spec.table);
-  if (
-    width === 0 ||
-    !validName ||
-    spec.origin.row < 1 ||
-    spec.origin.column < 1 ||
-    rows.some((row) => row.length !== width)
-  ) {
+  if (width === 0 || !validName || spec.origin.row < 1 || spec.origin.column < 1 || rows.some((row) => row.length !== width)) {
     throw new WorkbookError('bad_table_data', place);
   }
   const body = rows.map((row) => row.map((cell, i) => toExcelInput(cell, spec.columns[i]!.kind)));

@@ -70,18 +70,15 @@ const MESSAGES: Readonly<Record<WorkbookFaultCode, (place: FaultPlace) => string
     `En formel viser til en tabell eller kolonne som ikke finnes${where(p)}. Skriv hele arbeidsboken på nytt fra IA Planner.`,
   invalid_operation: (p) =>
     `Excel tillot ikke endringen${where(p)}. Kontroller at arket ikke er skjult eller låst, og prøv igjen.`,
-  access_denied: (p) =>
-    `Arket er beskyttet${where(p)}. Opphev beskyttelsen (Se gjennom > Opphev arkbeskyttelse) og prøv igjen.`,
+  access_denied: (p) => `Arket er beskyttet${where(p)}. Opphev beskyttelsen (Se gjennom > Opphev arkbeskyttelse) og prøv igjen.`,
   payload_too_large: (p) =>
     `Dataene var for store til å sendes til Excel i én omgang${where(p)}. Ingenting er endret. Prøv igjen; skjer det igjen, del opp forbruksfilen.`,
   response_too_large: (p) =>
     `Tabellen er for stor til å leses i én omgang${where(p)}. Del den opp, eller bruk kommandolinjen for så store filer.`,
   cell_edit_mode: () =>
     'Excel er i redigeringsmodus. Trykk Enter eller Esc for å avslutte redigeringen av cellen, og prøv igjen.',
-  conflict: (p) =>
-    `Noen andre endret arbeidsboken samtidig${where(p)}. Vent litt og prøv igjen.`,
-  merged_cells: (p) =>
-    `Sammenslåtte celler er i veien${where(p)}. Del opp de sammenslåtte cellene i området og prøv igjen.`,
+  conflict: (p) => `Noen andre endret arbeidsboken samtidig${where(p)}. Vent litt og prøv igjen.`,
+  merged_cells: (p) => `Sammenslåtte celler er i veien${where(p)}. Del opp de sammenslåtte cellene i området og prøv igjen.`,
   activity_limit: () => 'Excel har for mye å gjøre akkurat nå. Vent et øyeblikk og prøv igjen.',
   general: (p) =>
     `Excel meldte en uventet feil${where(p)}. Ingenting er lagret av IA Planner. Prøv igjen; skjer det igjen, lagre, lukk og åpne arbeidsboken.`,

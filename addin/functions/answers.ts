@@ -2,7 +2,15 @@
  * The pure core of the custom functions: arguments as Excel passes them in, an answer or a fault
  * out. No office.js here, so every case is tested in Node.
  */
-import { findInstrument, parseYear, sum, type Instrument, type Money, type ReconciliationRow, type Year } from '../../engine/index.js';
+import {
+  findInstrument,
+  parseYear,
+  sum,
+  type Instrument,
+  type Money,
+  type ReconciliationRow,
+  type Year,
+} from '../../engine/index.js';
 import type { FunctionInputs } from './workbook-inputs.js';
 
 /** Why a function has no answer: a bad argument (#VALUE!) or no such figure (#N/A). */
@@ -27,7 +35,10 @@ export function instrumentArg(value: Argument, inputs: FunctionInputs): Instrume
   }
   const instrument = findInstrument(value, inputs.plan.instruments);
   if (!instrument) {
-    throw new FunctionFault('value', `Ukjent virkemiddel «${value}». Bruk en id som "ekspertbistand" eller navnet slik det står i Rammer.`);
+    throw new FunctionFault(
+      'value',
+      `Ukjent virkemiddel «${value}». Bruk en id som "ekspertbistand" eller navnet slik det står i Rammer.`,
+    );
   }
   return instrument;
 }
@@ -57,7 +68,10 @@ function notSet(instrument: Instrument, row: ReconciliationRow): FunctionFault {
   if (row.funding !== 'state') {
     return new FunctionFault('na', `${instrument.name} har ingen statlig ramme i kroner (finansieres av ${row.funding}).`);
   }
-  return new FunctionFault('na', `Rammen for ${instrument.name} ${period(row)} er ikke fastsatt. Fyll inn Beløp i tabellen Rammer.`);
+  return new FunctionFault(
+    'na',
+    `Rammen for ${instrument.name} ${period(row)} er ikke fastsatt. Fyll inn Beløp i tabellen Rammer.`,
+  );
 }
 
 function period(row: ReconciliationRow): string {
@@ -92,7 +106,8 @@ export function gjenstar(inputs: FunctionInputs, virkemiddel: Argument, år: Arg
 export function utnyttelse(inputs: FunctionInputs, virkemiddel: Argument, år: Argument): number {
   const { row, instrument } = rowFor(inputs, virkemiddel, år);
   if (row.utilisation === null) {
-    if (row.frame !== null) throw new FunctionFault('na', `Rammen for ${instrument.name} ${period(row)} er 0, så utnyttelsen er ikke definert.`);
+    if (row.frame !== null)
+      throw new FunctionFault('na', `Rammen for ${instrument.name} ${period(row)} er 0, så utnyttelsen er ikke definert.`);
     throw notSet(instrument, row);
   }
   return Number(row.utilisation);
@@ -111,5 +126,7 @@ export function total(inputs: FunctionInputs, år: Argument): number[][] {
   const rows = inputs.reconciliation.rows.filter((r) => r.funding === 'state' && r.from === year && r.to === year);
   if (rows.length === 0) throw new FunctionFault('na', `Planen har ingen årlige rammer for ${year}.`);
   const set = (pick: (r: ReconciliationRow) => Money | null) => sum(rows.map(pick).filter((m): m is Money => m !== null));
-  return [[cell(set((r) => r.frame)), cell(set((r) => r.spent)), cell(set((r) => r.openCommitments)), cell(set((r) => r.remaining))]];
+  return [
+    [cell(set((r) => r.frame)), cell(set((r) => r.spent)), cell(set((r) => r.openCommitments)), cell(set((r) => r.remaining))],
+  ];
 }

@@ -30,5 +30,8 @@ export function toFunctionError(error: unknown, runtime: FunctionsRuntime): Cust
   }
   if (error instanceof WorkbookError) return new runtime.Error(runtime.ErrorCode.notAvailable, error.message);
   logError('custom function', error);
-  return new runtime.Error(runtime.ErrorCode.invalidValue, 'Uventet feil i IA Planner. Prøv igjen; skjer det igjen, meld fra om feilen.');
+  return new runtime.Error(
+    runtime.ErrorCode.invalidValue,
+    'Uventet feil i IA Planner. Prøv igjen; skjer det igjen, meld fra om feilen.',
+  );
 }

@@ -17,7 +17,8 @@ export interface FunctionInputs {
 }
 
 /** The inputs, or the problems that keep them from being read. */
-export type InputsReading = { readonly ok: true; readonly inputs: FunctionInputs } | { readonly ok: false; readonly problems: Problem[] };
+export type InputsReading =
+  { readonly ok: true; readonly inputs: FunctionInputs } | { readonly ok: false; readonly problems: Problem[] };
 
 /** Where problems found in the workbook are said to be. */
 const WORKBOOK = 'Arbeidsboken';

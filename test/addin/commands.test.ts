@@ -17,9 +17,24 @@ describe('the Avstem nå command', () => {
     const port = new MemoryWorkbookPort();
     await port.writeTables(workbookTables());
     const forbruk = tableNamed(workbookTables(), 'Forbruk');
-    const typed = ['2024-12-01', 'U-HAND-1', 'ekspertbistand', 'utbetaling', 1000, null, 2024, null, null, 'Skrevet inn for hånd'];
+    const typed = [
+      '2024-12-01',
+      'U-HAND-1',
+      'ekspertbistand',
+      'utbetaling',
+      1000,
+      null,
+      2024,
+      null,
+      null,
+      'Skrevet inn for hånd',
+    ];
     await port.writeTables([{ ...forbruk, rows: [...forbruk.rows, typed] }]);
-    const result = await reconcileNow({ readTables: readerOf(port), writeTables: (t) => port.writeTables(t), today: () => AS_OF });
+    const result = await reconcileNow({
+      readTables: readerOf(port),
+      writeTables: (t) => port.writeTables(t),
+      today: () => AS_OF,
+    });
     expect(result.ok).to.equal(true);
     expect(result.message).to.match(/Avstemmingen er oppdatert per 2024-12-31: 93 rammer/);
     const avstemming = await port.readTable('Avstemming');
@@ -46,7 +61,11 @@ describe('the Avstem nå command', () => {
       today: () => AS_OF,
     });
     expect(result).to.deep.equal({ ok: false, message: new WorkbookError('sheet_protected', { sheet: 'Avstemming' }).message });
-    const crash = await reconcileNow({ readTables: () => Promise.reject(new Error('bug')), writeTables: async () => undefined, today: () => AS_OF });
+    const crash = await reconcileNow({
+      readTables: () => Promise.reject(new Error('bug')),
+      writeTables: async () => undefined,
+      today: () => AS_OF,
+    });
     expect(crash.ok).to.equal(false);
     expect(crash.message).to.match(/uventet feil/);
   });

@@ -90,7 +90,7 @@ describe('ExcelWorkbookPort', () => {
       await new ExcelWorkbookPort({ run: excel.run, maxRequestBytes: 150_000 }).writeTables([table]);
       expect(excel.requests.every((bytes) => bytes <= 150_000)).to.equal(true);
       expect(excel.requests.filter((bytes) => bytes > 0).length).to.be.greaterThan(3);
-      expect(excel.tableValues("Forbruk").length).to.equal(1 + 3000);
+      expect(excel.tableValues('Forbruk').length).to.equal(1 + 3000);
       expect(excel.cell('Forbruk', 3000, 1)).to.equal('U-002999');
     });
   });
@@ -106,7 +106,18 @@ describe('ExcelWorkbookPort', () => {
       expect(read?.firstRow).to.equal(2);
       expect(read?.header[0]).to.equal('Dato');
       expect(read?.rows.length).to.equal(5);
-      expect(read?.rows[0]).to.deep.equal(['2024-03-01', 'U-000000', 'ekspertbistand', 'utbetaling', 1000, null, 2024, null, null, read?.rows[0]![9]]);
+      expect(read?.rows[0]).to.deep.equal([
+        '2024-03-01',
+        'U-000000',
+        'ekspertbistand',
+        'utbetaling',
+        1000,
+        null,
+        2024,
+        null,
+        null,
+        read?.rows[0]![9],
+      ]);
     });
 
     it('gives null for a table that does not exist', async () => {

@@ -77,7 +77,14 @@ export class FakeWorkbook {
   }
 
   addSheet(name: string): SheetState {
-    const sheet: SheetState = { name, protected: false, cells: new Map(), columnWidths: new Map(), validations: [], conditionalFormats: [] };
+    const sheet: SheetState = {
+      name,
+      protected: false,
+      cells: new Map(),
+      columnWidths: new Map(),
+      validations: [],
+      conditionalFormats: [],
+    };
     this.sheets.set(name, sheet);
     return sheet;
   }
@@ -237,10 +244,10 @@ class FakeWorksheet extends Loadable {
     readonly resolve: () => SheetState | null,
   ) {
     super();
-    const self = this;
     let loadedProtected: boolean | undefined;
+    const sheetOf = () => this.sheet();
     this.protection = {
-      load: () => context.enqueue(() => (loadedProtected = self.sheet().protected)),
+      load: () => context.enqueue(() => (loadedProtected = sheetOf().protected)),
       get protected(): boolean {
         if (loadedProtected === undefined) throw new FakeOfficeError('PropertyNotLoaded');
         return loadedProtected;
@@ -253,7 +260,16 @@ class FakeWorksheet extends Loadable {
           const area = range.area();
           if (!hasHeaders) throw new Error('fake supports header tables only');
           const name = `Table${context.state.tables.size + 1}`;
-          created = { name, sheet: area.sheet, top: area.top, left: area.left, rows: area.rows, cols: area.cols, showTotals: false, style: '' };
+          created = {
+            name,
+            sheet: area.sheet,
+            top: area.top,
+            left: area.left,
+            rows: area.rows,
+            cols: area.cols,
+            showTotals: false,
+            style: '',
+          };
           context.state.tables.set(name, created);
         });
         return new FakeTable(context, () => created);
@@ -459,7 +475,7 @@ class FakeRange extends Loadable {
     readonly area: () => Area,
   ) {
     super();
-    const self = this;
+    const self = { area: () => this.area() };
     this.format = {
       set columnWidth(points: number) {
         context.enqueue(() => {
@@ -498,7 +514,14 @@ class FakeRange extends Loadable {
         const format = new FakeConditionalFormat();
         context.enqueue(() => {
           const a = self.area();
-          a.sheet.conditionalFormats.push({ top: a.top, left: a.left, rows: a.rows, cols: a.cols, formula: format.custom.rule.formula, fill: format.custom.format.fill.color });
+          a.sheet.conditionalFormats.push({
+            top: a.top,
+            left: a.left,
+            rows: a.rows,
+            cols: a.cols,
+            formula: format.custom.rule.formula,
+            fill: format.custom.format.fill.color,
+          });
         });
         return format;
       },
@@ -509,9 +532,21 @@ class FakeRange extends Loadable {
     this.context.enqueue(() => {
       const a = this.area();
       for (const prop of props.split(',').map((p) => p.trim())) {
-        if (prop === 'values') this.loaded.set('values', this.grid(a, (c) => c.value));
-        else if (prop === 'formulas') this.loaded.set('formulas', this.grid(a, (c) => c.formula ?? c.value));
-        else if (prop === 'numberFormat') this.loaded.set('numberFormat', this.grid(a, (c) => c.numberFormat));
+        if (prop === 'values')
+          this.loaded.set(
+            'values',
+            this.grid(a, (c) => c.value),
+          );
+        else if (prop === 'formulas')
+          this.loaded.set(
+            'formulas',
+            this.grid(a, (c) => c.formula ?? c.value),
+          );
+        else if (prop === 'numberFormat')
+          this.loaded.set(
+            'numberFormat',
+            this.grid(a, (c) => c.numberFormat),
+          );
         else if (prop === 'rowIndex') this.loaded.set(prop, a.top);
         else if (prop === 'columnIndex') this.loaded.set(prop, a.left);
         else if (prop === 'rowCount') this.loaded.set(prop, a.rows);
@@ -523,7 +558,9 @@ class FakeRange extends Loadable {
   }
 
   private grid(a: Area, pick: (c: CellState) => Value): Value[][] {
-    return Array.from({ length: a.rows }, (_, r) => Array.from({ length: a.cols }, (_, c) => pick(readCell(a.sheet, a.top + r, a.left + c))));
+    return Array.from({ length: a.rows }, (_, r) =>
+      Array.from({ length: a.cols }, (_, c) => pick(readCell(a.sheet, a.top + r, a.left + c))),
+    );
   }
 
   get values(): Value[][] {

@@ -18,7 +18,12 @@ export function exampleLedger(): Ledger {
 export function workbookTables(): TableData[] {
   const plan = embeddedPlan();
   const ledger = exampleLedger();
-  return buildWorkbookTables({ plan, ledgerLines: ledger.lines, reconciliation: reconcile(plan, ledger.lines, AS_OF), lang: 'nb' });
+  return buildWorkbookTables({
+    plan,
+    ledgerLines: ledger.lines,
+    reconciliation: reconcile(plan, ledger.lines, AS_OF),
+    lang: 'nb',
+  });
 }
 
 /** A Forbruk table with `count` disbursements of 1 000,00 kr on ekspertbistand in 2024. */

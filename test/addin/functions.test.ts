@@ -23,7 +23,10 @@ class FakeFunctionError {
 // The runtime's enum values are the error texts; the casts give the fake the runtime's types.
 const runtime = {
   Error: FakeFunctionError as unknown as FunctionsRuntime['Error'],
-  ErrorCode: { invalidValue: '#VALUE!' as unknown as CustomFunctions.ErrorCode, notAvailable: '#N/A' as unknown as CustomFunctions.ErrorCode },
+  ErrorCode: {
+    invalidValue: '#VALUE!' as unknown as CustomFunctions.ErrorCode,
+    notAvailable: '#N/A' as unknown as CustomFunctions.ErrorCode,
+  },
 } satisfies FunctionsRuntime;
 
 async function failure(promise: Promise<unknown>): Promise<FakeFunctionError> {
@@ -62,7 +65,9 @@ describe('custom functions', () => {
   after(() => setErrorLogger(previous));
   beforeEach(async () => use(await workbook()));
 
-  const expected = reconcile(embeddedPlan(), exampleLedger().lines, AS_OF).rows.find((r) => r.instrument === 'ekspertbistand' && r.from === 2024)!;
+  const expected = reconcile(embeddedPlan(), exampleLedger().lines, AS_OF).rows.find(
+    (r) => r.instrument === 'ekspertbistand' && r.from === 2024,
+  )!;
 
   describe('IA.RAMME', () => {
     it('gives the frame of an instrument named by id', async () => {

@@ -1,0 +1,132 @@
+// The production build, run once: functions.json lists every custom function with its parameters,
+// the task pane page stays small and never carries exceljs, every page has the content security
+// policy, and nothing uses eval-based source maps.
+import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+interface Stats {
+  readonly entrypoints: Record<string, { readonly chunks: (string | number)[] }>;
+  readonly chunks: {
+    readonly id: string | number;
+    readonly files: string[];
+    readonly modules?: { readonly name: string }[];
+    readonly origins?: { readonly moduleName?: string }[];
+  }[];
+}
+
+describe('the production build', function () {
+  this.timeout(300_000);
+  let out: string;
+  let stats: Stats;
+
+  before(() => {
+    out = mkdtempSync(path.join(tmpdir(), 'ia-planner-build-'));
+    const json = path.join(out, 'stats.json');
+    execFileSync(
+      process.execPath,
+      ['node_modules/webpack-cli/bin/cli.js', '--mode', 'production', '--output-path', path.join(out, 'dist'), '--json', json],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    stats = JSON.parse(readFileSync(json, 'utf8')) as Stats;
+  });
+  after(() => rmSync(out, { recursive: true, force: true }));
+
+  const dist = (file: string) => path.join(out, 'dist', file);
+
+  it('writes functions.json with every function, its id and its parameters', () => {
+    const metadata = JSON.parse(readFileSync(dist('functions.json'), 'utf8')) as {
+      functions: {
+        id: string;
+        name: string;
+        parameters: { name: string; description: string }[];
+        options?: { volatile?: boolean };
+        result: { type: string; dimensionality?: string };
+      }[];
+    };
+    const byId = Object.fromEntries(metadata.functions.map((f) => [f.id, f]));
+    expect(Object.keys(byId).sort()).to.deep.equal(['GJENSTAR', 'RAMME', 'TOTAL', 'UTBETALT', 'UTNYTTELSE']);
+    for (const id of ['RAMME', 'UTBETALT', 'GJENSTAR', 'UTNYTTELSE']) {
+      expect(
+        byId[id]!.parameters.map((p) => p.name),
+        id,
+      ).to.deep.equal(['virkemiddel', 'år']);
+      expect(byId[id]!.options?.volatile, id).to.equal(true);
+    }
+    expect(byId.TOTAL!.parameters.map((p) => p.name)).to.deep.equal(['år']);
+    expect(byId.TOTAL!.result.dimensionality).to.equal('matrix');
+    expect(byId.RAMME!.parameters[0]!.description).to.match(/Virkemiddelets id/);
+  });
+
+  it('associates each function id in functions.js', () => {
+    const script = readFileSync(dist('functions.js'), 'utf8');
+    for (const id of ['RAMME', 'UTBETALT', 'GJENSTAR', 'UTNYTTELSE', 'TOTAL'])
+      expect(script).to.include(`CustomFunctions.associate("${id}"`);
+  });
+
+  it('keeps exceljs out of everything the task pane, functions and commands load, even lazily', () => {
+    const byId = new Map(stats.chunks.map((c) => [String(c.id), c]));
+    for (const entry of ['taskpane', 'functions', 'commands']) {
+      // The entry's chunks, then every lazy chunk whose import() sits in a module already reached.
+      const reached = new Set(stats.entrypoints[entry]!.chunks.map(String));
+      const moduleNames = () => new Set([...reached].flatMap((id) => byId.get(id)?.modules ?? []).map((m) => m.name));
+      for (let grew = true; grew;) {
+        grew = false;
+        const names = moduleNames();
+        for (const chunk of stats.chunks) {
+          const id = String(chunk.id);
+          if (!reached.has(id) && (chunk.origins ?? []).some((o) => o.moduleName !== undefined && names.has(o.moduleName))) {
+            reached.add(id);
+            grew = true;
+          }
+        }
+      }
+      const modules = [...moduleNames()];
+      expect(modules.length, entry).to.be.greaterThan(0);
+      expect(
+        modules.filter((m) => m.includes('exceljs')),
+        entry,
+      ).to.deep.equal([]);
+    }
+  });
+
+  it('keeps the scripts of the task pane page under 150 KB gzipped in all', () => {
+    const html = readFileSync(dist('taskpane.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)"?/g)]
+      .map((m) => m[1]!)
+      .filter((src) => !src.startsWith('https://'));
+    expect(scripts).to.include.members(['taskpane.js', 'functions.js', 'commands.js']);
+    const gzipped = scripts.reduce((n, file) => n + gzipSync(readFileSync(dist(file))).length, 0);
+    expect(gzipped).to.be.below(150 * 1024);
+  });
+
+  it('gives every page a CSP allowing scripts only from itself and the office.js CDN, and office.js from the CDN', () => {
+    for (const page of ['taskpane.html', 'functions.html', 'commands.html', 'preview.html']) {
+      const html = readFileSync(dist(page), 'utf8');
+      const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1];
+      expect(csp, page).to.be.a('string');
+      const scriptSources = /script-src ([^;]+)/.exec(csp!)?.[1]?.trim().split(/\s+/) ?? [];
+      expect(scriptSources, page).to.include("'self'");
+      for (const source of scriptSources) expect(source, page).to.be.oneOf(["'self'", 'https://appsforoffice.microsoft.com']);
+      expect(csp).to.not.include('unsafe-eval');
+      for (const [, src] of html.matchAll(/<script[^>]*src="?([^" >]+)/g)) {
+        expect(src!.startsWith('https://') ? src : 'local', page).to.be.oneOf([
+          'local',
+          'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+        ]);
+      }
+    }
+  });
+
+  it('builds without eval-based source maps and copies the manifest and icons', () => {
+    const files = readdirSync(path.join(out, 'dist'));
+    expect(files).to.include.members(['manifest.xml', 'assets']);
+    for (const file of files.filter((f) => f.endsWith('.js')))
+      expect(readFileSync(dist(file), 'utf8'), file).to.not.include('eval("');
+  });
+});
