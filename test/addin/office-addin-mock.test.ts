@@ -24,7 +24,7 @@ const body = [
   ['skil', 2019, 2000000, 43466],
 ];
 
-function mockExcel(withTable: boolean): { context: OfficeMockObject } {
+function mockExcel(withTable: boolean): OfficeMockObject {
   const part = { values: body };
   const firstRow = { numberFormat: [['@', '0', '#,##0.00', 'dd.mm.yyyy']], getResizedRange: () => null };
   const table = nullable({
@@ -64,7 +64,7 @@ function mockExcel(withTable: boolean): { context: OfficeMockObject } {
   // The part read by getResizedRange lives in the same tree, so sync() resolves its loads.
   const tree = mock.context.workbook.tables.table;
   if (withTable) tree.body.firstRow.getResizedRange = () => tree.body.part;
-  return mock as { context: OfficeMockObject };
+  return mock;
 }
 
 describe('ExcelWorkbookPort on office-addin-mock', () => {
