@@ -145,7 +145,7 @@ describe('the task pane by keyboard and for assistive technology', function () {
     await check('Oversikt');
     await page.locator('ia-nav').getByRole('tab', { name: 'Importer forbruk' }).click();
     await page.locator('ia-import-view input[type=file]').setInputFiles(fixture('forbruk-feil.csv'));
-    await page.locator('ia-problem-list table').waitFor();
+    await page.locator('ia-problem-list li.problem').first().waitFor();
     await check('Importer forbruk');
     await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
     await check('Avstemming');

@@ -86,7 +86,7 @@ describe('the browser preview', function () {
   it('lists every error of a bad ledger with its line and column and changes nothing', async function () {
     const { page, errors } = await openPreview(browser, server.url);
     await importFile(page, fixture('forbruk-feil.csv'));
-    const problems = page.locator('ia-problem-list tr.problem');
+    const problems = page.locator('ia-problem-list li.problem');
     const found = await problems.evaluateAll((rows) => rows.map((r) => `${(r as HTMLElement).dataset['line']}:${(r as HTMLElement).dataset['column']}`));
     expect(found).to.deep.equal(['3:dato', '4:beløp', '5:virkemiddel']);
     expect(await problems.nth(1).textContent()).to.include('12,3,4');

@@ -25,13 +25,13 @@ export class IaFrameTable extends LitElement {
   static override styles = [
     base,
     css`
-      .scroll { overflow-x: auto; border: 1px solid var(--ia-stroke-2); border-radius: var(--ia-radius); }
+      .scroll { overflow-x: auto; scroll-padding-inline-start: 148px; border: 1px solid var(--ia-stroke-2); border-radius: var(--ia-radius); }
       table { border-collapse: separate; border-spacing: 0; font-size: 13px; line-height: 18px; }
       th, td { padding: var(--ia-s1) var(--ia-s2); border-bottom: 1px solid var(--ia-stroke-2); vertical-align: top; }
       thead th { background: var(--ia-bg-3); font-weight: 600; text-align: right; position: sticky; top: 0; }
       th[scope='row'], thead th:first-child {
         position: sticky; left: 0; z-index: 1; background: var(--ia-bg); text-align: left;
-        min-width: 136px; max-width: 136px; font-weight: 600; overflow-wrap: anywhere; hyphens: auto; border-right: 1px solid var(--ia-stroke-2);
+        min-width: 132px; max-width: 132px; font-size: 12px; line-height: 16px; font-weight: 600; overflow-wrap: break-word; hyphens: auto; border-right: 1px solid var(--ia-stroke-2);
       }
       thead th:first-child { background: var(--ia-bg-3); z-index: 2; }
       td { min-width: 148px; }

@@ -13,13 +13,13 @@ export class IaProblemList extends LitElement {
     base,
     css`
       :host { display: block; }
-      .scroll { overflow-x: auto; max-height: 360px; overflow-y: auto; border: 1px solid var(--ia-stroke-2); border-radius: var(--ia-radius); }
-      table { border-collapse: collapse; width: 100%; font-size: 13px; line-height: 18px; }
-      caption { text-align: left; font-weight: 600; padding: var(--ia-s2); color: var(--ia-danger); }
-      th, td { text-align: left; padding: var(--ia-s1) var(--ia-s2); border-bottom: 1px solid var(--ia-stroke-2); vertical-align: top; }
-      th { background: var(--ia-bg-3); font-weight: 600; position: sticky; top: 0; }
-      td.value { font-family: Consolas, 'Courier New', monospace; word-break: break-all; }
-      td.msg { min-width: 180px; }
+      .scroll { max-height: 420px; overflow-y: auto; border: 1px solid var(--ia-stroke-2); border-radius: var(--ia-radius); }
+      h3 { margin: 0; padding: var(--ia-s2) var(--ia-s3); color: var(--ia-danger); font-size: 14px; background: var(--ia-bg-3); }
+      ol { list-style: none; margin: 0; padding: 0; }
+      li.problem { padding: var(--ia-s2) var(--ia-s3); border-top: 1px solid var(--ia-stroke-2); }
+      .where { font-weight: 600; }
+      .value { font-family: Consolas, 'Courier New', monospace; background: var(--ia-bg-3); padding: 0 4px; border-radius: 2px; overflow-wrap: anywhere; }
+      .expected { color: var(--ia-fg-2); }
       ul { margin: var(--ia-s2) 0 0; padding-left: var(--ia-s5); color: var(--ia-warning); }
     `,
   ];
@@ -34,28 +34,19 @@ export class IaProblemList extends LitElement {
   override render() {
     const lang = this.uiLang;
     return html`${this.problems.length > 0
-      ? html`<div class="scroll" tabindex="0" role="region" aria-label=${t(lang, 'problemsCaption')}>
-          <table>
-            <caption>${t(lang, 'problemsCaption')} (${this.problems.length})</caption>
-            <thead>
-              <tr>
-                <th scope="col">${t(lang, 'line')}</th>
-                <th scope="col">${t(lang, 'column')}</th>
-                <th scope="col">${t(lang, 'value')}</th>
-                <th scope="col">${t(lang, 'expected')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${this.problems.map(
-                (p) => html`<tr class="problem" data-code=${p.code} data-line=${p.line ?? ''} data-column=${p.column ?? ''}>
-                  <td class="num">${p.line ?? '–'}</td>
-                  <td>${p.column ?? '–'}</td>
-                  <td class="value">${p.value ?? '–'}</td>
-                  <td class="msg">${p.expected}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>
+      ? html`<div class="scroll" tabindex="0" role="region" aria-labelledby="problems-title">
+          <h3 id="problems-title">${t(lang, 'problemsCaption')} (${this.problems.length})</h3>
+          <ol>
+            ${this.problems.map(
+              (p) => html`<li class="problem" data-code=${p.code} data-line=${p.line ?? ''} data-column=${p.column ?? ''}>
+                <div class="where">
+                  ${t(lang, 'line')} ${p.line ?? '–'}${p.column ? html`, ${t(lang, 'column').toLowerCase()} ${p.column}` : nothing}
+                </div>
+                ${p.value !== null ? html`<div>${t(lang, 'value')}: <span class="value">${p.value}</span></div>` : nothing}
+                <div class="expected">${t(lang, 'expected')}: ${p.expected}</div>
+              </li>`,
+            )}
+          </ol>
         </div>`
       : nothing}
     ${this.warnings.length > 0
