@@ -20,7 +20,9 @@ function ledgerText(): string {
     const month = String(1 + (i % 12)).padStart(2, '0');
     const kind = KINDS[i % KINDS.length]!;
     const reference = kind === 'utbetaling' && i % 3 === 0 ? `T-${i - 3}` : '';
-    parts.push(`${day}.${month}.${year};${kind === 'tilsagn' ? 'T' : 'U'}-${i};${INSTRUMENTS[i % INSTRUMENTS.length]};${kind};${(i % 900) + 1} ${String(i % 1000).padStart(3, '0')},${String(i % 100).padStart(2, '0')};${reference};${year};Linje ${i} =SUM(A${i})`);
+    parts.push(
+      `${day}.${month}.${year};${kind === 'tilsagn' ? 'T' : 'U'}-${i};${INSTRUMENTS[i % INSTRUMENTS.length]};${kind};${(i % 900) + 1} ${String(i % 1000).padStart(3, '0')},${String(i % 100).padStart(2, '0')};${reference};${year};Linje ${i} =SUM(A${i})`,
+    );
   }
   return parts.join('\n') + '\n';
 }

@@ -59,9 +59,13 @@ export async function workbookCommand(options: CliOptions): Promise<CommandResul
       who: 'ia-planner',
       action: lang === 'nb' ? 'Arbeidsbok skrevet' : 'Workbook written',
       details:
-        (lang === 'nb' ? `Plan: ${options.plan ? basename(options.plan) : 'innebygd'}. ` : `Plan: ${options.plan ? basename(options.plan) : 'embedded'}. `) +
+        (lang === 'nb'
+          ? `Plan: ${options.plan ? basename(options.plan) : 'innebygd'}. `
+          : `Plan: ${options.plan ? basename(options.plan) : 'embedded'}. `) +
         (lang === 'nb' ? `Forbruk: ${files.join(', ') || 'ingen filer'}; ` : `Ledger: ${files.join(', ') || 'no files'}; `) +
-        (lang === 'nb' ? `${lines.length} linjer, ${loaded.ledger.duplicates} duplikater utelatt. Avstemt per ${asOf}.` : `${lines.length} lines, ${loaded.ledger.duplicates} duplicates left out. Reconciled as of ${asOf}.`),
+        (lang === 'nb'
+          ? `${lines.length} linjer, ${loaded.ledger.duplicates} duplikater utelatt. Avstemt per ${asOf}.`
+          : `${lines.length} lines, ${loaded.ledger.duplicates} duplicates left out. Reconciled as of ${asOf}.`),
     },
   ];
   const tables = buildWorkbookTables({ plan, ledgerLines: lines, reconciliation, log, lang });

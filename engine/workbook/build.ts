@@ -112,7 +112,10 @@ export function forbrukTable(lines: Iterable<LedgerLine>, asOf: string): TableDa
       l.text === '' ? null : l.text,
     ]);
   }
-  const spec: TableSpec = { ...FORBRUK, totals: { Dato: 'Sum', Beløp: subtotalFormula('Forbruk', 'Beløp', Money.fromOre(total)) } };
+  const spec: TableSpec = {
+    ...FORBRUK,
+    totals: { Dato: 'Sum', Beløp: subtotalFormula('Forbruk', 'Beløp', Money.fromOre(total)) },
+  };
   return { spec, rows };
 }
 
@@ -139,10 +142,26 @@ export function avstemmingTable(plan: Plan, reconciliation: Reconciliation, lang
     ...avstemmingSpec(lang),
     totals: {
       Virkemiddel: 'Sum',
-      Ramme: subtotalFormula('Avstemming', 'Ramme', total((r) => r.frame)),
-      Utbetalt: subtotalFormula('Avstemming', 'Utbetalt', total((r) => r.spent)),
-      'Åpne tilsagn': subtotalFormula('Avstemming', 'Åpne tilsagn', total((r) => r.openCommitments)),
-      Gjenstår: subtotalFormula('Avstemming', 'Gjenstår', total((r) => r.remaining)),
+      Ramme: subtotalFormula(
+        'Avstemming',
+        'Ramme',
+        total((r) => r.frame),
+      ),
+      Utbetalt: subtotalFormula(
+        'Avstemming',
+        'Utbetalt',
+        total((r) => r.spent),
+      ),
+      'Åpne tilsagn': subtotalFormula(
+        'Avstemming',
+        'Åpne tilsagn',
+        total((r) => r.openCommitments),
+      ),
+      Gjenstår: subtotalFormula(
+        'Avstemming',
+        'Gjenstår',
+        total((r) => r.remaining),
+      ),
     },
   };
   return { spec, rows: rows.map((r) => avstemmingRow(plan, r, lang)) };
@@ -159,7 +178,10 @@ export function orderTables(tables: readonly TableData[]): TableData[] {
     const i = SHEET_ORDER.indexOf(t.spec.sheet);
     return i < 0 ? SHEET_ORDER.length : i;
   };
-  return tables.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i).map((x) => x.t);
+  return tables
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i)
+    .map((x) => x.t);
 }
 
 /** Every table of the planning workbook, in sheet order, ready for a `WorkbookPort`. */

@@ -34,14 +34,18 @@ export function isIsoDateText(value: CellValue): value is string {
  * and not reused on another sheet, each row as wide as its columns, numbers finite. Throws: a bad
  * batch is a bug in the caller, not a user's input.
  */
-export function checkTables(tables: readonly TableData[], existingSheetOf: (table: string) => string | undefined = () => undefined): void {
+export function checkTables(
+  tables: readonly TableData[],
+  existingSheetOf: (table: string) => string | undefined = () => undefined,
+): void {
   const seen = new Set<string>();
   for (const { spec, rows } of tables) {
     const key = spec.table.toLowerCase();
     if (seen.has(key)) throw new Error(`table ${spec.table} is written twice in one batch`);
     seen.add(key);
     const existing = existingSheetOf(spec.table);
-    if (existing !== undefined && existing !== spec.sheet) throw new Error(`table ${spec.table} exists on sheet ${existing}, not ${spec.sheet}`);
+    if (existing !== undefined && existing !== spec.sheet)
+      throw new Error(`table ${spec.table} exists on sheet ${existing}, not ${spec.sheet}`);
     if (spec.columns.length === 0) throw new Error(`table ${spec.table} has no columns`);
     rows.forEach((row, i) => {
       if (row.length !== spec.columns.length) {
@@ -49,11 +53,13 @@ export function checkTables(tables: readonly TableData[], existingSheetOf: (tabl
       }
       for (const cell of row) {
         const value = isFormula(cell) ? cell.cached : cell;
-        if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`table ${spec.table} row ${i + 1} holds ${value}`);
+        if (typeof value === 'number' && !Number.isFinite(value))
+          throw new Error(`table ${spec.table} row ${i + 1} holds ${value}`);
       }
     });
     for (const name of Object.keys(spec.totals ?? {})) {
-      if (!spec.columns.some((c) => c.name === name)) throw new Error(`table ${spec.table} totals name an unknown column ${name}`);
+      if (!spec.columns.some((c) => c.name === name))
+        throw new Error(`table ${spec.table} totals name an unknown column ${name}`);
     }
   }
 }

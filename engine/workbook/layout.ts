@@ -129,14 +129,16 @@ export const FORBRUK: TableSpec = {
 /** Notes on the `Avstemming` headers, in each language. */
 const AVSTEMMING_NOTES: Record<Lang, Record<string, string>> = {
   nb: {
-    Utbetalt: 'Formel: summen av utbetalinger i Forbruk for virkemiddelet med budsjettår fra Fra til Til. Oppdateres når du skriver inn nye rader i Forbruk.',
+    Utbetalt:
+      'Formel: summen av utbetalinger i Forbruk for virkemiddelet med budsjettår fra Fra til Til. Oppdateres når du skriver inn nye rader i Forbruk.',
     'Åpne tilsagn':
       'Verdi beregnet av IA Planner da arbeidsboken ble skrevet: hvert tilsagn minus annulleringer og utbetalinger som viser til det (Referanse), minst 0. Ikke en formel; skriv arbeidsboken på nytt for å oppdatere.',
     Gjenstår: 'Formel: Ramme − Utbetalt − Åpne tilsagn (tom der rammen ikke er fastsatt).',
     Utnyttelse: 'Formel: Utbetalt / Ramme, avrundet til fire desimaler.',
   },
   en: {
-    Utbetalt: 'Formula: the disbursements in Forbruk for the instrument with a budget year from Fra to Til. Updates when you type new rows into Forbruk.',
+    Utbetalt:
+      'Formula: the disbursements in Forbruk for the instrument with a budget year from Fra to Til. Updates when you type new rows into Forbruk.',
     'Åpne tilsagn':
       'Value computed by IA Planner when the workbook was written: each commitment less the cancellations and disbursements that reference it, at least 0. Not a formula; write the workbook again to update it.',
     Gjenstår: 'Formula: Ramme − Utbetalt − Åpne tilsagn (empty where the frame is not set).',
@@ -168,7 +170,10 @@ export function avstemmingSpec(lang: Lang = 'nb'): TableSpec {
   const letter = (name: string) => `$${columnLetter(sheetColumnOf(base, name))}${base.origin.row + 1}`;
   const [ramme, utbetalt, apne] = [letter('Ramme'), letter('Utbetalt'), letter('Åpne tilsagn')];
   // Over the frame as in CONTRACTS §3: spent + open commitments > frame, live on the sheet's values.
-  return { ...base, conditionalFormats: [{ formula: `=AND(${ramme}<>"",${utbetalt}+${apne}>${ramme})`, fill: 'FDE7E9', font: '9C0006' }] };
+  return {
+    ...base,
+    conditionalFormats: [{ formula: `=AND(${ramme}<>"",${utbetalt}+${apne}>${ramme})`, fill: 'FDE7E9', font: '9C0006' }],
+  };
 }
 
 /** The `Logg` table: the change log. */

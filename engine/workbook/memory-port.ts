@@ -4,7 +4,15 @@
  * application shows without recalculating: the cached results. Pure: no Node or DOM modules.
  */
 import { checkTables, readBackValue } from './cells.js';
-import { isFormula, type Cell, type CellValue, type FormulaCell, type TableData, type TableRead, type WorkbookPort } from './port.js';
+import {
+  isFormula,
+  type Cell,
+  type CellValue,
+  type FormulaCell,
+  type TableData,
+  type TableRead,
+  type WorkbookPort,
+} from './port.js';
 
 /** An in-memory `WorkbookPort`. */
 export class MemoryWorkbookPort implements WorkbookPort {
@@ -44,7 +52,9 @@ export class MemoryWorkbookPort implements WorkbookPort {
 
   /** The table names, in the order of their sheets. */
   tableNames(): readonly string[] {
-    return this.sheets.flatMap((sheet) => [...this.tables.values()].filter((t) => t.spec.sheet === sheet).map((t) => t.spec.table));
+    return this.sheets.flatMap((sheet) =>
+      [...this.tables.values()].filter((t) => t.spec.sheet === sheet).map((t) => t.spec.table),
+    );
   }
 
   /** A table as written, formulas included, or null. */
@@ -64,7 +74,9 @@ export class MemoryWorkbookPort implements WorkbookPort {
   totalsOf(table: string): Readonly<Record<string, CellValue>> | null {
     const totals = this.find(table)?.spec.totals;
     if (!totals) return null;
-    return Object.fromEntries(Object.entries(totals).map(([name, cell]) => [name, typeof cell === 'string' ? cell : cell.cached]));
+    return Object.fromEntries(
+      Object.entries(totals).map(([name, cell]) => [name, typeof cell === 'string' ? cell : cell.cached]),
+    );
   }
 
   /** How many batches were written (for tests that check a rejected write changed nothing). */

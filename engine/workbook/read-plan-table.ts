@@ -7,7 +7,15 @@ import { parseYear, type Year } from '../calendar.js';
 import { foldHeader } from '../ledger/columns.js';
 import { Money, parseAmount } from '../money.js';
 import { embeddedPlan } from '../plan/embedded-plan.js';
-import { FRAME_SOURCES, frameKey, sortFrames, validateFrames, type Frame, type FrameAt, type FrameSource } from '../plan/frame.js';
+import {
+  FRAME_SOURCES,
+  frameKey,
+  sortFrames,
+  validateFrames,
+  type Frame,
+  type FrameAt,
+  type FrameSource,
+} from '../plan/frame.js';
 import { findInstrument, FUNDINGS, INSTRUMENTS, type Funding } from '../plan/instruments.js';
 import type { Plan, PostMapping } from '../plan/plan.js';
 import { postKey } from '../plan/plan.js';
@@ -43,7 +51,13 @@ class RowReader {
     this.problems.push(
       problem(
         'missing_columns',
-        { file: this.file, sheet: this.read.sheet, line: this.read.firstRow - 1, column: null, value: this.read.header.join(', ') },
+        {
+          file: this.file,
+          sheet: this.read.sheet,
+          line: this.read.firstRow - 1,
+          column: null,
+          value: this.read.header.join(', '),
+        },
         this.lang,
         { columns: missing.join(', ') },
       ),
@@ -60,7 +74,9 @@ class RowReader {
     const place = { file: this.file, sheet: this.read.sheet, line, column, value: value === null ? null : String(value) };
     const found = problem(code, place, this.lang, {}, detail);
     // A few cells expect something the catalogue's generic wording does not say (Enhet: NOK).
-    this.problems.push(expected === undefined ? found : { ...found, expected, message: found.message.replace(found.expected, expected) });
+    this.problems.push(
+      expected === undefined ? found : { ...found, expected, message: found.message.replace(found.expected, expected) },
+    );
   }
 
   text(row: readonly CellValue[], column: string): string {
@@ -133,12 +149,14 @@ function readFrames(read: TableRead, file: string, lang: Lang, problems: Problem
       r.report('bad_value', line, 'Enhet', unit, undefined, lang === 'nb' ? 'NOK (eller tomt)' : 'NOK (or empty)');
     }
     const fundingText = r.text(row, 'Finansiering').toLowerCase();
-    if (fundingText !== '' && !FUNDINGS.includes(fundingText as Funding)) r.report('bad_funding', line, 'Finansiering', fundingText);
+    if (fundingText !== '' && !FUNDINGS.includes(fundingText as Funding))
+      r.report('bad_funding', line, 'Finansiering', fundingText);
     const confirmedCell = r.cell(row, 'Bekreftet');
     const confirmedText = typeof confirmedCell === 'boolean' ? String(confirmedCell) : r.text(row, 'Bekreftet').toLowerCase();
     if (!YES.has(confirmedText) && !NO.has(confirmedText)) r.report('bad_confirmed', line, 'Bekreftet', confirmedCell);
     const sourceText = r.text(row, 'Kilde').toLowerCase();
-    if (sourceText !== '' && !FRAME_SOURCES.includes(sourceText as FrameSource)) r.report('bad_source', line, 'Kilde', sourceText);
+    if (sourceText !== '' && !FRAME_SOURCES.includes(sourceText as FrameSource))
+      r.report('bad_source', line, 'Kilde', sourceText);
     if (problems.length > before || !instrument || from === null || to === null || amount === 'bad') return;
     const funding = fundingText === '' ? instrument.funding : (fundingText as Funding);
     const condition = r.text(row, 'Betingelse');
@@ -151,7 +169,10 @@ function readFrames(read: TableRead, file: string, lang: Lang, problems: Problem
     // A figure that differs from the shipped plan was set by a person, whatever the Kilde cell says.
     const source: FrameSource = sourceText === '' || !unchanged ? 'entered' : (sourceText as FrameSource);
     const written = r.text(row, 'Kildetekst');
-    const origin = lang === 'nb' ? `Lagt inn i arbeidsboken ${file}, ark ${read.sheet}, rad ${line}.` : `Entered in the workbook ${file}, sheet ${read.sheet}, row ${line}.`;
+    const origin =
+      lang === 'nb'
+        ? `Lagt inn i arbeidsboken ${file}, ark ${read.sheet}, rad ${line}.`
+        : `Entered in the workbook ${file}, sheet ${read.sheet}, row ${line}.`;
     const frame: Frame = {
       instrument: instrument.id,
       from,

@@ -29,7 +29,8 @@ export function diffTableReads(before: readonly TableRead[], after: readonly Tab
     }
     byName.delete(a.table.toLowerCase());
     if (a.sheet !== b.sheet) differences.push(`${a.table}: ark ${a.sheet} ≠ ${b.sheet}`);
-    if (a.header.join('\u0000') !== b.header.join('\u0000')) differences.push(`${a.table}: overskrift ${a.header.join(', ')} ≠ ${b.header.join(', ')}`);
+    if (a.header.join('\u0000') !== b.header.join('\u0000'))
+      differences.push(`${a.table}: overskrift ${a.header.join(', ')} ≠ ${b.header.join(', ')}`);
     if (a.rows.length !== b.rows.length) differences.push(`${a.table}: ${a.rows.length} rader ≠ ${b.rows.length}`);
     const rows = Math.min(a.rows.length, b.rows.length);
     for (let i = 0; i < rows && differences.length < 50; i++) {

@@ -86,10 +86,23 @@ describe('the workbook in LibreOffice Calc', function () {
     const out = join(dir, `csv-${name}`);
     mkdirSync(out);
     // Fails (not skips) when soffice is missing: the project's set-up installs it.
-    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', CSV_FILTER, '--outdir', out, xlsx], {
-      stdio: 'pipe',
-      timeout: 110000,
-    });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        CSV_FILTER,
+        '--outdir',
+        out,
+        xlsx,
+      ],
+      {
+        stdio: 'pipe',
+        timeout: 110000,
+      },
+    );
     const sheets = new Map<string, Field[][]>();
     for (const sheet of ['Rammer', 'Poster', 'Forbruk', 'Avstemming', 'Logg']) {
       sheets.set(sheet, parseCsv(readFileSync(join(out, `${name}-${sheet}.csv`), 'utf8')));
@@ -123,7 +136,9 @@ describe('the workbook in LibreOffice Calc', function () {
       expect(row[col('Virkemiddel')]!.text, where).to.equal(r.instrument);
       expect(row[col('Utbetalt')]!.quoted, where).to.equal(false);
       expect(ore(row[col('Utbetalt')]!.text), where).to.equal(r.spent.toFixed2());
-      expect(row[col('Gjenstår')]!.text === '' ? null : ore(row[col('Gjenstår')]!.text), where).to.equal(r.remaining?.toFixed2() ?? null);
+      expect(row[col('Gjenstår')]!.text === '' ? null : ore(row[col('Gjenstår')]!.text), where).to.equal(
+        r.remaining?.toFixed2() ?? null,
+      );
     });
     const totals = rows[1 + reconciliation.rows.length]!;
     const sumOf = (pick: (r: (typeof reconciliation.rows)[number]) => Money | null) =>
@@ -141,7 +156,8 @@ describe('the workbook in LibreOffice Calc', function () {
     const rows = sheets.get('Forbruk')!;
     const tekst = rows[0]!.findIndex((f) => f.text === 'Tekst');
     const texts = rows.slice(1).map((r) => r[tekst]!);
-    for (const t of ['=SUM(A1)', '+47 22 00 00 00', '@partene', '-rabatt']) expect(texts).to.deep.include({ text: t, quoted: true });
+    for (const t of ['=SUM(A1)', '+47 22 00 00 00', '@partene', '-rabatt'])
+      expect(texts).to.deep.include({ text: t, quoted: true });
     const bilag = rows.slice(1, -1).map((r) => r[1]!); // the last row is the totals row
     expect(bilag.every((f) => f.quoted)).to.equal(true);
   });

@@ -12,10 +12,16 @@ export async function readPlanFile(path: string, lang: Lang): Promise<{ plan: Pl
   try {
     tables = await readXlsxTables(path);
   } catch {
-    const expected = lang === 'nb' ? 'en arbeidsbok (.xlsx) som finnes og kan leses' : 'a workbook (.xlsx) that exists and can be read';
+    const expected =
+      lang === 'nb' ? 'en arbeidsbok (.xlsx) som finnes og kan leses' : 'a workbook (.xlsx) that exists and can be read';
     const message =
-      lang === 'nb' ? `${path}: Filen finnes ikke eller er ikke en arbeidsbok (.xlsx).` : `${path}: The file does not exist or is not a workbook (.xlsx).`;
-    return { plan: null, problems: [{ ...problem('empty_file', { file, line: null, column: null, value: null }, lang), expected, message }] };
+      lang === 'nb'
+        ? `${path}: Filen finnes ikke eller er ikke en arbeidsbok (.xlsx).`
+        : `${path}: The file does not exist or is not a workbook (.xlsx).`;
+    return {
+      plan: null,
+      problems: [{ ...problem('empty_file', { file, line: null, column: null, value: null }, lang), expected, message }],
+    };
   }
   return readPlanTables(tables.get('rammer') ?? null, tables.get('poster') ?? null, file, lang);
 }

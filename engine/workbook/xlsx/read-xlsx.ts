@@ -63,7 +63,9 @@ export function tablesOf(workbook: ExcelJS.Workbook): Map<string, TableRead> {
       const headerRows = model.headerRow === false ? 0 : 1;
       // The header cells themselves: exceljs's table reader loses the columns after one with a totals formula.
       const headerRow = sheet.getRow(top);
-      const header = Array.from({ length: right - left + 1 }, (_, i) => String(plainValue(headerRow.getCell(left + i).value) ?? model.columns[i]?.name ?? ''));
+      const header = Array.from({ length: right - left + 1 }, (_, i) =>
+        String(plainValue(headerRow.getCell(left + i).value) ?? model.columns[i]?.name ?? ''),
+      );
       const rows: CellValue[][] = [];
       for (let r = top + headerRows; r <= bottom - (model.totalsRow ? 1 : 0); r++) {
         const row = sheet.getRow(r);
@@ -72,7 +74,14 @@ export function tablesOf(workbook: ExcelJS.Workbook): Map<string, TableRead> {
         rows.push(values);
       }
       while (rows.length > 0 && isEmpty(rows[rows.length - 1]!)) rows.pop();
-      tables.set(model.name.toLowerCase(), { sheet: sheet.name, table: model.name, header, rows, firstRow: top + headerRows, firstColumn: left });
+      tables.set(model.name.toLowerCase(), {
+        sheet: sheet.name,
+        table: model.name,
+        header,
+        rows,
+        firstRow: top + headerRows,
+        firstColumn: left,
+      });
     }
   });
   return tables;
@@ -84,4 +93,3 @@ export async function readXlsxTables(path: string): Promise<Map<string, TableRea
   await workbook.xlsx.readFile(path);
   return tablesOf(workbook);
 }
-

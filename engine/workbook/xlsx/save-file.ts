@@ -24,7 +24,11 @@ function removeQuietly(path: string): void {
 }
 
 /** Writes tables to `path` through a temporary file and a rename; refuses an existing file unless `overwrite`. */
-export async function writeWorkbookFile(path: string, tables: readonly TableData[], options: { overwrite: boolean }): Promise<void> {
+export async function writeWorkbookFile(
+  path: string,
+  tables: readonly TableData[],
+  options: { overwrite: boolean },
+): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await writeXlsx(temp, tables);

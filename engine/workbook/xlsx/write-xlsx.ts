@@ -185,7 +185,9 @@ export async function writeXlsx(path: string, tables: readonly TableData[]): Pro
   for (const name of sheets) {
     const inSheet = tables.filter((t) => t.spec.sheet === name).sort((a, b) => a.spec.origin.row - b.spec.origin.row);
     const frozen = inSheet[0]!.spec.origin.row;
-    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}` }] });
+    const sheet = workbook.addWorksheet(name, {
+      views: [{ state: 'frozen', xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}` }],
+    });
     const internals = sheet as unknown as SheetWriterInternals; // the streaming worksheet writer, see SheetWriterInternals
     const relIds: string[] = [];
     for (const data of inSheet) {
@@ -199,7 +201,9 @@ export async function writeXlsx(path: string, tables: readonly TableData[]): Pro
     const close = internals._writeCloseWorksheet.bind(sheet);
     // <tableParts> comes last in a worksheet (after the legacy drawing of header notes).
     internals._writeCloseWorksheet = () => {
-      internals._write(`<tableParts count="${relIds.length}">${relIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`);
+      internals._write(
+        `<tableParts count="${relIds.length}">${relIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`,
+      );
       close();
     };
     sheet.commit();

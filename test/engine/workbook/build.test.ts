@@ -13,7 +13,13 @@ const cached = (cell: Cell | undefined) => (cell !== undefined && isFormula(cell
 
 describe('buildWorkbookTables', () => {
   const { plan, lines, reconciliation } = sample();
-  const tables = buildWorkbookTables({ plan, ledgerLines: lines, reconciliation, lang: 'nb', log: [{ time: '2025-01-02 10:00', who: 'test', action: 'Skrevet', details: '' }] });
+  const tables = buildWorkbookTables({
+    plan,
+    ledgerLines: lines,
+    reconciliation,
+    lang: 'nb',
+    log: [{ time: '2025-01-02 10:00', who: 'test', action: 'Skrevet', details: '' }],
+  });
 
   it('writes the tables in sheet order', () => {
     expect(tables.map((t) => t.spec.table)).to.deep.equal(['Rammer', 'Poster', 'Forbruk', 'Avstemming', 'Logg']);
@@ -36,7 +42,18 @@ describe('buildWorkbookTables', () => {
     const forbruk = tableOf(tables, 'Forbruk');
     expect(forbruk.rows).to.have.length(7);
     expect(forbruk.rows.map((r) => r[1])).to.not.include('U-7');
-    expect(forbruk.rows[1]).to.deep.equal(['2024-02-01', 'U-1', 'ekspertbistand', 'utbetaling', 1150000, 'T-1', 2024, null, null, '=SUM(A1)']);
+    expect(forbruk.rows[1]).to.deep.equal([
+      '2024-02-01',
+      'U-1',
+      'ekspertbistand',
+      'utbetaling',
+      1150000,
+      'T-1',
+      2024,
+      null,
+      null,
+      '=SUM(A1)',
+    ]);
     expect(forbruk.rows[2]!.slice(7)).to.deep.equal([2650, 76, '+47 22 00 00 00']);
   });
 
@@ -88,13 +105,30 @@ describe('buildWorkbookTables', () => {
   });
 
   it('places extra tables (the evaluation) before Logg', () => {
-    const extra: TableData = { spec: { sheet: 'Evaluering', table: 'Indikatorer', origin: { row: 1, column: 1 }, columns: [{ name: 'Indikator', kind: 'text', width: 10 }] }, rows: [['sykefravaer']] };
+    const extra: TableData = {
+      spec: {
+        sheet: 'Evaluering',
+        table: 'Indikatorer',
+        origin: { row: 1, column: 1 },
+        columns: [{ name: 'Indikator', kind: 'text', width: 10 }],
+      },
+      rows: [['sykefravaer']],
+    };
     const withExtra = buildWorkbookTables({ plan, ledgerLines: lines, reconciliation, lang: 'nb', extraTables: [extra] });
-    expect(withExtra.map((t) => t.spec.table)).to.deep.equal(['Rammer', 'Poster', 'Forbruk', 'Avstemming', 'Indikatorer', 'Logg']);
+    expect(withExtra.map((t) => t.spec.table)).to.deep.equal([
+      'Rammer',
+      'Poster',
+      'Forbruk',
+      'Avstemming',
+      'Indikatorer',
+      'Logg',
+    ]);
   });
 
   it('writes Merknader in English when asked', () => {
     const en = buildWorkbookTables({ plan, ledgerLines: lines, reconciliation, lang: 'en' });
-    expect(tableOf(en, 'Avstemming').rows.find((r) => r[0] === 'kompetansetiltak' && r[2] === 2024)![9]).to.equal('over the frame');
+    expect(tableOf(en, 'Avstemming').rows.find((r) => r[0] === 'kompetansetiltak' && r[2] === 2024)![9]).to.equal(
+      'over the frame',
+    );
   });
 });

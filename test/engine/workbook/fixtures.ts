@@ -1,6 +1,14 @@
 // A small ledger for workbook tests: a commitment partly paid, a refund, a pooled SKIL payment,
 // spending on an instrument without a NOK frame, a line after the report date, and texts that look like formulas.
-import { embeddedPlan, Ledger, reconcile, type IsoDate, type LedgerLine, type Plan, type Reconciliation } from '../../../engine/index.js';
+import {
+  embeddedPlan,
+  Ledger,
+  reconcile,
+  type IsoDate,
+  type LedgerLine,
+  type Plan,
+  type Reconciliation,
+} from '../../../engine/index.js';
 
 export const SAMPLE_LEDGER = `dato;bilag;virkemiddel;kapittel;post;type;beløp;referanse;år;tekst
 15.01.2024;T-1;ekspertbistand;;;tilsagn;2 500 000,00;;2024;Tilsagn ekspertbistand

@@ -1,6 +1,17 @@
 // The workbook layout is CONTRACTS §5 as data: sheet, table and column names in order, formats and lists.
 import { expect } from 'chai';
-import { columnLetter, dataRangeOf, FORBRUK, layoutSpecs, LOGG, numberFormatOf, POSTER, RAMMER, SHEET_ORDER, thisRowRef } from '../../../engine/workbook/layout.js';
+import {
+  columnLetter,
+  dataRangeOf,
+  FORBRUK,
+  layoutSpecs,
+  LOGG,
+  numberFormatOf,
+  POSTER,
+  RAMMER,
+  SHEET_ORDER,
+  thisRowRef,
+} from '../../../engine/workbook/layout.js';
 
 const names = (spec: { columns: readonly { name: string }[] }) => spec.columns.map((c) => c.name);
 
@@ -17,10 +28,43 @@ describe('workbook layout', () => {
   });
 
   it('keeps the contract columns in order, adding only at the end', () => {
-    expect(names(RAMMER).slice(0, 10)).to.deep.equal(['Virkemiddel', 'Navn', 'Fra', 'Til', 'Beløp', 'Enhet', 'Finansiering', 'Betingelse', 'Bekreftet', 'Kilde']);
+    expect(names(RAMMER).slice(0, 10)).to.deep.equal([
+      'Virkemiddel',
+      'Navn',
+      'Fra',
+      'Til',
+      'Beløp',
+      'Enhet',
+      'Finansiering',
+      'Betingelse',
+      'Bekreftet',
+      'Kilde',
+    ]);
     expect(names(POSTER)).to.deep.equal(['Kapittel', 'Post', 'Virkemiddel', 'Navn']);
-    expect(names(FORBRUK)).to.deep.equal(['Dato', 'Bilag', 'Virkemiddel', 'Type', 'Beløp', 'Referanse', 'År', 'Kapittel', 'Post', 'Tekst']);
-    expect(names(layoutSpecs()[3]!)).to.deep.equal(['Virkemiddel', 'Navn', 'Fra', 'Til', 'Ramme', 'Utbetalt', 'Åpne tilsagn', 'Gjenstår', 'Utnyttelse', 'Merknader']);
+    expect(names(FORBRUK)).to.deep.equal([
+      'Dato',
+      'Bilag',
+      'Virkemiddel',
+      'Type',
+      'Beløp',
+      'Referanse',
+      'År',
+      'Kapittel',
+      'Post',
+      'Tekst',
+    ]);
+    expect(names(layoutSpecs()[3]!)).to.deep.equal([
+      'Virkemiddel',
+      'Navn',
+      'Fra',
+      'Til',
+      'Ramme',
+      'Utbetalt',
+      'Åpne tilsagn',
+      'Gjenstår',
+      'Utnyttelse',
+      'Merknader',
+    ]);
     expect(names(LOGG)).to.deep.equal(['Tidspunkt', 'Hvem', 'Handling', 'Detaljer']);
   });
 
@@ -29,7 +73,8 @@ describe('workbook layout', () => {
     expect(numberFormatOf('percent')).to.equal('0.00%');
     expect(numberFormatOf('text')).to.equal('@');
     for (const spec of layoutSpecs()) {
-      for (const c of spec.columns) if (['Beløp', 'Ramme', 'Utbetalt', 'Åpne tilsagn', 'Gjenstår'].includes(c.name)) expect(c.kind, c.name).to.equal('money');
+      for (const c of spec.columns)
+        if (['Beløp', 'Ramme', 'Utbetalt', 'Åpne tilsagn', 'Gjenstår'].includes(c.name)) expect(c.kind, c.name).to.equal('money');
     }
   });
 

@@ -8,7 +8,10 @@ describeWorkbookPortContract('in memory', async () => new MemoryWorkbookPort());
 describe('MemoryWorkbookPort', () => {
   it('shows the formula in a cell and the totals row as written', async () => {
     const port = new MemoryWorkbookPort();
-    const spec = { ...CONTRACT_SPEC, totals: { Tekst: 'Sum', Beløp: { formula: 'SUBTOTAL(109,Prøvetabell[Beløp])', cached: 7 } } };
+    const spec = {
+      ...CONTRACT_SPEC,
+      totals: { Tekst: 'Sum', Beløp: { formula: 'SUBTOTAL(109,Prøvetabell[Beløp])', cached: 7 } },
+    };
     await port.writeTables([{ spec, rows: [['a', null, { formula: '3+4', cached: 7 }, 2020, null]] }]);
     expect(port.formulaAt('Prøvetabell', 0, 'Beløp')).to.deep.equal({ formula: '3+4', cached: 7 });
     expect(port.formulaAt('Prøvetabell', 0, 'Tekst')).to.equal(null);

@@ -75,7 +75,9 @@ export function describeWorkbookPortContract(name: string, makePort: () => Promi
 
     it('reads a formula as the result stored with it', async () => {
       const port = await makePort();
-      await port.writeTables([table([['x', null, { formula: '1+1', cached: 2 }, 2020, { formula: 'IF(TRUE,"","")', cached: '' }]])]);
+      await port.writeTables([
+        table([['x', null, { formula: '1+1', cached: 2 }, 2020, { formula: 'IF(TRUE,"","")', cached: '' }]]),
+      ]);
       expect((await port.readTable('Prøvetabell'))!.rows).to.deep.equal([['x', null, 2, 2020, null]]);
     });
 
@@ -94,14 +96,31 @@ export function describeWorkbookPortContract(name: string, makePort: () => Promi
 
     it('leaves a totals row out of the data rows', async () => {
       const port = await makePort();
-      const spec: TableSpec = { ...CONTRACT_SPEC, totals: { Tekst: 'Sum', Beløp: { formula: 'SUBTOTAL(109,Prøvetabell[Beløp])', cached: 3 } } };
-      await port.writeTables([table([['a', null, 1, 2020, null], ['b', null, 2, 2020, null]], spec)]);
+      const spec: TableSpec = {
+        ...CONTRACT_SPEC,
+        totals: { Tekst: 'Sum', Beløp: { formula: 'SUBTOTAL(109,Prøvetabell[Beløp])', cached: 3 } },
+      };
+      await port.writeTables([
+        table(
+          [
+            ['a', null, 1, 2020, null],
+            ['b', null, 2, 2020, null],
+          ],
+          spec,
+        ),
+      ]);
       expect((await port.readTable('Prøvetabell'))!.rows.map((r) => r[0])).to.deep.equal(['a', 'b']);
     });
 
     it('replaces the rows of a table written again and keeps the other tables', async () => {
       const port = await makePort();
-      await port.writeTables([table([['a', null, 1, 2020, null], ['b', null, 2, 2020, null]]), table([['først']], OTHER_SPEC)]);
+      await port.writeTables([
+        table([
+          ['a', null, 1, 2020, null],
+          ['b', null, 2, 2020, null],
+        ]),
+        table([['først']], OTHER_SPEC),
+      ]);
       await port.writeTables([table([['c', null, 3, 2021, null]])]);
       expect((await port.readTable('Prøvetabell'))!.rows).to.deep.equal([['c', null, 3, 2021, null]]);
       expect((await port.readTable('Annet'))!.rows).to.deep.equal([['først']]);

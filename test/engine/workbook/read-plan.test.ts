@@ -14,8 +14,25 @@ function tables(edit: (rammer: CellValue[][], poster: CellValue[][]) => void = (
   const rammer = r.rows.map((row) => row.map(readBackValue));
   const poster = p.rows.map((row) => row.map(readBackValue));
   edit(rammer, poster);
-  const read = (sheet: string, header: string[], rows: CellValue[][]): TableRead => ({ sheet, table: sheet, header, rows, firstRow: 2 });
-  return [read('Rammer', r.spec.columns.map((c) => c.name), rammer), read('Poster', p.spec.columns.map((c) => c.name), poster)];
+  const read = (sheet: string, header: string[], rows: CellValue[][]): TableRead => ({
+    sheet,
+    table: sheet,
+    header,
+    rows,
+    firstRow: 2,
+  });
+  return [
+    read(
+      'Rammer',
+      r.spec.columns.map((c) => c.name),
+      rammer,
+    ),
+    read(
+      'Poster',
+      p.spec.columns.map((c) => c.name),
+      poster,
+    ),
+  ];
 }
 
 function read(edit?: (rammer: CellValue[][], poster: CellValue[][]) => void) {
@@ -23,7 +40,13 @@ function read(edit?: (rammer: CellValue[][], poster: CellValue[][]) => void) {
   return readPlanTables(rammer, poster, 'plan.xlsx', 'nb');
 }
 
-const at = (p: { sheet?: string; line: number | null; column: string | null; value: string | null; code: string }) => [p.code, p.sheet, p.line, p.column, p.value];
+const at = (p: { sheet?: string; line: number | null; column: string | null; value: string | null; code: string }) => [
+  p.code,
+  p.sheet,
+  p.line,
+  p.column,
+  p.value,
+];
 
 describe('readPlanTables', () => {
   it('reads the embedded plan back unchanged from its own tables', () => {
@@ -53,7 +76,19 @@ describe('readPlanTables', () => {
 
   it('adds a frame typed as a new row, by instrument name, and records a confirmed condition', () => {
     const { plan, problems } = read((rammer) => {
-      rammer.push(['Utvikling kursmodul og utprøving (SKIL)', null, 2025, 2026, 500000, 'NOK', null, 'Statsstøtte', 'ja', null, null]);
+      rammer.push([
+        'Utvikling kursmodul og utprøving (SKIL)',
+        null,
+        2025,
+        2026,
+        500000,
+        'NOK',
+        null,
+        'Statsstøtte',
+        'ja',
+        null,
+        null,
+      ]);
     });
     expect(problems).to.deep.equal([]);
     const frame = plan!.frames.find((f) => frameKey(f) === 'skil:2025-2026')!;
@@ -81,12 +116,28 @@ describe('readPlanTables', () => {
     ['a negative frame', (r) => void (r[4]![4] = -5), ['negative_amount', 'Rammer', 6, 'Beløp', '-5.00']],
     ['a unit other than NOK', (r) => void (r[4]![5] = 'EUR'), ['bad_value', 'Rammer', 6, 'Enhet', 'EUR']],
     ['an unknown funding', (r) => void (r[4]![6] = 'kommunen'), ['bad_funding', 'Rammer', 6, 'Finansiering', 'kommunen']],
-    ['a Bekreftet that is neither ja nor nei', (r) => void (r[5]![8] = 'kanskje'), ['bad_confirmed', 'Rammer', 7, 'Bekreftet', 'kanskje']],
+    [
+      'a Bekreftet that is neither ja nor nei',
+      (r) => void (r[5]![8] = 'kanskje'),
+      ['bad_confirmed', 'Rammer', 7, 'Bekreftet', 'kanskje'],
+    ],
     ['an unknown source', (r) => void (r[5]![9] = 'rykte'), ['bad_source', 'Rammer', 7, 'Kilde', 'rykte']],
-    ['a frame ending before it begins', (r) => void ((r[6]![2] = 2020), (r[6]![3] = 2019)), ['frame_from_after_to', 'Rammer', 8, 'Fra', '2020–2019']],
+    [
+      'a frame ending before it begins',
+      (r) => void ((r[6]![2] = 2020), (r[6]![3] = 2019)),
+      ['frame_from_after_to', 'Rammer', 8, 'Fra', '2020–2019'],
+    ],
     ['a missing year', (r) => void (r[6]![2] = null), ['missing_value', 'Rammer', 8, 'Fra', null]],
-    ['a budget post written twice', (_, p) => void p.push([601, 22, 'kunnskapsutvikling', 'igjen']), ['duplicate_post', 'Poster', 5, 'Post', '601.22']],
-    ['a chapter that is not a whole number', (_, p) => void (p[0]![0] = '6o1'), ['bad_chapter_post', 'Poster', 2, 'Kapittel', '6o1']],
+    [
+      'a budget post written twice',
+      (_, p) => void p.push([601, 22, 'kunnskapsutvikling', 'igjen']),
+      ['duplicate_post', 'Poster', 5, 'Post', '601.22'],
+    ],
+    [
+      'a chapter that is not a whole number',
+      (_, p) => void (p[0]![0] = '6o1'),
+      ['bad_chapter_post', 'Poster', 2, 'Kapittel', '6o1'],
+    ],
   ];
   for (const [what, edit, expected] of cases) {
     it(`names sheet, row, column and value of ${what}`, () => {
@@ -98,7 +149,9 @@ describe('readPlanTables', () => {
   }
 
   it('reports two frames of one instrument sharing a year', () => {
-    const { problems } = read((r) => void r.push(['ekspertbistand', null, 2024, 2025, 1, 'NOK', 'state', null, null, 'entered', null]));
+    const { problems } = read(
+      (r) => void r.push(['ekspertbistand', null, 2024, 2025, 1, 'NOK', 'state', null, null, 'entered', null]),
+    );
     expect(problems.map((p) => p.code)).to.include('frame_overlap');
   });
 

@@ -28,7 +28,9 @@ describe('workbook round trip', function () {
     expect(problems).to.deep.equal([]);
     const second = await XlsxWorkbookPort.open(join(dir, 'to.xlsx'));
     const again = reconcile(readBack!, lines, reconciliation.asOf);
-    await second.writeTables(buildWorkbookTables({ plan: readBack!, ledgerLines: lines, reconciliation: again, lang: 'nb', log: LOG }));
+    await second.writeTables(
+      buildWorkbookTables({ plan: readBack!, ledgerLines: lines, reconciliation: again, lang: 'nb', log: LOG }),
+    );
     const [a, b] = [await readTables(first, NAMES), await readTables(second, NAMES)];
     expect(a).to.have.length(5);
     expect(diffTableReads(a, b)).to.deep.equal([]);

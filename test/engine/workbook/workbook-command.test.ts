@@ -60,7 +60,9 @@ describe('ia-planner workbook', function () {
     const frames = await framesCommand(parseOptions(['--plan', first, '--format', 'json']));
     expect(frames.status).to.equal(0);
     expect(JSON.parse(frames.stdout).frames).to.have.length(93);
-    const rec = await reconcileCommand(parseOptions(['--plan', first, '--ledger', ledger, '--as-of', '2024-12-31', '--format', 'json']));
+    const rec = await reconcileCommand(
+      parseOptions(['--plan', first, '--ledger', ledger, '--as-of', '2024-12-31', '--format', 'json']),
+    );
     expect(JSON.parse(rec.stdout).rows).to.have.length(93);
     expect((await run('--out', join(dir, 'igjen.xlsx'), '--plan', first)).status).to.equal(0);
   });

@@ -32,7 +32,9 @@ async function writeSample(path: string): Promise<void> {
   const ledger = new Ledger(plan);
   ledger.addText('forbruk.csv', LEDGER);
   const reconciliation = reconcile(plan, ledger.lines, '2024-12-31' as IsoDate);
-  await writeWorkbookFile(path, buildWorkbookTables({ plan, ledgerLines: ledger.lines, reconciliation, lang: 'nb' }), { overwrite: false });
+  await writeWorkbookFile(path, buildWorkbookTables({ plan, ledgerLines: ledger.lines, reconciliation, lang: 'nb' }), {
+    overwrite: false,
+  });
 }
 
 describe('the .xlsx workbook file', function () {
@@ -48,7 +50,8 @@ describe('the .xlsx workbook file', function () {
 
   it('has the sheets and Excel tables of CONTRACTS §5, in order', () => {
     expect(book.worksheets.map((w) => w.name)).to.deep.equal(['Rammer', 'Poster', 'Forbruk', 'Avstemming', 'Logg']);
-    for (const sheet of book.worksheets) expect(sheet.getTables().map((t) => (t as unknown as { table: { name: string } }).table.name)).to.deep.equal([sheet.name]);
+    for (const sheet of book.worksheets)
+      expect(sheet.getTables().map((t) => (t as unknown as { table: { name: string } }).table.name)).to.deep.equal([sheet.name]);
   });
 
   it('stores each Avstemming formula in file syntax with the engine result cached', () => {
@@ -84,11 +87,15 @@ describe('the .xlsx workbook file', function () {
   });
 
   it('offers lists for Virkemiddel and Type in Forbruk and marks rows over their frame', () => {
-    const sheet = book.getWorksheet('Forbruk')! as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } };
+    const sheet = book.getWorksheet('Forbruk')! as unknown as {
+      dataValidations: { model: Record<string, { type: string; formulae: string[] }> };
+    };
     const rules = Object.values(sheet.dataValidations.model);
     expect(rules.some((r) => r.type === 'list' && r.formulae[0]!.includes('ekspertbistand'))).to.equal(true);
     expect(rules.some((r) => r.type === 'list' && r.formulae[0]!.includes('utbetaling,tilsagn,annullering'))).to.equal(true);
-    const avstemming = book.getWorksheet('Avstemming')! as unknown as { conditionalFormattings: { rules: { formulae: string[] }[] }[] };
+    const avstemming = book.getWorksheet('Avstemming')! as unknown as {
+      conditionalFormattings: { rules: { formulae: string[] }[] }[];
+    };
     expect(avstemming.conditionalFormattings[0]!.rules[0]!.formulae[0]).to.equal('AND($E2<>"",$F2+$G2>$E2)');
   });
 
@@ -107,7 +114,16 @@ describe('the .xlsx workbook file', function () {
     const dir = tempDir();
     const target = join(dir, 'ny.xlsx');
     let failed = false;
-    await writeWorkbookFile(target, [{ spec: { sheet: 'A', table: 'A', origin: { row: 1, column: 1 }, columns: [{ name: 'x', kind: 'text', width: 5 }] }, rows: [['a', 'b']] }], { overwrite: false }).catch(() => (failed = true));
+    await writeWorkbookFile(
+      target,
+      [
+        {
+          spec: { sheet: 'A', table: 'A', origin: { row: 1, column: 1 }, columns: [{ name: 'x', kind: 'text', width: 5 }] },
+          rows: [['a', 'b']],
+        },
+      ],
+      { overwrite: false },
+    ).catch(() => (failed = true));
     expect(failed).to.equal(true);
     expect(existsSync(target)).to.equal(false);
     expect(readdirSync(dir)).to.deep.equal([]);
