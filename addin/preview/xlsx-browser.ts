@@ -33,7 +33,10 @@ export async function saveXlsx(tables: readonly TableData[]): Promise<Uint8Array
       totalsRow: false,
       style: { theme: 'TableStyleMedium2', showRowStripes: true },
       columns: spec.columns.map((c) => ({ name: c.name, filterButton: true })),
-      rows: rows.length === 0 ? [spec.columns.map(() => null)] : rows.map((row) => spec.columns.map((c, i) => excelValue(row[i] ?? null, c))),
+      rows:
+        rows.length === 0
+          ? [spec.columns.map(() => null)]
+          : rows.map((row) => spec.columns.map((c, i) => excelValue(row[i] ?? null, c))),
     });
     spec.columns.forEach((c, i) => {
       const column = sheet.getColumn(spec.origin.column + i);

@@ -84,9 +84,15 @@ class InlineStore implements LedgerStore {
 /** Reads in a worker. */
 class WorkerStore implements LedgerStore {
   private next = 1;
-  private readonly pending = new Map<number, { resolve: (r: ImportResult) => void; reject: (e: Error) => void; progress: (f: number) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (r: ImportResult) => void; reject: (e: Error) => void; progress: (f: number) => void }
+  >();
 
-  constructor(private readonly worker: Worker, catalogue: Catalogue) {
+  constructor(
+    private readonly worker: Worker,
+    catalogue: Catalogue,
+  ) {
     worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => this.onReply(event.data));
     this.reset(catalogue);
   }

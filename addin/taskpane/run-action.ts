@@ -17,12 +17,18 @@ const OFFICE_CODES: Record<string, Record<Lang, string>> = {
     en: 'Excel is in cell-edit mode. Press Enter or Esc in the cell and try again.',
   },
   AccessDenied: { nb: 'Arbeidsboken er beskyttet mot endringer.', en: 'The workbook is protected against changes.' },
-  Conflict: { nb: 'Noen andre endret arbeidsboken samtidig. Prøv igjen.', en: 'Someone else changed the workbook at the same time. Try again.' },
+  Conflict: {
+    nb: 'Noen andre endret arbeidsboken samtidig. Prøv igjen.',
+    en: 'Someone else changed the workbook at the same time. Try again.',
+  },
   RequestPayloadSizeLimitExceeded: {
     nb: 'Dataene er for store for Excel på nettet i én operasjon.',
     en: 'The data is too large for Excel on the web in one operation.',
   },
-  ItemAlreadyExists: { nb: 'En tabell eller et ark med samme navn finnes allerede.', en: 'A table or sheet with that name already exists.' },
+  ItemAlreadyExists: {
+    nb: 'En tabell eller et ark med samme navn finnes allerede.',
+    en: 'A table or sheet with that name already exists.',
+  },
 };
 
 /** Words for a failure: an Office error by its code (never its localised message), else a generic line. */

@@ -70,12 +70,23 @@ export class PlannerSession {
   }
 
   /** Reads a ledger file. Nothing changes unless the file is accepted (clean, or `skipInvalid`). */
-  async importFile(name: string, bytes: Uint8Array, skipInvalid: boolean, lang: Lang, user: string, onProgress: (f: number) => void): Promise<FileReport> {
+  async importFile(
+    name: string,
+    bytes: Uint8Array,
+    skipInvalid: boolean,
+    lang: Lang,
+    user: string,
+    onProgress: (f: number) => void,
+  ): Promise<FileReport> {
     const { report, added } = await this.store.read({ name, bytes, skipInvalid, lang }, onProgress);
     if (report.rejected) return report;
     this.lines = [...this.lines, ...added];
     this.reconciliation = reconcile(this.plan, this.lines, this.asOf);
-    this.note(user, 'Importerte forbruk', `${name}: ${report.imported} linjer, ${report.duplicates} duplikater, ${report.problems.length} feil hoppet over`);
+    this.note(
+      user,
+      'Importerte forbruk',
+      `${name}: ${report.imported} linjer, ${report.duplicates} duplikater, ${report.problems.length} feil hoppet over`,
+    );
     if (await this.hasWorkbook()) await this.write(['Forbruk', 'Avstemming', 'Logg'], lang);
     return report;
   }
@@ -98,7 +109,10 @@ export class PlannerSession {
     let problems: FileReport['problems'] = [];
     if (forbruk && forbruk.rows.length > 0) {
       const bytes = new TextEncoder().encode(tableAsCsv(forbruk));
-      const { report, added } = await this.store.read({ name: `${file}: Forbruk`, bytes, skipInvalid: false, lang }, () => undefined);
+      const { report, added } = await this.store.read(
+        { name: `${file}: Forbruk`, bytes, skipInvalid: false, lang },
+        () => undefined,
+      );
       problems = report.problems;
       this.lines = [...added];
     }
@@ -130,7 +144,8 @@ export class PlannerSession {
   /** The layout's tables the workbook lacks. */
   async missingTables(lang: Lang): Promise<string[]> {
     const missing: string[] = [];
-    for (const table of this.tables(lang)) if (!(await this.host.port.readTable(table.spec.table))) missing.push(table.spec.table);
+    for (const table of this.tables(lang))
+      if (!(await this.host.port.readTable(table.spec.table))) missing.push(table.spec.table);
     return missing;
   }
 
@@ -161,7 +176,12 @@ export class PlannerSession {
     if (this.logRead) return;
     this.logRead = true;
     const existing = await this.host.port.readTable('Logg');
-    const old = (existing?.rows ?? []).map((r) => ({ time: normal(r[0]), who: normal(r[1]), action: normal(r[2]), details: normal(r[3]) }));
+    const old = (existing?.rows ?? []).map((r) => ({
+      time: normal(r[0]),
+      who: normal(r[1]),
+      action: normal(r[2]),
+      details: normal(r[3]),
+    }));
     this.log = [...old, ...this.log];
   }
 

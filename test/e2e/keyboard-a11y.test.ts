@@ -111,7 +111,12 @@ describe('the task pane by keyboard and for assistive technology', function () {
     await page.locator('ia-notifier .success').waitFor();
     // A change made in the workbook behind the task pane's back: a frame typed into Rammer.
     await page.evaluate(async () => {
-      const preview = document.querySelector('ia-preview') as unknown as { _port: { workbook: { tableData(n: string): { spec: unknown; rows: unknown[][] } }; writeTables(t: unknown[]): Promise<void> } };
+      const preview = document.querySelector('ia-preview') as unknown as {
+        _port: {
+          workbook: { tableData(n: string): { spec: unknown; rows: unknown[][] } };
+          writeTables(t: unknown[]): Promise<void>;
+        };
+      };
       const port = preview._port;
       const rammer = port.workbook.tableData('Rammer');
       const rows = rammer.rows.map((r, i) => (i === 0 ? [...r.slice(0, 4), 75000000, ...r.slice(5)] : r));
@@ -137,10 +142,13 @@ describe('the task pane by keyboard and for assistive technology', function () {
     const found: string[] = [];
     const check = async (view: string) => {
       const violations = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+        const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } })
+          .axe;
         return (await axe.run(document, { resultTypes: ['violations'] })).violations;
       });
-      for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${view}: ${v.id} (${v.help}) at ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`);
+      for (const v of violations)
+        if (v.impact === 'serious' || v.impact === 'critical')
+          found.push(`${view}: ${v.id} (${v.help}) at ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`);
     };
     await check('Oversikt');
     await page.locator('ia-nav').getByRole('tab', { name: 'Importer forbruk' }).click();

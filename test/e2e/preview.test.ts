@@ -62,7 +62,11 @@ describe('the browser preview', function () {
     ]);
     expect(totals[0]!.trim()).to.equal('273\u00a0000\u00a0000,00\u00a0kr');
     expect(await page.locator('ia-overview-view .welcome').textContent()).to.include('Velkommen til IA Planner');
-    expect(await page.locator('ia-sheet-view [role=tab]').allTextContents()).to.include.members(['Rammer', 'Forbruk', 'Avstemming']);
+    expect(await page.locator('ia-sheet-view [role=tab]').allTextContents()).to.include.members([
+      'Rammer',
+      'Forbruk',
+      'Avstemming',
+    ]);
     await page.screenshot({ path: path.join(RESULTS, 'oversikt.png') });
     expect(errors).to.deep.equal([]);
   });
@@ -87,7 +91,9 @@ describe('the browser preview', function () {
     const { page, errors } = await openPreview(browser, server.url);
     await importFile(page, fixture('forbruk-feil.csv'));
     const problems = page.locator('ia-problem-list li.problem');
-    const found = await problems.evaluateAll((rows) => rows.map((r) => `${(r as HTMLElement).dataset['line']}:${(r as HTMLElement).dataset['column']}`));
+    const found = await problems.evaluateAll((rows) =>
+      rows.map((r) => `${(r as HTMLElement).dataset['line']}:${(r as HTMLElement).dataset['column']}`),
+    );
     expect(found).to.deep.equal(['3:dato', '4:beløp', '5:virkemiddel']);
     expect(await problems.nth(1).textContent()).to.include('12,3,4');
     await page.screenshot({ path: path.join(RESULTS, 'importer-feil.png') });
@@ -114,7 +120,9 @@ describe('the browser preview', function () {
     expect(await flagged.count()).to.equal(expected.length);
     const over = flagged.filter({ hasText: 'Nytt tilskudd til ekspertbistand, 2024' });
     expect(await over.textContent()).to.include('over rammen');
-    expect(await page.locator('ia-reconcile-view ul').textContent()).to.include('ingen statlig ramme').and.include('betingelse ikke bekreftet');
+    expect(await page.locator('ia-reconcile-view ul').textContent())
+      .to.include('ingen statlig ramme')
+      .and.include('betingelse ikke bekreftet');
     await over.getByRole('button').click();
     const index = result.rows.indexOf(expected.find((r) => r.instrument === 'ekspertbistand')!) + 1;
     await page.locator(`ia-sheet-view table[data-table=Avstemming] tr.highlight[data-row="${index}"]`).waitFor();
@@ -147,7 +155,9 @@ describe('the browser preview', function () {
     );
     const avstemming = tables.get('avstemming')!;
     const utbetalt = avstemming.header.indexOf('Utbetalt');
-    expect(avstemming.rows.map((r) => Money.of(Number(r[utbetalt] ?? 0).toFixed(2)).toFixed2())).to.deep.equal(original.rows.map((r) => r.spent.toFixed2()));
+    expect(avstemming.rows.map((r) => Money.of(Number(r[utbetalt] ?? 0).toFixed(2)).toFixed2())).to.deep.equal(
+      original.rows.map((r) => r.spent.toFixed2()),
+    );
 
     const fresh = await openPreview(browser, server.url);
     await fresh.page.locator('ia-preview input[type=file]').setInputFiles(file);

@@ -11,13 +11,23 @@ const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 // Scenario: the 2025 evaluation with Q3 sick leave at 7,19 % and some spending, as the council reads it.
 function councilReport(): string {
-  const file = readIndicatorCsv('indikatorer.csv', indicatorCsv('sykefravaer;2025;3;7,19;ujustert;SSB;', 'aktivitet:ekspertbistand;2025;;412;saker;NAV;'));
+  const file = readIndicatorCsv(
+    'indikatorer.csv',
+    indicatorCsv('sykefravaer;2025;3;7,19;ujustert;SSB;', 'aktivitet:ekspertbistand;2025;;412;saker;NAV;'),
+  );
   const lines = ledgerLines(
     '15.03.2025;U1;ekspertbistand;utbetaling;46 000 000,00;;2025',
     '01.06.2025;U2;kompetansetiltak;utbetaling;35 000 000,00;;2025',
     '01.06.2025;U3;bransjeprogrammer;utbetaling;81 000 000,00;;2025',
   );
-  const evaluation = evaluate({ year: 2025, plan, lines, asOf: day('2025-12-31'), values: file.values, activities: file.activities });
+  const evaluation = evaluate({
+    year: 2025,
+    plan,
+    lines,
+    asOf: day('2025-12-31'),
+    values: file.values,
+    activities: file.activities,
+  });
   return renderEvaluationHtml(evaluation);
 }
 
@@ -28,7 +38,15 @@ describe('the council report in headless Chromium', function () {
   before(async () => {
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
 

@@ -26,17 +26,77 @@ export class IaPreview extends LitElement {
   static override styles = [
     base,
     css`
-      :host { display: grid; grid-template-columns: minmax(320px, 380px) 1fr; height: 100vh; background: var(--ia-bg-3); }
-      .pane { overflow: auto; background: var(--ia-bg); border-right: 1px solid var(--ia-stroke); }
-      .book { display: flex; flex-direction: column; min-width: 0; min-height: 0; overflow: hidden; padding: var(--ia-s3); gap: var(--ia-s2); }
-      .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: var(--ia-s2); }
-      .toolbar h1 { font-size: 16px; margin: 0 auto 0 0; color: var(--ia-excel); }
-      .open { position: relative; }
-      .open input { position: absolute; inset: 0; opacity: 0; width: 100%; cursor: pointer; }
-      .open:focus-within { outline: 2px solid var(--ia-fg); border-radius: var(--ia-radius); }
-      .open span { display: inline-block; min-height: 32px; padding: 5px 12px; border: 1px solid var(--ia-stroke); border-radius: var(--ia-radius); background: var(--ia-bg); font-weight: 600; }
-      ia-sheet-view { flex: 1; min-height: 0; background: var(--ia-bg); }
-      @media (max-width: 760px) { :host { grid-template-columns: 1fr; height: auto; } .pane { border-right: none; } .book { height: 80vh; } }
+      :host {
+        display: grid;
+        grid-template-columns: minmax(320px, 380px) 1fr;
+        height: 100vh;
+        background: var(--ia-bg-3);
+      }
+      .pane {
+        overflow: auto;
+        background: var(--ia-bg);
+        border-right: 1px solid var(--ia-stroke);
+      }
+      .book {
+        display: flex;
+        flex-direction: column;
+        min-width: 0;
+        min-height: 0;
+        overflow: hidden;
+        padding: var(--ia-s3);
+        gap: var(--ia-s2);
+      }
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--ia-s2);
+      }
+      .toolbar h1 {
+        font-size: 16px;
+        margin: 0 auto 0 0;
+        color: var(--ia-excel);
+      }
+      .open {
+        position: relative;
+      }
+      .open input {
+        position: absolute;
+        inset: 0;
+        opacity: 0;
+        width: 100%;
+        cursor: pointer;
+      }
+      .open:focus-within {
+        outline: 2px solid var(--ia-fg);
+        border-radius: var(--ia-radius);
+      }
+      .open span {
+        display: inline-block;
+        min-height: 32px;
+        padding: 5px 12px;
+        border: 1px solid var(--ia-stroke);
+        border-radius: var(--ia-radius);
+        background: var(--ia-bg);
+        font-weight: 600;
+      }
+      ia-sheet-view {
+        flex: 1;
+        min-height: 0;
+        background: var(--ia-bg);
+      }
+      @media (max-width: 760px) {
+        :host {
+          grid-template-columns: 1fr;
+          height: auto;
+        }
+        .pane {
+          border-right: none;
+        }
+        .book {
+          height: 80vh;
+        }
+      }
     `,
   ];
 
@@ -77,7 +137,10 @@ export class IaPreview extends LitElement {
       <section class="book" aria-label="Arbeidsboken">
         <div class="toolbar">
           <h1>Arbeidsbok (forhåndsvisning)</h1>
-          <label class="open"><span>Åpne .xlsx …</span><input type="file" accept=".xlsx" aria-label="Åpne en planleggingsarbeidsbok (.xlsx)" @change=${this._onOpen} /></label>
+          <label class="open"
+            ><span>Åpne .xlsx …</span
+            ><input type="file" accept=".xlsx" aria-label="Åpne en planleggingsarbeidsbok (.xlsx)" @change=${this._onOpen}
+          /></label>
           <button class="primary" @click=${this._onSave}>Lagre som .xlsx</button>
         </div>
         <ia-sheet-view .tables=${this._tables} .highlight=${this._highlight} .uiLang=${this._lang}></ia-sheet-view>

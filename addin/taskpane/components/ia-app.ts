@@ -30,13 +30,40 @@ export class IaApp extends LitElement {
   static override styles = [
     base,
     css`
-      :host { display: block; min-width: 300px; background: var(--ia-bg); }
-      header { padding: var(--ia-s3) var(--ia-s5) var(--ia-s2); }
-      header h1 { font-size: 20px; line-height: 28px; font-weight: 600; margin: 0; }
-      header p { margin: 0; color: var(--ia-fg-3); font-size: 12px; }
-      main { padding: var(--ia-s4) var(--ia-s5) var(--ia-s5); }
-      ia-notifier { padding: 0 var(--ia-s5); margin-top: var(--ia-s2); }
-      @media (max-width: 360px) { header, main, ia-notifier { padding-left: var(--ia-s3); padding-right: var(--ia-s3); } }
+      :host {
+        display: block;
+        min-width: 300px;
+        background: var(--ia-bg);
+      }
+      header {
+        padding: var(--ia-s3) var(--ia-s5) var(--ia-s2);
+      }
+      header h1 {
+        font-size: 20px;
+        line-height: 28px;
+        font-weight: 600;
+        margin: 0;
+      }
+      header p {
+        margin: 0;
+        color: var(--ia-fg-3);
+        font-size: 12px;
+      }
+      main {
+        padding: var(--ia-s4) var(--ia-s5) var(--ia-s5);
+      }
+      ia-notifier {
+        padding: 0 var(--ia-s5);
+        margin-top: var(--ia-s2);
+      }
+      @media (max-width: 360px) {
+        header,
+        main,
+        ia-notifier {
+          padding-left: var(--ia-s3);
+          padding-right: var(--ia-s3);
+        }
+      }
     `,
   ];
 
@@ -91,25 +118,46 @@ export class IaApp extends LitElement {
       <ia-nav .view=${this._view} @ia-navigate=${this._onNavigate}></ia-nav>
       <ia-notifier aria-label=${t(lang, 'messages')}></ia-notifier>
       <main role="tabpanel" aria-label=${t(lang, VIEW_LABELS[this._view])} aria-busy=${this._busy ? 'true' : 'false'}>
-        ${this._view === 'overview'
-          ? html`<ia-overview-view
-              .model=${overviewModel(s.plan, s.reconciliation)}
-              .welcome=${this._welcome}
-              .imported=${s.lines.length}
-              .asOf=${s.asOf}
-              @ia-navigate=${this._onNavigate}
-              @ia-dismiss-welcome=${() => (this._welcome = false)}
-            ></ia-overview-view>`
-          : this._view === 'import'
-            ? html`<ia-import-view .progress=${this._progress} .reading=${this._reading} .report=${this._report}
-                @ia-import-file=${this._onImport} @ia-keep-valid=${this._onKeepValid}></ia-import-view>`
-            : this._view === 'reconcile'
-              ? html`<ia-reconcile-view .plan=${s.plan} .reconciliation=${s.reconciliation} .hasLedger=${s.lines.length > 0}
-                  .asOf=${s.asOf} @ia-run-reconcile=${this._onReconcile} @ia-show-row=${this._onShowRow}></ia-reconcile-view>`
-              : this._view === 'workbook'
-                ? html`<ia-workbook-view .edited=${this._edited} .missing=${this._missing} .busy=${this._busy}
-                    @ia-build-workbook=${this._onBuild} @ia-cancel-build=${() => (this._edited = null)}></ia-workbook-view>`
-                : html`<ia-settings-view .settings=${this._settings} @ia-save-settings=${this._onSaveSettings}></ia-settings-view>`}
+        ${
+          this._view === 'overview'
+            ? html`<ia-overview-view
+                .model=${overviewModel(s.plan, s.reconciliation)}
+                .welcome=${this._welcome}
+                .imported=${s.lines.length}
+                .asOf=${s.asOf}
+                @ia-navigate=${this._onNavigate}
+                @ia-dismiss-welcome=${() => (this._welcome = false)}
+              ></ia-overview-view>`
+            : this._view === 'import'
+              ? html`<ia-import-view
+                  .progress=${this._progress}
+                  .reading=${this._reading}
+                  .report=${this._report}
+                  @ia-import-file=${this._onImport}
+                  @ia-keep-valid=${this._onKeepValid}
+                ></ia-import-view>`
+              : this._view === 'reconcile'
+                ? html`<ia-reconcile-view
+                    .plan=${s.plan}
+                    .reconciliation=${s.reconciliation}
+                    .hasLedger=${s.lines.length > 0}
+                    .asOf=${s.asOf}
+                    @ia-run-reconcile=${this._onReconcile}
+                    @ia-show-row=${this._onShowRow}
+                  ></ia-reconcile-view>`
+                : this._view === 'workbook'
+                  ? html`<ia-workbook-view
+                      .edited=${this._edited}
+                      .missing=${this._missing}
+                      .busy=${this._busy}
+                      @ia-build-workbook=${this._onBuild}
+                      @ia-cancel-build=${() => (this._edited = null)}
+                    ></ia-workbook-view>`
+                  : html`<ia-settings-view
+                      .settings=${this._settings}
+                      @ia-save-settings=${this._onSaveSettings}
+                    ></ia-settings-view>`
+        }
       </main>`;
   }
 
@@ -132,8 +180,22 @@ export class IaApp extends LitElement {
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
         const user = this._settings.userName;
-        this._report = await this._session.importFile(file.name, bytes, skipInvalid, this.uiLang, user, (f) => (this._progress = f));
-        if (!this._report.rejected) this._notifier.success(t(this.uiLang, 'importResult', { file: file.name, imported: this._report.imported, duplicates: this._report.duplicates }));
+        this._report = await this._session.importFile(
+          file.name,
+          bytes,
+          skipInvalid,
+          this.uiLang,
+          user,
+          (f) => (this._progress = f),
+        );
+        if (!this._report.rejected)
+          this._notifier.success(
+            t(this.uiLang, 'importResult', {
+              file: file.name,
+              imported: this._report.imported,
+              duplicates: this._report.duplicates,
+            }),
+          );
       } finally {
         this._progress = null;
         this._revision++;

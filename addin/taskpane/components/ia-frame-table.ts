@@ -25,25 +25,94 @@ export class IaFrameTable extends LitElement {
   static override styles = [
     base,
     css`
-      .scroll { overflow-x: auto; scroll-padding-inline-start: 148px; border: 1px solid var(--ia-stroke-2); border-radius: var(--ia-radius); }
-      table { border-collapse: separate; border-spacing: 0; font-size: 13px; line-height: 18px; }
-      th, td { padding: var(--ia-s1) var(--ia-s2); border-bottom: 1px solid var(--ia-stroke-2); vertical-align: top; }
-      thead th { background: var(--ia-bg-3); font-weight: 600; text-align: right; position: sticky; top: 0; }
-      th[scope='row'], thead th:first-child {
-        position: sticky; left: 0; z-index: 1; background: var(--ia-bg); text-align: left;
-        min-width: 132px; max-width: 132px; font-size: 12px; line-height: 16px; font-weight: 600; overflow-wrap: break-word; hyphens: auto; border-right: 1px solid var(--ia-stroke-2);
+      .scroll {
+        overflow-x: auto;
+        scroll-padding-inline-start: 148px;
+        border: 1px solid var(--ia-stroke-2);
+        border-radius: var(--ia-radius);
       }
-      thead th:first-child { background: var(--ia-bg-3); z-index: 2; }
-      td { min-width: 148px; }
-      td:focus-visible { outline-offset: -2px; box-shadow: none; }
-      td:hover { background: var(--ia-bg-2); }
-      td.pool { background: #f5f9fd; }
-      .amount { font-weight: 600; }
-      .line { display: flex; justify-content: space-between; gap: var(--ia-s2); color: var(--ia-fg-2); }
-      .flag { color: var(--ia-danger); font-weight: 600; white-space: normal; }
-      .flag::before { content: '⚠ '; }
-      tfoot th, tfoot td { background: var(--ia-bg-3); font-weight: 600; border-bottom: none; }
-      .source { margin-top: var(--ia-s2); min-height: 40px; font-size: 12px; line-height: 16px; color: var(--ia-fg-2); }
+      table {
+        border-collapse: separate;
+        border-spacing: 0;
+        font-size: 13px;
+        line-height: 18px;
+      }
+      th,
+      td {
+        padding: var(--ia-s1) var(--ia-s2);
+        border-bottom: 1px solid var(--ia-stroke-2);
+        vertical-align: top;
+      }
+      thead th {
+        background: var(--ia-bg-3);
+        font-weight: 600;
+        text-align: right;
+        position: sticky;
+        top: 0;
+      }
+      th[scope='row'],
+      thead th:first-child {
+        position: sticky;
+        left: 0;
+        z-index: 1;
+        background: var(--ia-bg);
+        text-align: left;
+        min-width: 132px;
+        max-width: 132px;
+        font-size: 12px;
+        line-height: 16px;
+        font-weight: 600;
+        overflow-wrap: break-word;
+        hyphens: auto;
+        border-right: 1px solid var(--ia-stroke-2);
+      }
+      thead th:first-child {
+        background: var(--ia-bg-3);
+        z-index: 2;
+      }
+      td {
+        min-width: 148px;
+      }
+      td:focus-visible {
+        outline-offset: -2px;
+        box-shadow: none;
+      }
+      td:hover {
+        background: var(--ia-bg-2);
+      }
+      td.pool {
+        background: #f5f9fd;
+      }
+      .amount {
+        font-weight: 600;
+      }
+      .line {
+        display: flex;
+        justify-content: space-between;
+        gap: var(--ia-s2);
+        color: var(--ia-fg-2);
+      }
+      .flag {
+        color: var(--ia-danger);
+        font-weight: 600;
+        white-space: normal;
+      }
+      .flag::before {
+        content: '⚠ ';
+      }
+      tfoot th,
+      tfoot td {
+        background: var(--ia-bg-3);
+        font-weight: 600;
+        border-bottom: none;
+      }
+      .source {
+        margin-top: var(--ia-s2);
+        min-height: 40px;
+        font-size: 12px;
+        line-height: 16px;
+        color: var(--ia-fg-2);
+      }
     `,
   ];
 
@@ -70,10 +139,11 @@ export class IaFrameTable extends LitElement {
           </thead>
           <tbody>
             ${model.rows.map(
-              (row, r) => html`<tr>
-                <th scope="row">${lang === 'nb' ? row.instrument.name : row.instrument.nameEn}</th>
-                ${row.cells.map((cell, c) => this._cell(cell, r, c))}
-              </tr>`,
+              (row, r) =>
+                html`<tr>
+                  <th scope="row">${lang === 'nb' ? row.instrument.name : row.instrument.nameEn}</th>
+                  ${row.cells.map((cell, c) => this._cell(cell, r, c))}
+                </tr>`,
             )}
           </tbody>
           <tfoot>
@@ -81,12 +151,14 @@ export class IaFrameTable extends LitElement {
               <th scope="row">${t(lang, 'totalState')}</th>
               ${model.totals.map((total) => html`<td class="num">${this._money(total.frames)}</td>`)}
             </tr>
-            ${model.totals[0]?.spent
-              ? html`<tr>
-                  <th scope="row">${t(lang, 'totalSpent')}</th>
-                  ${model.totals.map((total) => html`<td class="num">${total.spent ? this._money(total.spent) : ''}</td>`)}
-                </tr>`
-              : nothing}
+            ${
+              model.totals[0]?.spent
+                ? html`<tr>
+                    <th scope="row">${t(lang, 'totalSpent')}</th>
+                    ${model.totals.map((total) => html`<td class="num">${total.spent ? this._money(total.spent) : ''}</td>`)}
+                  </tr>`
+                : nothing
+            }
           </tfoot>
         </table>
       </div>
@@ -127,13 +199,19 @@ export class IaFrameTable extends LitElement {
     >
       <div class="amount num">${amount}</div>
       ${pooled ? html`<div class="muted">${pooled}</div>` : nothing}
-      ${row && (row.frame !== null || !row.spent.isZero())
-        ? html`<div class="line"><span>${t(lang, 'spent')}</span><span class="num">${this._money(row.spent)}</span></div>
-            ${row.remaining
-              ? html`<div class="line"><span>${t(lang, 'remaining')}</span><span class="num">${this._money(row.remaining)}</span></div>`
-              : nothing}
-            <ia-utilisation-bar .ratio=${row.utilisation}></ia-utilisation-bar>`
-        : nothing}
+      ${
+        row && (row.frame !== null || !row.spent.isZero())
+          ? html`<div class="line"><span>${t(lang, 'spent')}</span><span class="num">${this._money(row.spent)}</span></div>
+              ${
+                row.remaining
+                  ? html`<div class="line">
+                      <span>${t(lang, 'remaining')}</span><span class="num">${this._money(row.remaining)}</span>
+                    </div>`
+                  : nothing
+              }
+              <ia-utilisation-bar .ratio=${row.utilisation}></ia-utilisation-bar>`
+          : nothing
+      }
       ${row && row.flags.length > 0 ? html`<div class="flag">${flagsInWords(row.flags, lang)}</div>` : nothing}
     </td>`;
   }
@@ -144,7 +222,9 @@ export class IaFrameTable extends LitElement {
   }
 
   private _onKey(event: KeyboardEvent): void {
-    const rows = [...this.renderRoot.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll<HTMLTableCellElement>("td")]);
+    const rows = [...this.renderRoot.querySelectorAll('tbody tr')].map((tr) => [
+      ...tr.querySelectorAll<HTMLTableCellElement>('td'),
+    ]);
     const [r, c] = this._active;
     const current = rows[r]?.[c];
     if (!current) return;
@@ -152,7 +232,10 @@ export class IaFrameTable extends LitElement {
     const columnOf = (row: HTMLTableCellElement[], index: number) => row.slice(0, index).reduce((n, td) => n + td.colSpan, 0);
     const cellAtColumn = (row: HTMLTableCellElement[], column: number) => {
       let start = 0;
-      return Math.max(0, row.findIndex((td) => (start += td.colSpan) > column));
+      return Math.max(
+        0,
+        row.findIndex((td) => (start += td.colSpan) > column),
+      );
     };
     let next: [number, number] | null = null;
     if (event.key === 'ArrowRight') next = [r, Math.min(c + 1, rows[r]!.length - 1)];

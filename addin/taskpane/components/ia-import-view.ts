@@ -20,16 +20,45 @@ export class IaImportView extends LitElement {
   static override styles = [
     base,
     css`
-      :host { display: block; }
-      input[type='file'] { max-width: 100%; }
-      input[type='file']::file-selector-button {
-        font: inherit; font-weight: 600; min-height: 32px; margin-right: var(--ia-s2); padding: 5px 12px;
-        border-radius: var(--ia-radius); border: 1px solid var(--ia-brand); background: var(--ia-brand); color: #fff; cursor: pointer;
+      :host {
+        display: block;
       }
-      progress { width: 100%; height: 8px; accent-color: var(--ia-brand); }
-      .result { padding: var(--ia-s2) var(--ia-s3); border-radius: var(--ia-radius); margin: var(--ia-s3) 0; border: 1px solid; }
-      .ok { background: var(--ia-success-bg); border-color: #9fd89f; color: var(--ia-success); }
-      .bad { background: var(--ia-danger-bg); border-color: #eeacb2; color: var(--ia-danger); }
+      input[type='file'] {
+        max-width: 100%;
+      }
+      input[type='file']::file-selector-button {
+        font: inherit;
+        font-weight: 600;
+        min-height: 32px;
+        margin-right: var(--ia-s2);
+        padding: 5px 12px;
+        border-radius: var(--ia-radius);
+        border: 1px solid var(--ia-brand);
+        background: var(--ia-brand);
+        color: #fff;
+        cursor: pointer;
+      }
+      progress {
+        width: 100%;
+        height: 8px;
+        accent-color: var(--ia-brand);
+      }
+      .result {
+        padding: var(--ia-s2) var(--ia-s3);
+        border-radius: var(--ia-radius);
+        margin: var(--ia-s3) 0;
+        border: 1px solid;
+      }
+      .ok {
+        background: var(--ia-success-bg);
+        border-color: #9fd89f;
+        color: var(--ia-success);
+      }
+      .bad {
+        background: var(--ia-danger-bg);
+        border-color: #eeacb2;
+        color: var(--ia-danger);
+      }
     `,
   ];
 
@@ -54,12 +83,14 @@ export class IaImportView extends LitElement {
         <label for="file">${t(lang, 'chooseFile')}</label>
         <input id="file" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" ?disabled=${busy} @change=${this._onChange} />
       </div>
-      ${busy
-        ? html`<div role="status">
-            <p>${t(lang, 'reading', { file: this.reading })}</p>
-            <progress max="1" .value=${this.progress ?? 0} aria-label=${t(lang, 'reading', { file: this.reading })}></progress>
-          </div>`
-        : nothing}
+      ${
+        busy
+          ? html`<div role="status">
+              <p>${t(lang, 'reading', { file: this.reading })}</p>
+              <progress max="1" .value=${this.progress ?? 0} aria-label=${t(lang, 'reading', { file: this.reading })}></progress>
+            </div>`
+          : nothing
+      }
       ${report && !busy ? this._report(report) : nothing}`;
   }
 
@@ -67,15 +98,19 @@ export class IaImportView extends LitElement {
     const lang = this.uiLang;
     const canKeep = report.rejected && report.problems.some((p) => p.line !== null && p.line > 1);
     return html`<div class="result ${report.rejected ? 'bad' : 'ok'}" role="status" data-testid="import-result">
-        ${report.rejected
-          ? t(lang, 'importRejected', { file: report.file, count: report.problems.length })
-          : t(lang, 'importResult', { file: report.file, imported: report.imported, duplicates: report.duplicates })}
+        ${
+          report.rejected
+            ? t(lang, 'importRejected', { file: report.file, count: report.problems.length })
+            : t(lang, 'importResult', { file: report.file, imported: report.imported, duplicates: report.duplicates })
+        }
       </div>
-      ${canKeep
-        ? html`<div class="actions">
-            <button @click=${() => this.dispatchEvent(iaEvent('ia-keep-valid', {}))}>${t(lang, 'keepValid')}</button>
-          </div>`
-        : nothing}
+      ${
+        canKeep
+          ? html`<div class="actions">
+              <button @click=${() => this.dispatchEvent(iaEvent('ia-keep-valid', {}))}>${t(lang, 'keepValid')}</button>
+            </div>`
+          : nothing
+      }
       <ia-problem-list .problems=${report.problems} .warnings=${report.warnings}></ia-problem-list>`;
   }
 

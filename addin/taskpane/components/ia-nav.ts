@@ -19,15 +19,35 @@ export class IaNav extends LitElement {
   static override styles = [
     base,
     css`
-      :host { display: block; border-bottom: 1px solid var(--ia-stroke-2); }
-      [role='tablist'] { display: flex; flex-wrap: wrap; gap: 0 var(--ia-s1); padding: 0 var(--ia-s3); }
-      [role='tab'] {
-        border: none; border-radius: var(--ia-radius) var(--ia-radius) 0 0; background: transparent;
-        padding: var(--ia-s2) var(--ia-s2); font-weight: 400; color: var(--ia-fg-2);
-        border-bottom: 3px solid transparent; min-height: 36px;
+      :host {
+        display: block;
+        border-bottom: 1px solid var(--ia-stroke-2);
       }
-      [role='tab'][aria-selected='true'] { font-weight: 600; color: var(--ia-fg); border-bottom-color: var(--ia-brand); }
-      [role='tab']:focus-visible { outline-offset: -2px; box-shadow: none; }
+      [role='tablist'] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 var(--ia-s1);
+        padding: 0 var(--ia-s3);
+      }
+      [role='tab'] {
+        border: none;
+        border-radius: var(--ia-radius) var(--ia-radius) 0 0;
+        background: transparent;
+        padding: var(--ia-s2) var(--ia-s2);
+        font-weight: 400;
+        color: var(--ia-fg-2);
+        border-bottom: 3px solid transparent;
+        min-height: 36px;
+      }
+      [role='tab'][aria-selected='true'] {
+        font-weight: 600;
+        color: var(--ia-fg);
+        border-bottom-color: var(--ia-brand);
+      }
+      [role='tab']:focus-visible {
+        outline-offset: -2px;
+        box-shadow: none;
+      }
     `,
   ];
 
@@ -41,16 +61,17 @@ export class IaNav extends LitElement {
   override render() {
     return html`<div role="tablist" aria-label=${t(this.uiLang, 'navLabel')} @keydown=${this._onKey}>
       ${VIEWS.map(
-        (v) => html`<button
-          role="tab"
-          id="tab-${v.id}"
-          aria-selected=${v.id === this.view ? 'true' : 'false'}
-          tabindex=${v.id === this.view ? 0 : -1}
-          data-view=${v.id}
-          @click=${() => this._choose(v.id)}
-        >
-          ${t(this.uiLang, v.label)}
-        </button>`,
+        (v) =>
+          html`<button
+            role="tab"
+            id="tab-${v.id}"
+            aria-selected=${v.id === this.view ? 'true' : 'false'}
+            tabindex=${v.id === this.view ? 0 : -1}
+            data-view=${v.id}
+            @click=${() => this._choose(v.id)}
+          >
+            ${t(this.uiLang, v.label)}
+          </button>`,
       )}
     </div>`;
   }
@@ -64,11 +85,15 @@ export class IaNav extends LitElement {
     const index = VIEWS.findIndex((v) => v.id === this.view);
     const last = VIEWS.length - 1;
     const next =
-      event.key === 'ArrowRight' ? (index + 1) % VIEWS.length
-      : event.key === 'ArrowLeft' ? (index + last) % VIEWS.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : null;
+      event.key === 'ArrowRight'
+        ? (index + 1) % VIEWS.length
+        : event.key === 'ArrowLeft'
+          ? (index + last) % VIEWS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
     if (next === null) return;
     event.preventDefault();
     const view = VIEWS[next]!.id;

@@ -22,17 +22,41 @@ export class IaNotifier extends LitElement implements Notify {
   static override styles = [
     base,
     css`
-      :host { display: block; }
-      .msg {
-        display: flex; align-items: flex-start; gap: var(--ia-s2);
-        padding: var(--ia-s2) var(--ia-s3); margin-bottom: var(--ia-s2);
-        border-radius: var(--ia-radius); border: 1px solid;
+      :host {
+        display: block;
       }
-      .error { background: var(--ia-danger-bg); border-color: #eeacb2; color: var(--ia-danger); }
-      .success { background: var(--ia-success-bg); border-color: #9fd89f; color: var(--ia-success); }
-      .text { flex: 1; }
-      .icon { font-weight: 700; }
-      button { min-height: 24px; padding: 0 6px; border: none; background: transparent; color: inherit; }
+      .msg {
+        display: flex;
+        align-items: flex-start;
+        gap: var(--ia-s2);
+        padding: var(--ia-s2) var(--ia-s3);
+        margin-bottom: var(--ia-s2);
+        border-radius: var(--ia-radius);
+        border: 1px solid;
+      }
+      .error {
+        background: var(--ia-danger-bg);
+        border-color: #eeacb2;
+        color: var(--ia-danger);
+      }
+      .success {
+        background: var(--ia-success-bg);
+        border-color: #9fd89f;
+        color: var(--ia-success);
+      }
+      .text {
+        flex: 1;
+      }
+      .icon {
+        font-weight: 700;
+      }
+      button {
+        min-height: 24px;
+        padding: 0 6px;
+        border: none;
+        background: transparent;
+        color: inherit;
+      }
     `,
   ];
 
@@ -64,19 +88,22 @@ export class IaNotifier extends LitElement implements Notify {
     const lang = this.uiLang;
     return html`<div role="alert" aria-atomic="false">
         ${this._errors.map(
-          (m) => html`<div class="msg error">
-            <span class="icon" aria-hidden="true">✕</span><span class="text">${m.text}</span>
-            <button aria-label=${t(lang, 'closeMessage')} @click=${() => this._onClose(m.id)}>✕</button>
-          </div>`,
+          (m) =>
+            html`<div class="msg error">
+              <span class="icon" aria-hidden="true">✕</span><span class="text">${m.text}</span>
+              <button aria-label=${t(lang, 'closeMessage')} @click=${() => this._onClose(m.id)}>✕</button>
+            </div>`,
         )}
       </div>
       <div role="status" aria-live="polite">
-        ${this._status
-          ? html`<div class="msg success">
-              <span class="icon" aria-hidden="true">✓</span><span class="text">${this._status.text}</span>
-              <button aria-label=${t(lang, 'closeMessage')} @click=${() => (this._status = null)}>✕</button>
-            </div>`
-          : nothing}
+        ${
+          this._status
+            ? html`<div class="msg success">
+                <span class="icon" aria-hidden="true">✓</span><span class="text">${this._status.text}</span>
+                <button aria-label=${t(lang, 'closeMessage')} @click=${() => (this._status = null)}>✕</button>
+              </div>`
+            : nothing
+        }
       </div>`;
   }
 

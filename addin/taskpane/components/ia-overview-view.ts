@@ -21,11 +21,26 @@ export class IaOverviewView extends LitElement {
   static override styles = [
     base,
     css`
-      :host { display: block; }
-      .welcome { background: #ebf3fc; border: 1px solid #b4d6fa; border-radius: var(--ia-radius); padding: var(--ia-s3); margin-bottom: var(--ia-s4); }
-      .welcome h2 { font-size: 16px; line-height: 22px; }
-      .welcome p { margin-bottom: var(--ia-s2); }
-      .summary { color: var(--ia-fg-2); }
+      :host {
+        display: block;
+      }
+      .welcome {
+        background: #ebf3fc;
+        border: 1px solid #b4d6fa;
+        border-radius: var(--ia-radius);
+        padding: var(--ia-s3);
+        margin-bottom: var(--ia-s4);
+      }
+      .welcome h2 {
+        font-size: 16px;
+        line-height: 22px;
+      }
+      .welcome p {
+        margin-bottom: var(--ia-s2);
+      }
+      .summary {
+        color: var(--ia-fg-2);
+      }
     `,
   ];
 
@@ -42,19 +57,23 @@ export class IaOverviewView extends LitElement {
 
   override render() {
     const lang = this.uiLang;
-    return html`${this.welcome
-        ? html`<section class="welcome" aria-labelledby="welcome-title">
-            <h2 id="welcome-title">${t(lang, 'welcomeTitle')}</h2>
-            <p>${t(lang, 'welcomeBody')}</p>
-            <div class="actions">
-              <button class="primary" @click=${() => this.dispatchEvent(iaEvent('ia-navigate', { view: 'import' }))}>
-                ${t(lang, 'welcomeNext')}
-              </button>
-              <button @click=${() => this.dispatchEvent(iaEvent('ia-navigate', { view: 'workbook' }))}>${t(lang, 'welcomeWorkbook')}</button>
-              <button @click=${() => this.dispatchEvent(iaEvent('ia-dismiss-welcome', {}))}>${t(lang, 'dismiss')}</button>
-            </div>
-          </section>`
-        : nothing}
+    return html`${
+        this.welcome
+          ? html`<section class="welcome" aria-labelledby="welcome-title">
+              <h2 id="welcome-title">${t(lang, 'welcomeTitle')}</h2>
+              <p>${t(lang, 'welcomeBody')}</p>
+              <div class="actions">
+                <button class="primary" @click=${() => this.dispatchEvent(iaEvent('ia-navigate', { view: 'import' }))}>
+                  ${t(lang, 'welcomeNext')}
+                </button>
+                <button @click=${() => this.dispatchEvent(iaEvent('ia-navigate', { view: 'workbook' }))}>
+                  ${t(lang, 'welcomeWorkbook')}
+                </button>
+                <button @click=${() => this.dispatchEvent(iaEvent('ia-dismiss-welcome', {}))}>${t(lang, 'dismiss')}</button>
+              </div>
+            </section>`
+          : nothing
+      }
       <h2>${t(lang, 'framesCaption')}</h2>
       <p class="summary" role="status" data-testid="ledger-summary">
         ${this.imported > 0 ? t(lang, 'ledgerSummary', { imported: this.imported, asOf: this.asOf }) : t(lang, 'noLedger')}

@@ -20,17 +20,53 @@ export class IaReconcileView extends LitElement {
   static override styles = [
     base,
     css`
-      :host { display: block; }
-      form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--ia-s2); margin-bottom: var(--ia-s3); }
-      form .field { margin: 0; }
-      ul { list-style: none; margin: 0; padding: 0; }
-      li { border: 1px solid var(--ia-stroke-2); border-left: 4px solid var(--ia-danger); border-radius: var(--ia-radius); padding: var(--ia-s2) var(--ia-s3); margin-bottom: var(--ia-s2); }
-      .name { font-weight: 600; }
-      .flag { color: var(--ia-danger); font-weight: 600; }
-      .flag::before { content: '⚠ '; }
-      dl { display: grid; grid-template-columns: auto 1fr; gap: 0 var(--ia-s3); margin: var(--ia-s1) 0; }
-      dt { color: var(--ia-fg-2); }
-      dd { margin: 0; }
+      :host {
+        display: block;
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-end;
+        gap: var(--ia-s2);
+        margin-bottom: var(--ia-s3);
+      }
+      form .field {
+        margin: 0;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      li {
+        border: 1px solid var(--ia-stroke-2);
+        border-left: 4px solid var(--ia-danger);
+        border-radius: var(--ia-radius);
+        padding: var(--ia-s2) var(--ia-s3);
+        margin-bottom: var(--ia-s2);
+      }
+      .name {
+        font-weight: 600;
+      }
+      .flag {
+        color: var(--ia-danger);
+        font-weight: 600;
+      }
+      .flag::before {
+        content: '⚠ ';
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0 var(--ia-s3);
+        margin: var(--ia-s1) 0;
+      }
+      dt {
+        color: var(--ia-fg-2);
+      }
+      dd {
+        margin: 0;
+      }
     `,
   ];
 
@@ -57,42 +93,56 @@ export class IaReconcileView extends LitElement {
       <form @submit=${this._onSubmit}>
         <div class="field">
           <label for="asof">${t(lang, 'asOf')}</label>
-          <input id="asof" type="date" required min="2019-01-01" max="2028-12-31" .value=${this._date || this.asOf} @input=${this._onDate} />
+          <input
+            id="asof"
+            type="date"
+            required
+            min="2019-01-01"
+            max="2028-12-31"
+            .value=${this._date || this.asOf}
+            @input=${this._onDate}
+          />
         </div>
         <button class="primary" type="submit">${t(lang, 'run')}</button>
       </form>
-      ${result
-        ? html`<h3 id="flagged">${t(lang, 'flaggedCaption')}</h3>
-            <p role="status">
-              ${flagged.length === 0
-                ? t(lang, 'noFlags', { asOf: result.asOf })
-                : t(lang, 'flaggedCount', { count: flagged.length, asOf: result.asOf })}
-            </p>
-            <ul aria-labelledby="flagged">
-              ${flagged.map((row) => {
-                const index = result.rows.indexOf(row) + 1;
-                const name = this.plan?.instruments.find((i) => i.id === row.instrument);
-                const period = row.from === row.to ? `${row.from}` : `${row.from}–${row.to}`;
-                return html`<li class="flagged-row" data-instrument=${row.instrument} data-year=${row.from}>
-                  <div class="name">${(lang === 'nb' ? name?.name : name?.nameEn) ?? row.instrument}, ${period}</div>
-                  <div class="flag">${flagsInWords(row.flags, lang)}</div>
-                  <dl>
-                    <dt>${t(lang, 'frame')}</dt>
-                    <dd class="num">${row.frame ? formatMoney(row.frame, { lang }) : t(lang, 'notSet')}</dd>
-                    <dt>${t(lang, 'spent')}</dt>
-                    <dd class="num">${formatMoney(row.spent, { lang })}</dd>
-                    ${row.remaining
-                      ? html`<dt>${t(lang, 'remaining')}</dt>
-                          <dd class="num">${formatMoney(row.remaining, { lang })}</dd>`
-                      : nothing}
-                  </dl>
-                  <button @click=${() => this.dispatchEvent(iaEvent('ia-show-row', { table: 'Avstemming', row: index }))}>
-                    ${t(lang, 'showRow')}<span class="visually-hidden">: ${name?.name ?? row.instrument} ${period}</span>
-                  </button>
-                </li>`;
-              })}
-            </ul>`
-        : nothing}`;
+      ${
+        result
+          ? html`<h3 id="flagged">${t(lang, 'flaggedCaption')}</h3>
+              <p role="status">
+                ${
+                  flagged.length === 0
+                    ? t(lang, 'noFlags', { asOf: result.asOf })
+                    : t(lang, 'flaggedCount', { count: flagged.length, asOf: result.asOf })
+                }
+              </p>
+              <ul aria-labelledby="flagged">
+                ${flagged.map((row) => {
+                  const index = result.rows.indexOf(row) + 1;
+                  const name = this.plan?.instruments.find((i) => i.id === row.instrument);
+                  const period = row.from === row.to ? `${row.from}` : `${row.from}–${row.to}`;
+                  return html`<li class="flagged-row" data-instrument=${row.instrument} data-year=${row.from}>
+                    <div class="name">${(lang === 'nb' ? name?.name : name?.nameEn) ?? row.instrument}, ${period}</div>
+                    <div class="flag">${flagsInWords(row.flags, lang)}</div>
+                    <dl>
+                      <dt>${t(lang, 'frame')}</dt>
+                      <dd class="num">${row.frame ? formatMoney(row.frame, { lang }) : t(lang, 'notSet')}</dd>
+                      <dt>${t(lang, 'spent')}</dt>
+                      <dd class="num">${formatMoney(row.spent, { lang })}</dd>
+                      ${
+                        row.remaining
+                          ? html`<dt>${t(lang, 'remaining')}</dt>
+                              <dd class="num">${formatMoney(row.remaining, { lang })}</dd>`
+                          : nothing
+                      }
+                    </dl>
+                    <button @click=${() => this.dispatchEvent(iaEvent('ia-show-row', { table: 'Avstemming', row: index }))}>
+                      ${t(lang, 'showRow')}<span class="visually-hidden">: ${name?.name ?? row.instrument} ${period}</span>
+                    </button>
+                  </li>`;
+                })}
+              </ul>`
+          : nothing
+      }`;
   }
 
   private _onDate(event: Event): void {

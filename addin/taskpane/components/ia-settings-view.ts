@@ -18,8 +18,14 @@ export class IaSettingsView extends LitElement {
   static override styles = [
     base,
     css`
-      :host { display: block; }
-      input[type='text'], select { width: 100%; max-width: 320px; }
+      :host {
+        display: block;
+      }
+      input[type='text'],
+      select {
+        width: 100%;
+        max-width: 320px;
+      }
     `,
   ];
 

@@ -19,10 +19,23 @@ export class IaWorkbookView extends LitElement {
   static override styles = [
     base,
     css`
-      :host { display: block; }
-      .warn { border: 1px solid #f4bfab; background: var(--ia-warning-bg); color: var(--ia-warning); border-radius: var(--ia-radius); padding: var(--ia-s3); }
-      .warn p { margin: 0 0 var(--ia-s2); }
-      ul.tables { margin: 0 0 var(--ia-s3); padding-left: var(--ia-s5); }
+      :host {
+        display: block;
+      }
+      .warn {
+        border: 1px solid #f4bfab;
+        background: var(--ia-warning-bg);
+        color: var(--ia-warning);
+        border-radius: var(--ia-radius);
+        padding: var(--ia-s3);
+      }
+      .warn p {
+        margin: 0 0 var(--ia-s2);
+      }
+      ul.tables {
+        margin: 0 0 var(--ia-s3);
+        padding-left: var(--ia-s5);
+      }
     `,
   ];
 
@@ -40,26 +53,38 @@ export class IaWorkbookView extends LitElement {
     const lang = this.uiLang;
     return html`<h2>${t(lang, 'viewWorkbook')}</h2>
       <p>${t(lang, 'workbookIntro')}</p>
-      ${this.missing === null
-        ? nothing
-        : html`<p class="muted" data-testid="workbook-status">
-            ${this.missing.length === 0 ? t(lang, 'workbookAllThere') : t(lang, 'workbookMissing', { tables: this.missing.join(', ') })}
-          </p>`}
-      ${this.edited
-        ? html`<div class="warn" role="alertdialog" aria-labelledby="edited-text" aria-modal="false">
-            <p id="edited-text">${t(lang, 'workbookEdited', { tables: this.edited.join(', ') })}</p>
-            <div class="actions">
-              <button class="primary" id="replace" @click=${() => this.dispatchEvent(iaEvent('ia-build-workbook', { force: true }))}>
-                ${t(lang, 'workbookReplace')}
+      ${
+        this.missing === null
+          ? nothing
+          : html`<p class="muted" data-testid="workbook-status">
+              ${this.missing.length === 0 ? t(lang, 'workbookAllThere') : t(lang, 'workbookMissing', { tables: this.missing.join(', ') })}
+            </p>`
+      }
+      ${
+        this.edited
+          ? html`<div class="warn" role="alertdialog" aria-labelledby="edited-text" aria-modal="false">
+              <p id="edited-text">${t(lang, 'workbookEdited', { tables: this.edited.join(', ') })}</p>
+              <div class="actions">
+                <button
+                  class="primary"
+                  id="replace"
+                  @click=${() => this.dispatchEvent(iaEvent('ia-build-workbook', { force: true }))}
+                >
+                  ${t(lang, 'workbookReplace')}
+                </button>
+                <button @click=${() => this.dispatchEvent(iaEvent('ia-cancel-build', {}))}>${t(lang, 'cancel')}</button>
+              </div>
+            </div>`
+          : html`<div class="actions">
+              <button
+                class="primary"
+                ?disabled=${this.busy}
+                @click=${() => this.dispatchEvent(iaEvent('ia-build-workbook', { force: false }))}
+              >
+                ${this.busy ? t(lang, 'working') : t(lang, 'workbookCreate')}
               </button>
-              <button @click=${() => this.dispatchEvent(iaEvent('ia-cancel-build', {}))}>${t(lang, 'cancel')}</button>
-            </div>
-          </div>`
-        : html`<div class="actions">
-            <button class="primary" ?disabled=${this.busy} @click=${() => this.dispatchEvent(iaEvent('ia-build-workbook', { force: false }))}>
-              ${this.busy ? t(lang, 'working') : t(lang, 'workbookCreate')}
-            </button>
-          </div>`}`;
+            </div>`
+      }`;
   }
 
   override updated(changed: Map<string, unknown>): void {
