@@ -29,3 +29,4 @@ export * from './evaluation/evaluation-json.js';
 export * from './evaluation/charts.js';
 export * from './evaluation/report-html.js';
 export * from './workbook/evaluation-tables.js';
+export * from './workbook/index.js';
