@@ -161,11 +161,52 @@ const DOTTED_THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
 const GROUPING = /[ \u00a0\u202f.]/g;
 
 /**
+ * The common plain spellings (`-1250000,50`, `1250000.5`, `12`) read without regular expressions:
+ * digits, then optionally `,` or `.` and one or two digits. Anything else (grouping, a three-digit
+ * tail, more than 15 digits) returns null and takes the full path. The digits are accumulated as an
+ * integer below 2^53, where every integer is exact, and become a bigint at once.
+ */
+function quickAmount(text: string): Ore | null {
+  const length = text.length;
+  if (length === 0 || length > 17) return null;
+  let i = 0;
+  const negative = text.charCodeAt(0) === 45;
+  if (negative) i = 1;
+  let ore = 0;
+  let digits = 0;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    ore = ore * 10 + c;
+    digits++;
+  }
+  if (digits === 0) return null;
+  let decimals = 0;
+  if (i < length) {
+    const mark = text.charCodeAt(i);
+    if (mark !== 44 && mark !== 46) return null;
+    for (i++; i < length; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9 || decimals === 2) return null;
+      ore = ore * 10 + c;
+      decimals++;
+    }
+    if (decimals === 0) return null;
+  }
+  if (digits + decimals > 15) return null;
+  if (decimals < 2) ore *= decimals === 0 ? 100 : 10;
+  const value = BigInt(ore);
+  return negative ? -value : value;
+}
+
+/**
  * Reads an amount strictly, one reading or none (CONTRACTS §2): `1 250 000,50`, `1.250.000,50`,
  * `1250000.50`, `1 250 000.50`, a leading `-` or `−`; at most two decimals. `1.250` reads two ways
  * and is refused as ambiguous.
  */
 export function parseAmount(raw: string): AmountReading {
+  const quick = quickAmount(raw);
+  if (quick !== null) return { ok: true, ore: quick };
   let text = raw.trim();
   let negative = false;
   if (text.startsWith('-') || text.startsWith('\u2212')) {

@@ -64,7 +64,12 @@ export class CsvReader {
       const lineEnd = newline < 0 ? text.length : newline;
       if (this.separator === null) this.separator = detectSeparator(text.slice(pos, lineEnd));
       if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
-      if (nextQuote < 0 || nextQuote >= lineEnd) {
+      if (nextQuote < 0) {
+        // No quote in the rest of the text (the usual export): split it in one native call.
+        pos = this.splitPlain(text, pos, final);
+        break;
+      }
+      if (nextQuote >= lineEnd) {
         // The common case: a record on one line without quotes.
         let body = text.slice(pos, lineEnd);
         if (body.endsWith('\r')) body = body.slice(0, -1);
@@ -80,6 +85,23 @@ export class CsvReader {
       pos = parsed.next;
     }
     this.buffer = pos >= text.length ? '' : text.slice(pos);
+  }
+
+  /** Emits every whole line of text from pos on (no quotes in it); returns where the rest begins. */
+  private splitPlain(text: string, pos: number, final: boolean): number {
+    const lastNewline = text.lastIndexOf('\n');
+    const end = final ? text.length : lastNewline + 1;
+    if (end <= pos) return pos;
+    const lines = (pos === 0 && end === text.length ? text : text.slice(pos, end)).split('\n');
+    // A text ending in a line break splits into a last empty piece, which is not a line.
+    if (lines[lines.length - 1] === '') lines.pop();
+    const separator = this.separator!;
+    for (let body of lines) {
+      if (body.endsWith('\r')) body = body.slice(0, -1);
+      this.emit(body.split(separator), this.line);
+      this.line++;
+    }
+    return end;
   }
 
   private emit(fields: string[], line: number): void {
