@@ -6,6 +6,7 @@ export * from './plan/instruments.js';
 export * from './plan/frame.js';
 export * from './plan/plan.js';
 export * from './plan/embedded-plan.js';
+export * from './plan/totals.js';
 export * from './ledger/columns.js';
 export * from './ledger/csv.js';
 export * from './ledger/decode.js';

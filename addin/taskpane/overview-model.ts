@@ -4,6 +4,7 @@
  */
 import {
   frameKey,
+  frameTotalsByYear,
   Money,
   YEARS,
   type Frame,
@@ -64,9 +65,9 @@ export function overviewModel(plan: Plan, reconciliation: Reconciliation | null)
     }
     return { instrument, cells };
   });
+  const frameTotals = frameTotalsByYear(plan.frames);
   const totals = years.map((year) => {
-    let frames = Money.zero;
-    for (const f of plan.frames) if (f.from === year && f.amount !== null) frames = frames.plus(f.amount);
+    const frames = frameTotals.get(year) ?? Money.zero;
     let spent: Money | null = null;
     if (reconciliation) {
       spent = Money.zero;

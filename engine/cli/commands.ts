@@ -9,7 +9,7 @@ import {
   reconcileTotals,
   rowToJson,
   SpendingTotals,
-  YEARS,
+  frameTotalsByYear,
   type Frame,
   type Lang,
   type Plan,
@@ -77,15 +77,8 @@ export function frameJson(plan: Plan, frame: Frame): Record<string, unknown> {
   };
 }
 
-/** Totals of state frames per year; a pooled frame counts in its first year, as the 2019 budget did. */
-export function frameTotalsByYear(frames: readonly Frame[]): Map<number, Money> {
-  const totals = new Map<number, Money>(YEARS.map((y) => [y, Money.zero]));
-  for (const frame of frames) {
-    if (frame.amount === null) continue;
-    totals.set(frame.from, (totals.get(frame.from) ?? Money.zero).plus(frame.amount));
-  }
-  return totals;
-}
+/** Totals of state frames per year (moved to the engine's plan; re-exported for the CLI's users). */
+export { frameTotalsByYear } from '../plan/totals.js';
 
 /** `ia-planner frames`. */
 export async function framesCommand(options: CliOptions): Promise<CommandResult> {
