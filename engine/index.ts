@@ -11,6 +11,7 @@ export * from './ledger/columns.js';
 export * from './ledger/csv.js';
 export * from './ledger/decode.js';
 export * from './ledger/ledger.js';
+export * from './ledger/line-reader.js';
 export * from './reconcile/reconcile.js';
 export * from './reconcile/flags.js';
 export * from './audit/sha256.js';

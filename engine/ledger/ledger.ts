@@ -2,15 +2,16 @@
  * Ledger lines (spending: commitments, disbursements, cancellations) read from delimited text, with
  * every bad line reported as a problem, and merged across files without double counting.
  */
-import { parseDate, parseYear, yearOfDate, isYear, type IsoDate, type Year } from '../calendar.js';
-import { parseAmount, type Ore } from '../money.js';
+import type { IsoDate, Year } from '../calendar.js';
+import type { Ore } from '../money.js';
 import type { InstrumentId } from '../plan/instruments.js';
-import { InstrumentIndex, type Plan } from '../plan/plan.js';
+import type { Plan } from '../plan/plan.js';
 import { problem, type Lang, type Problem, type Warning } from '../problems.js';
 import { LEDGER_COLUMNS, mapHeader, type HeaderMap, type LedgerColumn } from './columns.js';
 import { ContentCounts } from './content-counts.js';
 import { CsvReader } from './csv.js';
 import { ChunkDecoder, looksBinary, NotUtf8, type Encoding } from './decode.js';
+import { LineReader, missingLedgerColumns } from './line-reader.js';
 
 /** What a ledger line records. */
 export type EntryKind = 'utbetaling' | 'tilsagn' | 'annullering';
@@ -75,115 +76,6 @@ export interface FileReport {
   readonly rejected: boolean;
   readonly problems: Problem[];
   readonly warnings: Warning[];
-}
-
-/** Reads one record into a line, or reports its problems. */
-class LineReader {
-  private readonly instruments: InstrumentIndex;
-
-  constructor(
-    plan: Plan,
-    private readonly file: string,
-    private readonly header: HeaderMap<LedgerColumn>,
-    private readonly lang: Lang,
-  ) {
-    this.instruments = new InstrumentIndex(plan);
-  }
-
-  read(fields: string[], line: number, problems: Problem[]): LedgerLine | null {
-    const { index, label } = this.header;
-    const before = problems.length;
-    // Places are built only when a problem is found; this runs once per line of large ledgers.
-    const at = (column: LedgerColumn, value: string | null) => ({ file: this.file, line, column: label[column], value });
-    const get = (column: LedgerColumn): string => {
-      const field = fields[index[column] ?? -1];
-      return field === undefined ? '' : field.trim();
-    };
-    if (fields.length > this.header.width && fields.slice(this.header.width).some((f) => f.trim() !== '')) {
-      problems.push(
-        problem('extra_fields', { file: this.file, line, column: null, value: fields.slice(this.header.width).join(' | ') }, this.lang, {
-          count: String(this.header.width),
-        }),
-      );
-    }
-
-    const dateText = get('dato');
-    const date = dateText === '' ? null : parseDate(dateText);
-    if (dateText === '') problems.push(problem('missing_value', at('dato', null), this.lang));
-    else if (date === null) problems.push(problem('bad_date', at('dato', dateText), this.lang));
-
-    const voucher = get('bilag');
-    if (voucher === '') problems.push(problem('missing_value', at('bilag', null), this.lang));
-
-    const instrumentText = get('virkemiddel');
-    const chapterText = get('kapittel');
-    const postText = get('post');
-    let instrument: InstrumentId | undefined;
-    let chapter: number | null = null;
-    let post: number | null = null;
-    if (chapterText !== '' || postText !== '') {
-      if (/^\d+$/.test(chapterText) && /^\d+$/.test(postText)) {
-        chapter = Number(chapterText);
-        post = Number(postText);
-      } else if (instrumentText === '') {
-        const column = /^\d+$/.test(chapterText) ? 'post' : 'kapittel';
-        problems.push(problem('bad_chapter_post', at(column, column === 'post' ? postText : chapterText), this.lang));
-      }
-    }
-    if (instrumentText !== '') {
-      instrument = this.instruments.find(instrumentText)?.id;
-      if (!instrument) problems.push(problem('unknown_instrument', at('virkemiddel', instrumentText), this.lang));
-    } else if (chapter !== null && post !== null) {
-      instrument = this.instruments.ofPost(chapter, post);
-      if (!instrument) {
-        problems.push(problem('unmapped_post', at('post', `${chapterText}.${postText}`), this.lang));
-      }
-    } else if (chapterText === '' && postText === '') {
-      const column = index.virkemiddel !== undefined ? 'virkemiddel' : 'kapittel';
-      problems.push(problem('no_instrument', at(column, null), this.lang));
-    }
-
-    const kindText = get('type');
-    const kind = kindText === '' ? 'utbetaling' : parseKind(kindText);
-    if (!kind) problems.push(problem('bad_kind', at('type', kindText), this.lang));
-
-    const amountText = get('belop');
-    let amount: Ore | null = null;
-    if (amountText === '') problems.push(problem('missing_value', at('belop', null), this.lang));
-    else {
-      const reading = parseAmount(amountText);
-      if (reading.ok) amount = reading.ore;
-      else problems.push(problem(reading.fault, at('belop', amountText), this.lang));
-    }
-
-    const yearText = get('ar');
-    let year: Year | null = null;
-    if (yearText !== '') {
-      const reading = parseYear(yearText);
-      if (reading.ok) year = reading.year;
-      else problems.push(problem(reading.fault, at('ar', yearText), this.lang));
-    } else if (date !== null) {
-      const y = yearOfDate(date);
-      if (isYear(y)) year = y;
-      else problems.push(problem('year_out_of_range', at('dato', dateText), this.lang));
-    }
-
-    if (problems.length > before) return null;
-    return {
-      file: this.file,
-      line,
-      date: date!,
-      voucher,
-      instrument: instrument!,
-      kind: kind!,
-      amount: amount!,
-      reference: get('referanse'),
-      year: year!,
-      chapter,
-      post,
-      text: get('tekst'),
-    };
-  }
 }
 
 /** A staging area for the lines of one file: committed when the file is accepted, else dropped. */
@@ -290,15 +182,24 @@ export class Ledger {
     }
   }
 
+  /**
+   * Adds lines already read and validated (the rows of a workbook's `Forbruk` table, read with
+   * `ledgerLinesFromTable`), merged by content and occurrence exactly as a file's lines are.
+   */
+  addLines(file: string, lines: Iterable<LedgerLine>, lang: Lang = 'nb'): FileReport {
+    const merge = new FileMerge(this.seen, this.store.stage());
+    for (const line of lines) merge.offer(line, line.line);
+    merge.finish(false);
+    this.importedCount += merge.imported;
+    this.duplicateCount += merge.duplicates;
+    const warnings = identicalLineWarnings(file, merge.repeats, lang);
+    return { file, encoding: null, rejected: false, problems: [], imported: merge.imported, duplicates: merge.duplicates, warnings };
+  }
+
   private consume(file: string, encoding: Encoding | null, options: ReadOptions, feed: (reader: CsvReader) => void): FileReport {
     const lang = options.lang ?? 'nb';
     const problems: Problem[] = [];
-    const stage = this.store.stage();
-    // The contents this file holds, and the lines of those it holds more than once.
-    const touched: number[] = [];
-    const repeats = new Map<number, number[]>();
-    let imported = 0;
-    let duplicates = 0;
+    const merge = new FileMerge(this.seen, this.store.stage());
     let valid = 0;
     let header: HeaderMap<LedgerColumn> | null = null;
     let lineReader: LineReader | null = null;
@@ -307,7 +208,7 @@ export class Ledger {
       if (headerProblem) return;
       if (!header) {
         header = mapHeader(fields, LEDGER_COLUMNS);
-        const missing = missingColumns(header);
+        const missing = missingLedgerColumns(header);
         if (missing.length > 0) {
           headerProblem = true;
           problems.push(
@@ -323,21 +224,7 @@ export class Ledger {
       const read = lineReader!.read(fields, line, problems);
       if (!read) return;
       valid++;
-      const key = contentKey(read);
-      const seen = this.seen;
-      const id = seen.idOf(key);
-      const n = seen.inFile[id]!;
-      if (n === 0) {
-        seen.firstLine[id] = line;
-        touched.push(id);
-      } else if (n === 1) repeats.set(id, [seen.firstLine[id]!, line]);
-      else repeats.get(id)!.push(line);
-      seen.inFile[id] = n + 1;
-      if (n + 1 <= seen.imported[id]!) duplicates++;
-      else {
-        stage.add(read);
-        imported++;
-      }
+      merge.offer(read, line);
     });
     try {
       feed(reader);
@@ -345,9 +232,7 @@ export class Ledger {
     } catch (error) {
       // An aborted read (not UTF-8, so read again; or binary) must leave no count behind, or
       // the next read of the file would see its own lines as repeats and import them again.
-      for (const id of touched) {
-        this.seen.inFile[id] = 0;
-      }
+      merge.abort();
       throw error;
     }
     if (reader.unterminatedQuoteLine !== null) {
@@ -357,17 +242,59 @@ export class Ledger {
       problems.push(problem('empty_file', { file, line: null, column: null, value: null }, lang));
     }
     const rejected = problems.length > 0 && (!options.skipInvalid || headerProblem || !header);
-    const warnings = rejected ? [] : identicalLineWarnings(file, repeats, lang);
-    const { inFile, imported: importedBefore } = this.seen;
-    for (const id of touched) {
-      if (!rejected && inFile[id]! > importedBefore[id]!) importedBefore[id] = inFile[id]!;
+    const warnings = rejected ? [] : identicalLineWarnings(file, merge.repeats, lang);
+    merge.finish(rejected);
+    if (rejected) return { file, encoding, imported: 0, duplicates: 0, rejected: true, problems, warnings: [] };
+    this.importedCount += merge.imported;
+    this.duplicateCount += merge.duplicates;
+    return { file, encoding, rejected: false, problems, imported: merge.imported, duplicates: merge.duplicates, warnings };
+  }
+}
+
+/** The merging of one file's lines into the ledger: content and occurrence counts, staged until accepted. */
+class FileMerge {
+  /** The contents this file holds, and the lines of those it holds more than once. */
+  readonly touched: number[] = [];
+  readonly repeats = new Map<number, number[]>();
+  imported = 0;
+  duplicates = 0;
+
+  constructor(
+    private readonly seen: ContentCounts,
+    private readonly stage: LineStage,
+  ) {}
+
+  /** Counts a valid line: a duplicate of an earlier file's line, or staged for import. */
+  offer(read: LedgerLine, line: number): void {
+    const seen = this.seen;
+    const id = seen.idOf(contentKey(read));
+    const n = seen.inFile[id]!;
+    if (n === 0) {
+      seen.firstLine[id] = line;
+      this.touched.push(id);
+    } else if (n === 1) this.repeats.set(id, [seen.firstLine[id]!, line]);
+    else this.repeats.get(id)!.push(line);
+    seen.inFile[id] = n + 1;
+    if (n + 1 <= seen.imported[id]!) this.duplicates++;
+    else {
+      this.stage.add(read);
+      this.imported++;
+    }
+  }
+
+  /** Forgets this file's counts (an aborted read). */
+  abort(): void {
+    for (const id of this.touched) this.seen.inFile[id] = 0;
+  }
+
+  /** Ends the file: an accepted file's counts become imported and its staged lines are committed. */
+  finish(rejected: boolean): void {
+    const { inFile, imported } = this.seen;
+    for (const id of this.touched) {
+      if (!rejected && inFile[id]! > imported[id]!) imported[id] = inFile[id]!;
       inFile[id] = 0;
     }
-    if (rejected) return { file, encoding, imported: 0, duplicates: 0, rejected: true, problems, warnings: [] };
-    stage.commit();
-    this.importedCount += imported;
-    this.duplicateCount += duplicates;
-    return { file, encoding, rejected: false, problems, imported, duplicates, warnings };
+    if (!rejected) this.stage.commit();
   }
 }
 
@@ -392,14 +319,3 @@ const BINARY_WINDOW = 8192;
 
 /** Thrown while reading a file whose bytes turn out to be binary: the file is rejected whole. */
 class BinaryFile extends Error {}
-
-function missingColumns(header: HeaderMap<LedgerColumn>): string[] {
-  const missing: string[] = [];
-  for (const column of ['dato', 'bilag', 'belop'] as const) {
-    if (header.index[column] === undefined) missing.push(column === 'belop' ? 'beløp' : column);
-  }
-  const hasInstrument = header.index.virkemiddel !== undefined;
-  const hasPost = header.index.kapittel !== undefined && header.index.post !== undefined;
-  if (!hasInstrument && !hasPost) missing.push('virkemiddel (eller kapittel og post)');
-  return missing;
-}
