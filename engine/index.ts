@@ -14,6 +14,7 @@ export * from './ledger/ledger.js';
 export * from './ledger/line-reader.js';
 export * from './reconcile/reconcile.js';
 export * from './reconcile/flags.js';
+export * from './reconcile/carried.js';
 export * from './audit/sha256.js';
 export * from './audit/log.js';
 export * from './plan/versions.js';

@@ -38,7 +38,19 @@ export type ProblemCode =
   | 'bad_indicator'
   | 'bad_quarter'
   | 'bad_value'
-  | 'year_closed';
+  | 'year_closed'
+  | 'bad_carry_over'
+  | 'bad_share'
+  | 'bad_yes_no'
+  | 'bad_version_kind'
+  | 'bad_version_status'
+  | 'duplicate_version'
+  | 'unknown_version'
+  | 'duplicate_year'
+  | 'closed_ledger_changed'
+  | 'broken_log'
+  | 'reallocation_refused'
+  | 'change_refused';
 
 /** A problem a user can fix, pointing at the place it was found. */
 export interface Problem {
@@ -131,6 +143,36 @@ const EXPECTED: Record<ProblemCode, Texts> = {
   bad_quarter: { nb: 'kvartal 1–4, eller tomt for årsverdi', en: 'quarter 1–4, or empty for an annual value' },
   bad_value: { nb: 'et desimaltall, f.eks. 7,19', en: 'a decimal number, e.g. 7,19' },
   year_closed: { nb: 'et år som ikke er avsluttet', en: 'a year that is not closed' },
+  bad_carry_over: { nb: 'ingen, alt eller andel', en: 'ingen, alt or andel (none, all or share)' },
+  bad_share: {
+    nb: 'en andel fra 0 til 1 (0,05) eller en prosent (5 %), påkrevd når Overføring er andel',
+    en: 'a share from 0 to 1 (0.05) or a percentage (5 %), required when Overføring is andel',
+  },
+  bad_yes_no: { nb: 'ja eller nei', en: 'ja or nei (yes or no)' },
+  bad_version_kind: {
+    nb: 'vedlegg, forlengelse, budsjettrunde eller annet',
+    en: 'vedlegg, forlengelse, budsjettrunde or annet (appendix, prolongation, budget round, other)',
+  },
+  bad_version_status: {
+    nb: 'utkast, sendt inn eller godkjent',
+    en: 'utkast, sendt inn or godkjent (draft, submitted, approved)',
+  },
+  duplicate_version: { nb: 'hver versjon bare én gang', en: 'each version once' },
+  unknown_version: { nb: 'en versjon som står over i Versjoner', en: 'a version listed above in Versjoner' },
+  duplicate_year: { nb: 'hvert år bare én gang', en: 'each year once' },
+  closed_ledger_changed: {
+    nb: 'de samme forbrukslinjene som da året ble avsluttet',
+    en: 'the same ledger lines as when the year was closed',
+  },
+  broken_log: {
+    nb: 'loggen slik IA Planner skrev den (oppføringene kan ikke endres)',
+    en: 'the log as IA Planner wrote it (entries cannot be changed)',
+  },
+  reallocation_refused: {
+    nb: 'et beløp som ikke tar rammen under det som er utbetalt og bundet i åpne tilsagn',
+    en: 'an amount that does not take the frame below what is spent and bound in open commitments',
+  },
+  change_refused: { nb: 'en endring som styringsreglene tillater', en: 'a change the governance rules allow' },
 };
 
 const HEADLINE: Record<ProblemCode, Texts> = {
@@ -165,6 +207,21 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   bad_quarter: { nb: 'Ugyldig kvartal', en: 'Invalid quarter' },
   bad_value: { nb: 'Ugyldig verdi', en: 'Invalid value' },
   year_closed: { nb: 'Året er avsluttet', en: 'The year is closed' },
+  bad_carry_over: { nb: 'Ukjent overføringsregel', en: 'Unknown carry-over rule' },
+  bad_share: { nb: 'Ugyldig andel', en: 'Invalid share' },
+  bad_yes_no: { nb: 'Ugyldig ja/nei-verdi', en: 'Invalid yes/no value' },
+  bad_version_kind: { nb: 'Ukjent versjonstype', en: 'Unknown version type' },
+  bad_version_status: { nb: 'Ukjent versjonsstatus', en: 'Unknown version status' },
+  duplicate_version: { nb: 'Versjonen står to ganger', en: 'The version appears twice' },
+  unknown_version: { nb: 'Ukjent versjon', en: 'Unknown version' },
+  duplicate_year: { nb: 'Året står to ganger', en: 'The year appears twice' },
+  closed_ledger_changed: {
+    nb: 'Forbruket for et avsluttet år er endret',
+    en: 'The ledger of a closed year has changed',
+  },
+  broken_log: { nb: 'Loggen er brutt', en: 'The log is broken' },
+  reallocation_refused: { nb: 'Omdisponeringen avvises', en: 'The reallocation is refused' },
+  change_refused: { nb: 'Endringen avvises', en: 'The change is refused' },
 };
 
 /** Where a problem was found. */

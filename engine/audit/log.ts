@@ -16,7 +16,10 @@ export type LogAction =
   | 'condition_confirmed'
   | 'carry_over_rule'
   | 'year_closed'
-  | 'year_reopened';
+  | 'year_reopened'
+  | 'workbook_written'
+  /** A free-text entry (a host's own row: `target` is its action words, `after` its details). */
+  | 'note';
 
 /** A change as the code that made it describes it, before it is put in the log. */
 export interface ChangeRecord {
@@ -128,6 +131,8 @@ const ACTION_WORDS: Record<LogAction, Record<Lang, string>> = {
   carry_over_rule: { nb: 'Overføringsregel satt', en: 'Carry-over rule set' },
   year_closed: { nb: 'År avsluttet', en: 'Year closed' },
   year_reopened: { nb: 'År gjenåpnet', en: 'Year reopened' },
+  workbook_written: { nb: 'Arbeidsbok skrevet', en: 'Workbook written' },
+  note: { nb: 'Merknad', en: 'Note' },
 };
 
 /** An action in words, for the `Handling` column and the task pane. */
@@ -135,8 +140,14 @@ export function actionWords(action: LogAction, lang: Lang = 'nb'): string {
   return ACTION_WORDS[action][lang];
 }
 
-/** The `Detaljer` text of an entry: target, before → after, and the reason. */
+/** The `Handling` text of an entry: the action in words, or a note's own words. */
+export function entryHandling(entry: ChangeRecord, lang: Lang = 'nb'): string {
+  return entry.action === 'note' && entry.target !== '' ? entry.target : actionWords(entry.action, lang);
+}
+
+/** The `Detaljer` text of an entry: target, before → after, and the reason (a note: its own text). */
 export function entryDetails(entry: ChangeRecord, lang: Lang = 'nb'): string {
+  if (entry.action === 'note') return entry.after;
   const because = entry.why === '' ? '' : lang === 'nb' ? ` Begrunnelse: ${entry.why}` : ` Reason: ${entry.why}`;
   return `${entry.target}: ${entry.before || '–'} → ${entry.after || '–'}.${because}`;
 }

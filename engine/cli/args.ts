@@ -12,6 +12,16 @@ export interface CliOptions {
   out?: string;
   force: boolean;
   indicators?: string;
+  /** Who makes a change (the log's `Hvem`); the OS user name by default. */
+  user?: string;
+  /** Why (the log's `Begrunnelse`). */
+  reason?: string;
+  /** reallocate: the instrument to move from; confirm-condition: the frame's first year. */
+  from?: string;
+  /** reallocate: the instrument to move to. */
+  to?: string;
+  amount?: string;
+  instrument?: string;
   lang: 'nb' | 'en';
   help: boolean;
 }
@@ -37,6 +47,12 @@ export function parseOptions(argv: string[]): CliOptions {
         out: { type: 'string' },
         force: { type: 'boolean' },
         indicators: { type: 'string' },
+        user: { type: 'string' },
+        reason: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        amount: { type: 'string' },
+        instrument: { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -61,6 +77,12 @@ export function parseOptions(argv: string[]): CliOptions {
     ...(v.out !== undefined ? { out: v.out } : {}),
     force: v.force ?? false,
     ...(v.indicators !== undefined ? { indicators: v.indicators } : {}),
+    ...(v.user !== undefined ? { user: v.user } : {}),
+    ...(v.reason !== undefined ? { reason: v.reason } : {}),
+    ...(v.from !== undefined ? { from: v.from } : {}),
+    ...(v.to !== undefined ? { to: v.to } : {}),
+    ...(v.amount !== undefined ? { amount: v.amount } : {}),
+    ...(v.instrument !== undefined ? { instrument: v.instrument } : {}),
     lang,
     help: v.help ?? false,
   };
@@ -74,10 +96,19 @@ Bruk:
   ia-planner reconcile --ledger FIL [--ledger FIL …] [--plan FIL.xlsx] [--as-of ÅÅÅÅ-MM-DD]
                        [--year ÅR] [--skip-invalid] [--format table|json|csv]
   ia-planner workbook  --out FIL.xlsx [--ledger FIL …] [--plan FIL.xlsx] [--force]
+                       [--year ÅR] [--indicators FIL.csv] [--as-of ÅÅÅÅ-MM-DD] [--user NAVN] [--reason TEKST]
   ia-planner evaluate  --year ÅR [--indicators FIL.csv] [--ledger FIL …] [--format table|json|html]
+
+Styring (skriver arbeidsboken --plan på stedet, og fører endringen i Logg):
+  ia-planner reallocate        --plan FIL.xlsx --year ÅR --from VIRKEMIDDEL --to VIRKEMIDDEL
+                               --amount BELØP --reason TEKST [--ledger FIL …] [--user NAVN]
+  ia-planner confirm-condition --plan FIL.xlsx --instrument VIRKEMIDDEL --from ÅR --reason TEKST [--user NAVN]
+  ia-planner close-year        --plan FIL.xlsx --year ÅR --reason TEKST [--user NAVN]
+  ia-planner reopen-year       --plan FIL.xlsx --year ÅR --reason TEKST [--user NAVN]
 
 Felles valg:
   --lang nb|en     språk for meldinger og tabeller (standard nb)
+  --user NAVN      hvem som gjør endringen (standard: brukernavnet i operativsystemet)
   -h, --help       denne teksten
 
 Avslutningsstatus: 0 ferdig, 1 data avvist (ingenting skrevet), 2 feil bruk.

@@ -7,7 +7,7 @@ import {
   Money,
   parseYear,
   reconcileTotals,
-  rowToJson,
+  rowsToJsonWithCarryOver,
   SpendingTotals,
   frameTotalsByYear,
   type Frame,
@@ -82,11 +82,11 @@ export { frameTotalsByYear } from '../plan/totals.js';
 
 /** `ia-planner frames`. */
 export async function framesCommand(options: CliOptions): Promise<CommandResult> {
-  const { plan, problems } = await loadPlan(options.plan, options.lang);
+  const { plan, problems, warnings } = await loadPlan(options.plan, options.lang);
   if (!plan) return { stdout: '', stderr: problemLines(problems), status: 1 };
   const lang = options.lang;
   if (options.format === 'json') {
-    return { stdout: JSON.stringify({ frames: plan.frames.map((f) => frameJson(plan, f)) }, null, 2) + '\n', stderr: '', status: 0 };
+    return { stdout: JSON.stringify({ frames: plan.frames.map((f) => frameJson(plan, f)) }, null, 2) + '\n', stderr: problemLines(warnings), status: 0 };
   }
   if (options.format === 'csv') {
     const head = ['instrument', 'name', 'from', 'to', 'amount', 'unit', 'funding', 'condition', 'conditionConfirmed', 'source'];
@@ -94,7 +94,7 @@ export async function framesCommand(options: CliOptions): Promise<CommandResult>
       const j = frameJson(plan, f);
       return head.map((k) => csvField(j[k] === null ? '' : String(j[k]))).join(',');
     });
-    return { stdout: [head.join(','), ...body].join('\n') + '\n', stderr: '', status: 0 };
+    return { stdout: [head.join(','), ...body].join('\n') + '\n', stderr: problemLines(warnings), status: 0 };
   }
   if (options.format === 'html') throw new UsageError('--format html finnes bare for evaluate');
   const sourceWords: Record<string, Record<Lang, string>> = {
@@ -115,7 +115,7 @@ export async function framesCommand(options: CliOptions): Promise<CommandResult>
   let out = renderTable(headers, rows, ['left', 'left', 'right', 'left', 'left', 'left']);
   const totals = [...frameTotalsByYear(plan.frames)].map(([year, total]) => [String(year), formatMoney(total, { lang })]);
   out += '\n' + renderTable(lang === 'nb' ? ['År', 'Sum statlige rammer'] : ['Year', 'Total state frames'], totals, ['left', 'right']);
-  return { stdout: out, stderr: '', status: 0 };
+  return { stdout: out, stderr: problemLines(warnings), status: 0 };
 }
 
 /** `ia-planner reconcile`. */
@@ -130,19 +130,22 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
     if (!reading.ok) throw new UsageError(`--year må være et år fra 2019 til 2028, ikke «${options.year}»`);
     year = reading.year;
   }
-  const { plan, problems: planProblems } = await loadPlan(options.plan, lang);
+  const { plan, problems: planProblems, carryOver, warnings: logWarnings } = await loadPlan(options.plan, lang);
   if (!plan) return { stdout: '', stderr: problemLines(planProblems), status: 1 };
   // Summed while reading: a ledger of a million lines is never held in memory.
   const totals = new SpendingTotals(asOf);
   const loaded = loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang }, totals);
   const result = loaded.rejected ? null : reconcileTotals(plan, totals);
-  const rows = (result?.rows ?? []).filter((r) => year === null || (year >= r.from && year <= r.to));
-  const stderr = problemLines(loaded.problems) + loaded.warnings.map((w) => `${w.message}\n`).join('');
+  const inYear = (r: { from: number; to: number }) => year === null || (year >= r.from && year <= r.to);
+  const rows = (result?.rows ?? []).filter(inYear);
+  // Carried amounts come from the year before, so they are computed over every row, then filtered.
+  const rowsJson = rowsToJsonWithCarryOver(result?.rows ?? [], carryOver).filter((j) => inYear(j as { from: number; to: number }));
+  const stderr = problemLines(logWarnings) + problemLines(loaded.problems) + loaded.warnings.map((w) => `${w.message}\n`).join('');
   const status = loaded.rejected ? 1 : 0;
   if (options.format === 'json') {
     const json = {
       asOf,
-      rows: rows.map(rowToJson),
+      rows: rowsJson,
       unframed: (result?.unframed ?? []).map((u) => ({
         instrument: u.instrument,
         year: u.year,
@@ -165,9 +168,9 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
     return { stdout: '', stderr: stderr + note, status: 1 };
   }
   if (options.format === 'csv') {
-    const head = ['instrument', 'from', 'to', 'funding', 'frame', 'spent', 'committed', 'openCommitments', 'remaining', 'utilisation', 'source', 'flags'];
-    const body = rows.map((r) => {
-      const j = rowToJson(r);
+    const head = ['instrument', 'from', 'to', 'funding', 'frame', 'spent', 'committed', 'openCommitments', 'remaining', 'utilisation', 'source', 'flags', 'carriedIn'];
+    const body = rows.map((r, i) => {
+      const j = rowsJson[i]!;
       return head.map((k) => csvField(k === 'flags' ? r.flags.join(' ') : j[k] === null ? '' : String(j[k]))).join(',');
     });
     return { stdout: [head.join(','), ...body].join('\n') + '\n', stderr, status };

@@ -21,7 +21,8 @@ import { problemJson, problemLines, type CommandResult } from './commands.js';
 import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
 import { renderTable } from './text-table.js';
 
-function readIndicators(path: string | undefined, lang: Lang): IndicatorReading | null {
+/** The indicator file given with --indicators (null without one); an unreadable file is a problem. */
+export function readIndicators(path: string | undefined, lang: Lang): IndicatorReading | null {
   if (path === undefined) return null;
   const name = basename(path);
   try {

@@ -1,5 +1,6 @@
 /** File input for the command line: plans, ledgers (streamed in chunks) and the as-of date. */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import {
   embeddedPlan,
@@ -7,6 +8,7 @@ import {
   Ledger,
   parseDate,
   problem,
+  type CarryOverRule,
   type FileReport,
   type IsoDate,
   type Lang,
@@ -50,8 +52,10 @@ export function loadLedgers(
   paths: readonly string[],
   options: { skipInvalid: boolean; lang: Lang },
   store?: LineStore,
+  /** A ledger that already holds lines (a workbook's Forbruk), so files merge into it without double counting. */
+  into?: Ledger,
 ): LoadedLedger {
-  const ledger = new Ledger(plan, store);
+  const ledger = into ?? new Ledger(plan, store);
   const reports: FileReport[] = [];
   const problems: Problem[] = [];
   const warnings: Warning[] = [];
@@ -93,11 +97,21 @@ function progressReporter(name: string, size: number): ((bytes: number) => void)
   };
 }
 
-/** The plan: from a workbook's Rammer table with --plan, else the embedded plan. */
-export async function loadPlan(path: string | undefined, lang: Lang): Promise<{ plan: Plan | null; problems: Problem[] }> {
-  if (path === undefined) return { plan: embeddedPlan(), problems: [] };
-  const { readPlanFile } = await import('../workbook/xlsx/read-plan.js');
-  return readPlanFile(path, lang);
+/**
+ * The plan and its carry-over rules: from a planning workbook with --plan (its whole state is read
+ * and checked: every cell, closed years), else the embedded plan. A broken log is a warning here.
+ */
+export async function loadPlan(
+  path: string | undefined,
+  lang: Lang,
+): Promise<{ plan: Plan | null; problems: Problem[]; carryOver: ReadonlyMap<string, CarryOverRule>; warnings: Problem[] }> {
+  const none = new Map<string, CarryOverRule>();
+  if (path === undefined) return { plan: embeddedPlan(), problems: [], carryOver: none, warnings: [] };
+  const { isWorkbook, loadWorkbook } = await import('./planning-io.js');
+  const loaded = await loadWorkbook(path, lang);
+  if (!isWorkbook(loaded)) return { plan: null, problems: [loaded], carryOver: none, warnings: [] };
+  const { state, problems, logProblems } = loaded.reading;
+  return { plan: state?.plan ?? null, problems, carryOver: state?.governance.carryOver ?? none, warnings: logProblems };
 }
 
 /** The as-of date: --as-of, else today in local time. */
@@ -106,4 +120,20 @@ export function resolveAsOf(text: string | undefined, today: Date = new Date()):
   const date = parseDate(text);
   if (!date) throw new UsageError(`--as-of må være en dato som ÅÅÅÅ-MM-DD, ikke «${text}»`);
   return date;
+}
+
+/** Who makes a change: --user, else the operating system's user name. */
+export function userName(given: string | undefined): string {
+  if (given !== undefined && given.trim() !== '') return given.trim();
+  try {
+    return userInfo().username;
+  } catch {
+    // Some containers have no user entry for the process's uid.
+    return process.env['USER'] ?? process.env['USERNAME'] ?? 'ukjent';
+  }
+}
+
+/** The time of a change as the log writes it: ISO 8601 in UTC, to the second. */
+export function nowStamp(now: Date = new Date()): string {
+  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -1,6 +1,7 @@
 /** The `ia-planner` command: parse, dispatch, print, exit (CONTRACTS §4). */
 import { parseOptions, USAGE, UsageError, type CliOptions } from './args.js';
 import { framesCommand, reconcileCommand, type CommandResult } from './commands.js';
+import type { GovernanceCommand } from './governance-command.js';
 
 type Command = (options: CliOptions) => Promise<CommandResult>;
 
@@ -9,7 +10,16 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   reconcile: async () => reconcileCommand,
   evaluate: async () => (await import('./evaluate-command.js')).evaluateCommand,
   workbook: async () => (await import('./workbook-command.js')).workbookCommand,
+  reallocate: async () => governance('reallocate'),
+  'confirm-condition': async () => governance('confirm-condition'),
+  'close-year': async () => governance('close-year'),
+  'reopen-year': async () => governance('reopen-year'),
 };
+
+async function governance(name: GovernanceCommand): Promise<Command> {
+  const { governanceCommand } = await import('./governance-command.js');
+  return (options) => governanceCommand(name, options);
+}
 
 /** Runs the command line and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {

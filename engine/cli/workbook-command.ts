@@ -1,13 +1,40 @@
-/** `ia-planner workbook`: writes the planning workbook (CONTRACTS §4–5) as an .xlsx file. */
+/**
+ * `ia-planner workbook`: writes the planning workbook (CONTRACTS §4–5) as an .xlsx file. With
+ * --plan the workbook read is the store: its frames, governance state, Forbruk lines and Logg
+ * entries are kept, new ledger lines merge into Forbruk (refused for a closed year), the Evaluering
+ * sheet is written for one year, and what was done is appended to the log.
+ */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { reconcile, type IsoDate, type LedgerLine } from '../index.js';
-import { buildWorkbookTables, type LogRow } from '../workbook/build.js';
+import {
+  appendEntry,
+  checkClosedLines,
+  closedYearsOf,
+  evaluate,
+  evaluationTables,
+  indicatorRecordsFromTable,
+  Ledger,
+  parseYear,
+  planningTables,
+  readIndicatorRecords,
+  yearOfDate,
+  LAST_YEAR,
+  FIRST_YEAR,
+  type IndicatorReading,
+  type IsoDate,
+  type LedgerLine,
+  type PlanningState,
+  type Problem,
+  type TableRead,
+  type Year,
+} from '../index.js';
 import { WorkbookExistsError, writeWorkbookFile } from '../workbook/xlsx/save-file.js';
 import { UsageError, type CliOptions } from './args.js';
 import type { CommandResult } from './commands.js';
 import { problemLines } from './commands.js';
-import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
+import { readIndicators } from './evaluate-command.js';
+import { loadLedgers, nowStamp, resolveAsOf, userName } from './io.js';
+import { embeddedState, isWorkbook, loadWorkbook } from './planning-io.js';
 
 function exists(path: string, lang: CliOptions['lang']): CommandResult {
   const message =
@@ -17,58 +44,118 @@ function exists(path: string, lang: CliOptions['lang']): CommandResult {
   return { stdout: '', stderr: message, status: 1 };
 }
 
+function rejected(problems: readonly Problem[], lang: CliOptions['lang'], extra = ''): CommandResult {
+  const note =
+    lang === 'nb'
+      ? `Inndata ble avvist: ${problems.length} feil. Ingen arbeidsbok er skrevet.\n`
+      : `The input was rejected: ${problems.length} errors. No workbook was written.\n`;
+  return { stdout: '', stderr: problemLines(problems) + extra + note, status: 1 };
+}
+
 /** The report date: --as-of, else the later of today and the latest line, so Forbruk holds every line. */
-function asOfFor(text: string | undefined, lines: readonly LedgerLine[]): IsoDate {
+export function asOfFor(text: string | undefined, lines: readonly LedgerLine[]): IsoDate {
   if (text !== undefined) return resolveAsOf(text);
   let latest = resolveAsOf(undefined);
   for (const line of lines) if (line.date > latest) latest = line.date;
   return latest;
 }
 
-function timestamp(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+/** The evaluation year: --year, else the year of --as-of, else the last budget year with ledger lines, else the report date's. */
+export function evaluationYear(options: CliOptions, asOf: IsoDate, lines: readonly LedgerLine[]): Year {
+  if (options.year !== undefined) {
+    const reading = parseYear(options.year);
+    if (!reading.ok) throw new UsageError(`--year må være et år fra ${FIRST_YEAR} til ${LAST_YEAR}, ikke «${options.year}»`);
+    return reading.year;
+  }
+  let year = options.asOf === undefined && lines.length > 0 ? Math.max(...lines.map((l) => l.year)) : yearOfDate(asOf);
+  year = Math.min(Math.max(year, FIRST_YEAR), LAST_YEAR);
+  const reading = parseYear(year);
+  return reading.ok ? reading.year : (FIRST_YEAR as Year);
 }
 
-/** `ia-planner workbook --out FILE.xlsx [--ledger FILE …] [--plan FILE.xlsx] [--force]`. */
+/** The indicator values of the workbook's own `Indikatorer` table, then of --indicators (which may replace them). */
+function indicatorInput(table: TableRead | null, file: string, path: string | undefined, lang: CliOptions['lang']): IndicatorReading {
+  const readings: IndicatorReading[] = [];
+  if (table) {
+    const { header, records } = indicatorRecordsFromTable(table);
+    readings.push(readIndicatorRecords(file, header, records, lang, table.sheet));
+  }
+  const fromFile = readIndicators(path, lang);
+  if (fromFile) readings.push(fromFile);
+  return {
+    values: readings.flatMap((r) => r.values),
+    goals: new Map(readings.flatMap((r) => [...r.goals])),
+    activities: readings.flatMap((r) => r.activities),
+    resources: readings.flatMap((r) => r.resources),
+    problems: readings.flatMap((r) => r.problems),
+  };
+}
+
+/** `ia-planner workbook --out FILE.xlsx [--ledger FILE …] [--plan FILE.xlsx] [--force] [--year Y] [--indicators F] [--user NAME]`. */
 export async function workbookCommand(options: CliOptions): Promise<CommandResult> {
   const lang = options.lang;
   const out = options.out;
   if (out === undefined) throw new UsageError('workbook trenger --out FIL.xlsx');
   if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--out må være en .xlsx-fil, ikke «${out}»`);
   if (options.format !== 'table') throw new UsageError('workbook skriver en arbeidsbok og tar ikke --format');
-  if (existsSync(out) && !options.force) return exists(out, lang);
-  const { plan, problems } = await loadPlan(options.plan, lang);
-  if (!plan) return { stdout: '', stderr: problemLines(problems), status: 1 };
-  const loaded = loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang });
-  const warnings = loaded.warnings.map((w) => `${w.message}\n`).join('');
-  if (loaded.rejected) {
-    const note =
-      lang === 'nb'
-        ? `Forbruket ble avvist: ${loaded.problems.length} feil. Ingen arbeidsbok er skrevet.\n`
-        : `The ledger was rejected: ${loaded.problems.length} errors. No workbook was written.\n`;
-    return { stdout: '', stderr: problemLines(loaded.problems) + warnings + note, status: 1 };
+  if (options.year !== undefined && !parseYear(options.year).ok) {
+    throw new UsageError(`--year må være et år fra ${FIRST_YEAR} til ${LAST_YEAR}, ikke «${options.year}»`);
   }
-  const lines = loaded.ledger.lines;
+  if (existsSync(out) && !options.force) return exists(out, lang);
+  let state: PlanningState = embeddedState();
+  let indicatorTable: TableRead | null = null;
+  const planFile = options.plan === undefined ? null : basename(options.plan);
+  if (options.plan !== undefined) {
+    const loaded = await loadWorkbook(options.plan, lang);
+    if (!isWorkbook(loaded)) return rejected([loaded], lang);
+    const { reading } = loaded;
+    if (!reading.state) return rejected(reading.problems, lang);
+    // The log only ever grows; a broken one is kept as evidence and nothing is added to it.
+    if (reading.logProblems.length > 0) return rejected(reading.logProblems, lang);
+    state = reading.state;
+    indicatorTable = loaded.tables.get('indikatorer') ?? null;
+  }
+  const ledger = new Ledger(state.plan);
+  if (planFile !== null) ledger.addLines(planFile, state.lines, lang);
+  const loaded = loadLedgers(state.plan, options.ledger, { skipInvalid: options.skipInvalid, lang }, undefined, ledger);
+  const warnings = loaded.warnings.map((w) => `${w.message}\n`).join('');
+  if (loaded.rejected) return rejected(loaded.problems, lang, warnings);
+  const closed = checkClosedLines(closedYearsOf(state.governance, state.lines), ledger.lines, lang);
+  if (closed.problems.length > 0) return rejected(closed.problems, lang, warnings);
+  const lines = ledger.lines;
   const asOf = asOfFor(options.asOf, lines);
-  const reconciliation = reconcile(plan, lines, asOf);
+  const year = evaluationYear(options, asOf, lines);
+  const indicators = indicatorInput(indicatorTable, planFile ?? '', options.indicators, lang);
+  if (indicators.problems.length > 0) return rejected(indicators.problems, lang, warnings);
+  const evaluation = evaluate({
+    year,
+    plan: state.plan,
+    lines,
+    asOf,
+    values: indicators.values,
+    goals: indicators.goals,
+    activities: indicators.activities,
+    resources: indicators.resources,
+    lang,
+  });
   const files = options.ledger.map((p) => basename(p));
-  const log: LogRow[] = [
-    {
-      time: timestamp(new Date()),
-      who: 'ia-planner',
-      action: lang === 'nb' ? 'Arbeidsbok skrevet' : 'Workbook written',
-      details:
-        (lang === 'nb'
-          ? `Plan: ${options.plan ? basename(options.plan) : 'innebygd'}. `
-          : `Plan: ${options.plan ? basename(options.plan) : 'embedded'}. `) +
-        (lang === 'nb' ? `Forbruk: ${files.join(', ') || 'ingen filer'}; ` : `Ledger: ${files.join(', ') || 'no files'}; `) +
-        (lang === 'nb'
-          ? `${lines.length} linjer, ${loaded.ledger.duplicates} duplikater utelatt. Avstemt per ${asOf}.`
-          : `${lines.length} lines, ${loaded.ledger.duplicates} duplicates left out. Reconciled as of ${asOf}.`),
-    },
-  ];
-  const tables = buildWorkbookTables({ plan, ledgerLines: lines, reconciliation, log, lang });
+  const added = lines.length - state.lines.length;
+  const summary =
+    lang === 'nb'
+      ? `Plan: ${planFile ?? 'innebygd'}. Forbruk: ${files.join(', ') || 'ingen filer'}; ${lines.length} linjer (${added} nye), ` +
+        `${loaded.ledger.duplicates} duplikater utelatt. Avstemt per ${asOf}; vurdering for ${year}.`
+      : `Plan: ${planFile ?? 'embedded'}. Ledger: ${files.join(', ') || 'no files'}; ${lines.length} lines (${added} new), ` +
+        `${loaded.ledger.duplicates} duplicates left out. Reconciled as of ${asOf}; evaluation for ${year}.`;
+  const log = appendEntry(state.log, {
+    at: nowStamp(),
+    who: userName(options.user),
+    action: 'workbook_written',
+    target: basename(out),
+    before: '',
+    after: summary,
+    why: options.reason ?? '',
+  });
+  const tables = planningTables({ ...state, lines, log }, { asOf, lang, extraTables: evaluationTables(evaluation, lang) });
   try {
     await writeWorkbookFile(out, tables, { overwrite: options.force });
   } catch (error) {
@@ -77,7 +164,7 @@ export async function workbookCommand(options: CliOptions): Promise<CommandResul
   }
   const done =
     lang === 'nb'
-      ? `Skrev ${out}: ${plan.frames.length} rammer, ${lines.length} linjer i Forbruk, avstemt per ${asOf}.\n`
-      : `Wrote ${out}: ${plan.frames.length} frames, ${lines.length} lines in Forbruk, reconciled as of ${asOf}.\n`;
+      ? `Skrev ${out}: ${state.plan.frames.length} rammer, ${lines.length} linjer i Forbruk, avstemt per ${asOf}, vurdering for ${year}.\n`
+      : `Wrote ${out}: ${state.plan.frames.length} frames, ${lines.length} lines in Forbruk, reconciled as of ${asOf}, evaluation for ${year}.\n`;
   return { stdout: done, stderr: problemLines(loaded.problems) + warnings, status: 0 };
 }

@@ -28,8 +28,8 @@ export type ClosingResult =
   | { readonly ok: true; readonly closed: ClosedYears; readonly change: ChangeRecord }
   | { readonly ok: false; readonly message: string };
 
-/** Content keys with occurrence (`…#2` for the second identical line), so split postings stay distinct. */
-function keysWithOccurrence(lines: Iterable<LedgerLine>, year: number): string[] {
+/** Content keys with occurrence (`…#2` for the second identical line) of a year's lines, so split postings stay distinct. */
+export function lineKeysOfYear(lines: Iterable<LedgerLine>, year: number): string[] {
   const seen = new Map<string, number>();
   const keys: string[] = [];
   for (const line of lines) {
@@ -45,7 +45,7 @@ function keysWithOccurrence(lines: Iterable<LedgerLine>, year: number): string[]
 /** Closes a year, remembering which ledger lines it was closed with. */
 export function closeYear(closed: ClosedYears, year: number, lines: Iterable<LedgerLine>, context: ChangeContext): ClosingResult {
   if (closed.has(year)) return { ok: false, message: `${year} er allerede avsluttet.` };
-  const record: ClosedYear = { year, closedAt: context.at, closedBy: context.who, lineKeys: keysWithOccurrence(lines, year) };
+  const record: ClosedYear = { year, closedAt: context.at, closedBy: context.who, lineKeys: lineKeysOfYear(lines, year) };
   const next = new Map(closed);
   next.set(year, record);
   return {

@@ -6,6 +6,7 @@
  */
 import type { ChangeRecord } from '../audit/log.js';
 import { Money, sum } from '../money.js';
+import type { Lang } from '../problems.js';
 import type { ReconciliationRow } from '../reconcile/reconcile.js';
 import { isClosed, type ClosedYears } from './closing.js';
 import { frameKey, type Frame } from './frame.js';
@@ -84,6 +85,7 @@ export function previewReallocation(
   move: Reallocation,
   rows: readonly ReconciliationRow[],
   closed: ClosedYears = new Map(),
+  lang: Lang = 'nb',
 ): ReallocationPreview {
   const source = side(annualFrame(version, move.from, move.year), rows, move.amount.negated());
   const target = side(annualFrame(version, move.to, move.year), rows, move.amount);
@@ -96,28 +98,42 @@ export function previewReallocation(
     refusal,
     message,
   });
-  const kr = (m: Money | null) => (m === null ? 'ikke fastsatt' : `${m.toFixed2()} kr`);
+  const nb = lang === 'nb';
+  const kr = (m: Money | null) => (m === null ? (nb ? 'ikke fastsatt' : 'not set') : `${m.toFixed2()} ${nb ? 'kr' : 'NOK'}`);
   if (!isEditable(version)) {
     const refused = notEditable(version);
-    return refuse('read_only', refused.ok ? '' : refused.message);
+    const en = `The version “${version.name}” is ${version.status === 'approved' ? 'approved' : 'submitted'} and cannot be changed; start a new version from it.`;
+    return refuse('read_only', nb ? (refused.ok ? '' : refused.message) : en);
   }
-  if (isClosed(closed, move.year)) return refuse('year_closed', `${move.year} er avsluttet; gjenåpne året for å omdisponere.`);
-  if (move.from === move.to) return refuse('same_instrument', 'Fra og til er samme virkemiddel.');
-  if (!move.amount.gt(Money.zero)) return refuse('not_positive', `Beløpet må være større enn 0 (${move.amount.toFixed2()}).`);
+  if (isClosed(closed, move.year)) {
+    return refuse('year_closed', nb ? `${move.year} er avsluttet; gjenåpne året for å omdisponere.` : `${move.year} is closed; reopen the year to reallocate.`);
+  }
+  if (move.from === move.to) return refuse('same_instrument', nb ? 'Fra og til er samme virkemiddel.' : 'From and to are the same instrument.');
+  if (!move.amount.gt(Money.zero)) {
+    return refuse('not_positive', nb ? `Beløpet må være større enn 0 (${move.amount.toFixed2()}).` : `The amount must be greater than 0 (${move.amount.toFixed2()}).`);
+  }
   if (!source || !target) {
     const missing = !source ? move.from : move.to;
-    return refuse('no_annual_frame', `${missing} har ingen årlig ramme for ${move.year} i versjonen.`);
+    return refuse('no_annual_frame', nb ? `${missing} har ingen årlig ramme for ${move.year} i versjonen.` : `${missing} has no annual frame for ${move.year} in the version.`);
   }
   if (source.frameBefore === null || target.frameBefore === null) {
     const missing = source.frameBefore === null ? move.from : move.to;
-    return refuse('frame_not_set', `Rammen for ${missing} i ${move.year} er ikke fastsatt; sett et beløp før du omdisponerer.`);
+    return refuse(
+      'frame_not_set',
+      nb
+        ? `Rammen for ${missing} i ${move.year} er ikke fastsatt; sett et beløp før du omdisponerer.`
+        : `The frame of ${missing} in ${move.year} is not set; set an amount before reallocating.`,
+    );
   }
   if (source.remainingAfter!.isNegative()) {
+    const bound = kr(source.spent.plus(source.openCommitments));
     return refuse(
       'below_spent',
-      `Omdisponeringen avvises: rammen for ${move.from} i ${move.year} ville blitt ${kr(source.frameAfter)}, ` +
-        `under det som er utbetalt og bundet i åpne tilsagn (${kr(source.spent.plus(source.openCommitments))}). ` +
-        `Høyst ${kr(source.remainingBefore)} kan flyttes.`,
+      nb
+        ? `Omdisponeringen avvises: rammen for ${move.from} i ${move.year} ville blitt ${kr(source.frameAfter)}, ` +
+            `under det som er utbetalt og bundet i åpne tilsagn (${bound}). Gjenstår: ${kr(source.remainingBefore)}. Høyst ${kr(source.remainingBefore)} kan flyttes.`
+        : `The reallocation is refused: the frame of ${move.from} in ${move.year} would become ${kr(source.frameAfter)}, ` +
+            `below what is spent and bound in open commitments (${bound}). Remaining: ${kr(source.remainingBefore)}. At most ${kr(source.remainingBefore)} can be moved.`,
     );
   }
   return {
@@ -126,9 +142,11 @@ export function previewReallocation(
     yearTotalBefore: before,
     yearTotalAfter: before,
     refusal: null,
-    message:
-      `${move.amount.toFixed2()} kr flyttes fra ${move.from} til ${move.to} i ${move.year}. ` +
-      `Gjenstår etterpå: ${move.from} ${kr(source.remainingAfter)}, ${move.to} ${kr(target.remainingAfter)}.`,
+    message: nb
+      ? `${kr(move.amount)} flyttes fra ${move.from} til ${move.to} i ${move.year}. ` +
+        `Gjenstår etterpå: ${move.from} ${kr(source.remainingAfter)}, ${move.to} ${kr(target.remainingAfter)}.`
+      : `${kr(move.amount)} moves from ${move.from} to ${move.to} in ${move.year}. ` +
+        `Remaining afterwards: ${move.from} ${kr(source.remainingAfter)}, ${move.to} ${kr(target.remainingAfter)}.`,
   };
 }
 
@@ -144,8 +162,9 @@ export function reallocate(
   rows: readonly ReconciliationRow[],
   context: ChangeContext,
   closed: ClosedYears = new Map(),
+  lang: Lang = 'nb',
 ): ReallocationResult {
-  const preview = previewReallocation(version, move, rows, closed);
+  const preview = previewReallocation(version, move, rows, closed, lang);
   if (preview.refusal !== null) return { ok: false, preview, reason: preview.refusal, message: preview.message };
   const source = annualFrame(version, move.from, move.year)!;
   const target = annualFrame(version, move.to, move.year)!;

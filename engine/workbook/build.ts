@@ -1,15 +1,21 @@
 /**
  * The planning workbook's tables from the engine's values: the plan (Rammer, Poster), the ledger
- * (Forbruk), the reconciliation (Avstemming, with live formulas and the engine's results cached)
- * and the change log (Logg).
+ * (Forbruk), the reconciliation (Avstemming, with live formulas and the engine's results cached),
+ * the governance state (Styring) and the hash-chained change log (Logg).
  */
+import { appendEntries, type LogEntry } from '../audit/log.js';
 import type { LedgerLine } from '../ledger/ledger.js';
 import { Money, sum } from '../money.js';
+import { withCarryOver, type CarryOverRule } from '../plan/carry-over.js';
+import { frameKey } from '../plan/frame.js';
 import type { Plan } from '../plan/plan.js';
 import type { Lang } from '../problems.js';
 import { flagsInWords } from '../reconcile/flags.js';
 import type { Reconciliation, ReconciliationRow } from '../reconcile/reconcile.js';
-import { avstemmingSpec, columnRef, FORBRUK, LOGG, POSTER, RAMMER, SHEET_ORDER, thisRowRef } from './layout.js';
+import { logTable } from './evaluation-tables.js';
+import { carryOverCells, governanceTables, type Governance } from './governance.js';
+import { avstemmingSpec, columnRef, FORBRUK, POSTER, RAMMER, SHEET_ORDER, thisRowRef } from './layout.js';
+import { changeOfLogRow } from './log-table.js';
 import type { Cell, FormulaCell, TableData, TableSpec } from './port.js';
 
 /** One row of the change log table (Logg); an audit entry is shown as one such row. */
@@ -27,7 +33,12 @@ export interface WorkbookInput {
   /** The ledger; lines dated after `reconciliation.asOf` are left out, so Forbruk and Avstemming agree. */
   readonly ledgerLines: Iterable<LedgerLine>;
   readonly reconciliation: Reconciliation;
+  /** Free-text log rows; written as `note` entries after `logEntries`, in the same hash chain. */
   readonly log?: readonly LogRow[];
+  /** The change log (preferred): written to `Logg` with its hash chain, unchanged. */
+  readonly logEntries?: readonly LogEntry[];
+  /** Carry-over rules (Rammer, Avstemming `Overført inn`), versions and closed years; when given, the Styring sheet is written. */
+  readonly governance?: Governance;
   readonly lang: Lang;
   /** More tables (the evaluation's), placed by their sheet in `SHEET_ORDER`. */
   readonly extraTables?: readonly TableData[];
@@ -69,8 +80,8 @@ function nameOf(plan: Plan, id: string): string {
   return plan.instruments.find((i) => i.id === id)?.name ?? id;
 }
 
-/** The `Rammer` table of a plan. */
-export function rammerTable(plan: Plan): TableData {
+/** The `Rammer` table of a plan, with each frame's carry-over rule (none where `rules` has none). */
+export function rammerTable(plan: Plan, rules: ReadonlyMap<string, CarryOverRule> = new Map()): TableData {
   const rows = plan.frames.map((f): Cell[] => [
     f.instrument,
     nameOf(plan, f.instrument),
@@ -83,6 +94,7 @@ export function rammerTable(plan: Plan): TableData {
     f.condition === '' && !f.conditionConfirmed ? null : f.conditionConfirmed ? 'ja' : 'nei',
     f.source,
     f.sourceText === '' ? null : f.sourceText,
+    ...carryOverCells(rules.get(frameKey(f))),
   ]);
   return { spec: RAMMER, rows };
 }
@@ -119,7 +131,7 @@ export function forbrukTable(lines: Iterable<LedgerLine>, asOf: string): TableDa
   return { spec, rows };
 }
 
-function avstemmingRow(plan: Plan, r: ReconciliationRow, lang: Lang): Cell[] {
+function avstemmingRow(plan: Plan, r: ReconciliationRow, carriedIn: Money, lang: Lang): Cell[] {
   return [
     r.instrument,
     nameOf(plan, r.instrument),
@@ -131,12 +143,22 @@ function avstemmingRow(plan: Plan, r: ReconciliationRow, lang: Lang): Cell[] {
     { formula: gjenstarFormula(), cached: r.remaining === null ? '' : r.remaining.toNumber() },
     { formula: utnyttelseFormula(), cached: r.utilisation === null ? '' : Number(r.utilisation) },
     r.flags.length === 0 ? null : flagsInWords(r.flags, lang),
+    carriedIn.toNumber(),
   ];
 }
 
-/** The `Avstemming` table: one row per frame, live formulas with the engine's results cached, and totals. */
-export function avstemmingTable(plan: Plan, reconciliation: Reconciliation, lang: Lang): TableData {
+/**
+ * The `Avstemming` table: one row per frame, live formulas with the engine's results cached, totals,
+ * and what each frame carries in from the year before (`Overført inn`, never part of `Ramme`).
+ */
+export function avstemmingTable(
+  plan: Plan,
+  reconciliation: Reconciliation,
+  lang: Lang,
+  rules: ReadonlyMap<string, CarryOverRule> = new Map(),
+): TableData {
   const rows = reconciliation.rows;
+  const carried = withCarryOver(rows, rules).map((c) => c.carriedIn);
   const total = (pick: (r: ReconciliationRow) => Money | null) => sum(rows.map(pick).filter((m): m is Money => m !== null));
   const spec: TableSpec = {
     ...avstemmingSpec(lang),
@@ -164,12 +186,12 @@ export function avstemmingTable(plan: Plan, reconciliation: Reconciliation, lang
       ),
     },
   };
-  return { spec, rows: rows.map((r) => avstemmingRow(plan, r, lang)) };
+  return { spec, rows: rows.map((r, i) => avstemmingRow(plan, r, carried[i]!, lang)) };
 }
 
-/** The `Logg` table. */
+/** The `Logg` table of free-text rows, written as a hash-chained log of `note` entries. */
 export function loggTable(log: readonly LogRow[]): TableData {
-  return { spec: LOGG, rows: log.map((e): Cell[] => [e.time, e.who, e.action, e.details === '' ? null : e.details]) };
+  return logTable(appendEntries([], log.map(changeOfLogRow)));
 }
 
 /** Orders tables by their sheet's place in `SHEET_ORDER` (unknown sheets last, in given order). */
@@ -186,13 +208,16 @@ export function orderTables(tables: readonly TableData[]): TableData[] {
 
 /** Every table of the planning workbook, in sheet order, ready for a `WorkbookPort`. */
 export function buildWorkbookTables(input: WorkbookInput): TableData[] {
-  const { plan, reconciliation, lang } = input;
+  const { plan, reconciliation, lang, governance } = input;
+  const rules = governance?.carryOver ?? new Map<string, CarryOverRule>();
+  const entries = appendEntries(input.logEntries ?? [], (input.log ?? []).map(changeOfLogRow));
   return orderTables([
-    rammerTable(plan),
+    rammerTable(plan, rules),
     posterTable(plan),
     forbrukTable(input.ledgerLines, reconciliation.asOf),
-    avstemmingTable(plan, reconciliation, lang),
-    loggTable(input.log ?? []),
+    avstemmingTable(plan, reconciliation, lang, rules),
+    ...(governance ? governanceTables(governance) : []),
+    logTable(entries, lang),
     ...(input.extraTables ?? []),
   ]);
 }

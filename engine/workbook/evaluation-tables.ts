@@ -4,7 +4,7 @@
  * activity, cost per activity), and the change log's rows for `Logg` with the hash chain in
  * columns added at the end (CONTRACTS §5 allows that), so a read-back log can be verified.
  */
-import { actionWords, entryDetails, isLogAction, type LogEntry } from '../audit/log.js';
+import { entryDetails, entryHandling, isLogAction, type LogEntry } from '../audit/log.js';
 import type { Evaluation } from '../evaluation/evaluation.js';
 import { fixed2, indicatorDefinition, type IndicatorValue } from '../evaluation/indicators.js';
 import { Dec } from '../money.js';
@@ -143,7 +143,7 @@ export function logTableRows(entries: readonly LogEntry[], lang: Lang = 'nb'): C
   return entries.map((e) => [
     e.at,
     e.who,
-    actionWords(e.action, lang),
+    entryHandling(e, lang),
     entryDetails(e, lang),
     e.seq,
     e.action,

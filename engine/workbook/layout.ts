@@ -25,8 +25,8 @@ export function numberFormatOf(kind: ColumnKind): string {
   return NUMBER_FORMATS[kind];
 }
 
-/** The sheets in the order they appear (Evaluering is added by the evaluation, before Logg). */
-export const SHEET_ORDER: readonly string[] = ['Rammer', 'Poster', 'Forbruk', 'Avstemming', 'Evaluering', 'Logg'];
+/** The sheets in the order they appear (Styring and Evaluering are written when governance and an evaluation are given). */
+export const SHEET_ORDER: readonly string[] = ['Rammer', 'Poster', 'Forbruk', 'Avstemming', 'Styring', 'Evaluering', 'Logg'];
 
 /** The column letters of a 1-based column number (1 = A, 27 = AA). */
 export function columnLetter(column: number): string {
@@ -74,7 +74,13 @@ const INSTRUMENT_IDS = INSTRUMENTS.map((i) => i.id);
 const YES_NO = ['ja', 'nei'];
 const A1 = { row: 1, column: 1 } as const;
 
-/** The `Rammer` table: the plan's frames; `Kildetekst` is an added column (CONTRACTS §5 allows columns at the end). */
+/** The carry-over rules a frame may have, as the `Overføring` column writes them. */
+export const CARRY_OVER_WORDS = ['ingen', 'alt', 'andel'] as const;
+
+/**
+ * The `Rammer` table: the plan's frames; `Kildetekst` and the carry-over columns (`Overføring`,
+ * `Andel`, `Overforbruk overføres`) are added columns (CONTRACTS §5 allows columns at the end).
+ */
 export const RAMMER: TableSpec = {
   sheet: 'Rammer',
   table: 'Rammer',
@@ -91,6 +97,9 @@ export const RAMMER: TableSpec = {
     col('Bekreftet', 'yesno', 10, { validationList: YES_NO }),
     col('Kilde', 'text', 15, { validationList: FRAME_SOURCES }),
     col('Kildetekst', 'text', 60),
+    col('Overføring', 'text', 12, { validationList: CARRY_OVER_WORDS }),
+    col('Andel', 'percent', 9),
+    col('Overforbruk overføres', 'yesno', 12, { validationList: YES_NO }),
   ],
 };
 
@@ -135,6 +144,8 @@ const AVSTEMMING_NOTES: Record<Lang, Record<string, string>> = {
       'Verdi beregnet av IA Planner da arbeidsboken ble skrevet: hvert tilsagn minus annulleringer og utbetalinger som viser til det (Referanse), minst 0. Ikke en formel; skriv arbeidsboken på nytt for å oppdatere.',
     Gjenstår: 'Formel: Ramme − Utbetalt − Åpne tilsagn (tom der rammen ikke er fastsatt).',
     Utnyttelse: 'Formel: Utbetalt / Ramme, avrundet til fire desimaler.',
+    'Overført inn':
+      'Beløp overført fra rammen året før etter rammens overføringsregel (Rammer: Overføring, Andel, Overforbruk overføres). Egen kolonne: inngår aldri i Ramme eller Gjenstår.',
   },
   en: {
     Utbetalt:
@@ -143,6 +154,8 @@ const AVSTEMMING_NOTES: Record<Lang, Record<string, string>> = {
       'Value computed by IA Planner when the workbook was written: each commitment less the cancellations and disbursements that reference it, at least 0. Not a formula; write the workbook again to update it.',
     Gjenstår: 'Formula: Ramme − Utbetalt − Åpne tilsagn (empty where the frame is not set).',
     Utnyttelse: 'Formula: Utbetalt / Ramme, rounded to four decimals.',
+    'Overført inn':
+      "Carried in from the frame of the year before by that frame's carry-over rule (Rammer: Overføring, Andel, Overforbruk overføres). A column of its own: never part of Ramme or Gjenstår.",
   },
 };
 
@@ -165,6 +178,7 @@ export function avstemmingSpec(lang: Lang = 'nb'): TableSpec {
       col('Gjenstår', 'money', 18, note('Gjenstår')),
       col('Utnyttelse', 'percent', 12, note('Utnyttelse')),
       col('Merknader', 'text', 45),
+      col('Overført inn', 'money', 18, note('Overført inn')),
     ],
   };
   const letter = (name: string) => `$${columnLetter(sheetColumnOf(base, name))}${base.origin.row + 1}`;

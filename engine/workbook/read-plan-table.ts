@@ -29,7 +29,7 @@ export interface PlanReading {
 }
 
 /** Reads one table's cells by column name, reporting problems at their sheet, row and column. */
-class RowReader {
+export class RowReader {
   private readonly index = new Map<string, number>();
 
   constructor(
@@ -63,6 +63,11 @@ class RowReader {
       ),
     );
     return false;
+  }
+
+  /** Whether the header has the column. */
+  has(column: string): boolean {
+    return this.index.has(foldHeader(column));
   }
 
   cell(row: readonly CellValue[], column: string): CellValue {
@@ -121,7 +126,8 @@ class RowReader {
   }
 }
 
-function isEmptyRow(row: readonly CellValue[]): boolean {
+/** Whether a table row holds nothing but empty cells. */
+export function isEmptyRow(row: readonly CellValue[]): boolean {
   return row.every((v) => v === null || (typeof v === 'string' && v.trim() === ''));
 }
 
@@ -217,7 +223,8 @@ function readPosts(read: TableRead, file: string, lang: Lang, problems: Problem[
   return posts;
 }
 
-function missingTable(file: string, sheet: string, lang: Lang): Problem {
+/** The problem for a table the workbook lacks. */
+export function missingTable(file: string, sheet: string, lang: Lang): Problem {
   return problem('missing_table', { file, sheet, line: null, column: null, value: null }, lang, { table: sheet, sheet });
 }
 

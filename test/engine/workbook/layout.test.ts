@@ -53,7 +53,7 @@ describe('workbook layout', () => {
       'Post',
       'Tekst',
     ]);
-    expect(names(layoutSpecs()[3]!)).to.deep.equal([
+    expect(names(layoutSpecs()[3]!).slice(0, 10)).to.deep.equal([
       'Virkemiddel',
       'Navn',
       'Fra',

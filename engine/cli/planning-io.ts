@@ -1,0 +1,61 @@
+/** Reading a planning workbook's whole state for the command line, and the tables a rewrite carries over. */
+import { basename } from 'node:path';
+import {
+  embeddedPlan,
+  EMPTY_GOVERNANCE,
+  problem,
+  readPlanningTables,
+  specForRead,
+  type Lang,
+  type PlanningReading,
+  type PlanningState,
+  type Problem,
+  type TableData,
+  type TableRead,
+} from '../index.js';
+import { readXlsxTables } from '../workbook/xlsx/read-xlsx.js';
+
+/** A workbook as read: its tables by lower-case name and the planning state they hold. */
+export interface LoadedWorkbook {
+  readonly file: string;
+  readonly tables: ReadonlyMap<string, TableRead>;
+  readonly reading: PlanningReading;
+}
+
+/** The state of a plan without a workbook: the embedded plan, nothing else. */
+export function embeddedState(): PlanningState {
+  return { plan: embeddedPlan(), governance: EMPTY_GOVERNANCE, lines: [], log: [] };
+}
+
+/** The problem for a workbook file that is missing or not an .xlsx. */
+export function unreadableWorkbook(path: string, lang: Lang): Problem {
+  const expected = lang === 'nb' ? 'en arbeidsbok (.xlsx) som finnes og kan leses' : 'a workbook (.xlsx) that exists and can be read';
+  const message =
+    lang === 'nb'
+      ? `${path}: Filen finnes ikke eller er ikke en arbeidsbok (.xlsx).`
+      : `${path}: The file does not exist or is not a workbook (.xlsx).`;
+  return { ...problem('unreadable_file', { file: basename(path), line: null, column: null, value: null }, lang), expected, message };
+}
+
+/** Reads a planning workbook, or gives the problem when the file cannot be read at all. */
+export async function loadWorkbook(path: string, lang: Lang): Promise<LoadedWorkbook | Problem> {
+  let tables: Map<string, TableRead>;
+  try {
+    tables = await readXlsxTables(path);
+  } catch {
+    return unreadableWorkbook(path, lang);
+  }
+  const file = basename(path);
+  return { file, tables, reading: readPlanningTables((name) => tables.get(name.toLowerCase()) ?? null, file, lang) };
+}
+
+/** Whether a load gave a workbook (not a problem). */
+export function isWorkbook(loaded: LoadedWorkbook | Problem): loaded is LoadedWorkbook {
+  return 'reading' in loaded;
+}
+
+/** The tables of a workbook that a rewrite does not build itself (the evaluation's, a user's), kept as they were. */
+export function carriedTables(tables: ReadonlyMap<string, TableRead>, built: readonly TableData[]): TableData[] {
+  const names = new Set(built.map((t) => t.spec.table.toLowerCase()));
+  return [...tables.entries()].filter(([name]) => !names.has(name)).map(([, read]) => ({ spec: specForRead(read), rows: read.rows }));
+}

@@ -1,0 +1,167 @@
+/**
+ * Governance state kept in the planning workbook: carry-over rules (columns at the end of
+ * `Rammer`), plan versions and closed years (sheet `Styring`, tables `Versjoner` and
+ * `Arsavslutning`). A closed year keeps how many ledger lines it was closed with, a SHA-256 over
+ * their content keys and a snapshot of its frames, so a later change to either is recognised.
+ */
+import { sha256 } from '../audit/sha256.js';
+import type { LedgerLine } from '../ledger/ledger.js';
+import type { CarryOverRule } from '../plan/carry-over.js';
+import { lineKeysOfYear, type ClosedYear, type ClosedYears } from '../plan/closing.js';
+import { frameKey, type Frame } from '../plan/frame.js';
+import { statusWords, type VersionKind, type VersionStatus } from '../plan/versions.js';
+import type { Cell, ColumnKind, ColumnSpec, TableData, TableSpec } from './port.js';
+
+/** One row of `Versjoner`: a named plan version; the last row is the version `Rammer` holds. */
+export interface VersionEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: VersionKind;
+  readonly basedOn: string | null;
+  readonly status: VersionStatus;
+}
+
+/** One row of `Arsavslutning`: a closed year, with what it was closed with. */
+export interface ClosedYearRecord {
+  readonly year: number;
+  /** ISO 8601 timestamp of the closing. */
+  readonly closedAt: string;
+  readonly closedBy: string;
+  /** The number of ledger lines of the year when it was closed. */
+  readonly lines: number;
+  /** SHA-256 over the content keys (with occurrence) of those lines. */
+  readonly lineCheck: string;
+  /** The frames covering the year when it was closed, as `frameSnapshot` writes them. */
+  readonly frames: string;
+}
+
+/** The governance state of a plan. */
+export interface Governance {
+  /** Carry-over rules by frame key; a frame without one carries nothing. */
+  readonly carryOver: ReadonlyMap<string, CarryOverRule>;
+  readonly versions: readonly VersionEntry[];
+  readonly closedYears: readonly ClosedYearRecord[];
+}
+
+/** No rules, no versions, no closed years. */
+export const EMPTY_GOVERNANCE: Governance = { carryOver: new Map(), versions: [], closedYears: [] };
+
+/** Version kinds as `Versjoner` writes them. */
+export const VERSION_KIND_WORDS: Readonly<Record<VersionKind, string>> = {
+  appendix: 'vedlegg',
+  prolongation: 'forlengelse',
+  budget_round: 'budsjettrunde',
+  other: 'annet',
+};
+
+/** Version statuses as `Versjoner` writes them. */
+export const VERSION_STATUS_WORDS: readonly string[] = (['draft', 'submitted', 'approved'] as const).map(statusWords);
+
+function col(name: string, kind: ColumnKind, width: number, validationList?: readonly string[]): ColumnSpec {
+  return { name, kind, width, ...(validationList ? { validationList } : {}) };
+}
+
+/** The `Versjoner` table on the `Styring` sheet. */
+export const VERSJONER: TableSpec = {
+  sheet: 'Styring',
+  table: 'Versjoner',
+  origin: { row: 1, column: 1 },
+  columns: [
+    col('Versjon', 'text', 16),
+    col('Navn', 'text', 36),
+    col('Type', 'text', 15, Object.values(VERSION_KIND_WORDS)),
+    col('Basert på', 'text', 16),
+    col('Status', 'text', 12, VERSION_STATUS_WORDS),
+  ],
+};
+
+/** The `Arsavslutning` table (an Excel table name has no spaces; `Å` is avoided for other spreadsheet applications). */
+export const ARSAVSLUTNING: TableSpec = {
+  sheet: 'Styring',
+  table: 'Arsavslutning',
+  origin: { row: 1, column: 7 },
+  columns: [
+    col('År', 'year', 7),
+    col('Avsluttet', 'text', 22),
+    col('Av', 'text', 16),
+    col('Linjer', 'whole', 8),
+    col('Linjekontroll', 'text', 66),
+    col('Rammer', 'text', 80),
+  ],
+};
+
+/** A frame as a closed year's snapshot writes it: key, amount (or `null`), condition confirmed. */
+function frameToken(frame: Frame): string {
+  return `${frameKey(frame)}=${frame.amount === null ? 'null' : frame.amount.toFixed2()}/${frame.conditionConfirmed ? 'ja' : 'nei'}`;
+}
+
+/** The frames covering a year, as one text (sorted by key), for `ClosedYearRecord.frames`. */
+export function frameSnapshot(frames: readonly Frame[], year: number): string {
+  return frames
+    .filter((f) => f.from <= year && year <= f.to)
+    .map(frameToken)
+    .sort()
+    .join('; ');
+}
+
+/** The frame keys in a snapshot whose frame differs in `frames`, or that were added or removed. */
+export function changedFrameKeys(snapshot: string, frames: readonly Frame[], year: number): string[] {
+  const then = new Map(snapshot === '' ? [] : snapshot.split('; ').map((t) => [t.slice(0, t.indexOf('=')), t] as const));
+  const now = new Map(frames.filter((f) => f.from <= year && year <= f.to).map((f) => [frameKey(f), frameToken(f)] as const));
+  const keys = new Set([...then.keys(), ...now.keys()]);
+  return [...keys].filter((k) => then.get(k) !== now.get(k)).sort();
+}
+
+/** The SHA-256 over content keys (with occurrence) of a year's lines. */
+export function lineCheckOf(keys: readonly string[]): string {
+  return sha256(keys.join('\n'));
+}
+
+/** The workbook record of a year just closed (`closeYear`), with its lines and frames. */
+export function closedYearRecord(closed: ClosedYear, frames: readonly Frame[]): ClosedYearRecord {
+  return {
+    year: closed.year,
+    closedAt: closed.closedAt,
+    closedBy: closed.closedBy,
+    lines: closed.lineKeys.length,
+    lineCheck: lineCheckOf(closed.lineKeys),
+    frames: frameSnapshot(frames, closed.year),
+  };
+}
+
+/** The closed years as the plan functions use them, their line keys taken from the ledger lines given. */
+export function closedYearsOf(governance: Governance, lines: Iterable<LedgerLine>): ClosedYears {
+  const all = [...lines];
+  return new Map(
+    governance.closedYears.map((r) => [
+      r.year,
+      { year: r.year, closedAt: r.closedAt, closedBy: r.closedBy, lineKeys: lineKeysOfYear(all, r.year) } satisfies ClosedYear,
+    ]),
+  );
+}
+
+/** The `Versjoner` and `Arsavslutning` tables of a governance state. */
+export function governanceTables(governance: Governance): TableData[] {
+  const versions = governance.versions.map((v): Cell[] => [
+    v.id,
+    v.name === '' ? null : v.name,
+    VERSION_KIND_WORDS[v.kind],
+    v.basedOn,
+    statusWords(v.status),
+  ]);
+  const closed = [...governance.closedYears]
+    .sort((a, b) => a.year - b.year)
+    .map((r): Cell[] => [r.year, r.closedAt, r.closedBy, r.lines, r.lineCheck, r.frames === '' ? null : r.frames]);
+  return [
+    { spec: VERSJONER, rows: versions },
+    { spec: ARSAVSLUTNING, rows: closed },
+  ];
+}
+
+/** The carry-over cells of a frame for `Rammer`: `Overføring`, `Andel`, `Overforbruk overføres`. */
+export function carryOverCells(rule: CarryOverRule | undefined): Cell[] {
+  if (!rule || rule.kind === 'none') return ['ingen', null, 'nei'];
+  const overspend = rule.carryOverspend ? 'ja' : 'nei';
+  // The share is a plain decimal with few digits (0.05); a number only here, for the percent cell.
+  return rule.kind === 'all' ? ['alt', null, overspend] : ['andel', Number(rule.share), overspend];
+}

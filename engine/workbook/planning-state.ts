@@ -1,0 +1,118 @@
+/**
+ * The planning workbook as the store of a plan's whole state: the plan (Rammer, Poster), the ledger
+ * (Forbruk), the governance state (carry-over rules, versions, closed years) and the change log.
+ * Reading it checks everything a later change relies on: every cell, the log's hash chain, and that
+ * the ledger and frames of each closed year are still what the year was closed with.
+ */
+import type { LogEntry } from '../audit/log.js';
+import type { IsoDate } from '../calendar.js';
+import type { LedgerLine } from '../ledger/ledger.js';
+import type { Plan } from '../plan/plan.js';
+import { lineKeysOfYear } from '../plan/closing.js';
+import { problem, type Lang, type Problem } from '../problems.js';
+import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
+import { buildWorkbookTables } from './build.js';
+import { changedFrameKeys, lineCheckOf, type Governance } from './governance.js';
+import { readLogTable } from './log-table.js';
+import type { TableData, TableRead, WorkbookPort } from './port.js';
+import { readForbrukLines } from './read-forbruk.js';
+import { readGovernanceTables, type GovernanceReading } from './read-governance.js';
+import { readPlanTables } from './read-plan-table.js';
+
+/** Everything the planning workbook stores. */
+export interface PlanningState {
+  readonly plan: Plan;
+  readonly governance: Governance;
+  /** The lines of `Forbruk`. */
+  readonly lines: readonly LedgerLine[];
+  /** The change log, oldest first. */
+  readonly log: readonly LogEntry[];
+}
+
+/** What reading a planning workbook gave: the state (null when any cell is wrong) and the problems. */
+export interface PlanningReading {
+  readonly state: PlanningState | null;
+  /** Problems that keep the state from being used. */
+  readonly problems: Problem[];
+  /** Problems of the change log (a broken chain): reading may go on, but no change may be recorded. */
+  readonly logProblems: Problem[];
+  /** Whether the log was an older four-column one, read as notes. */
+  readonly legacyLog: boolean;
+}
+
+/** The tables a planning workbook is read from. */
+export const PLANNING_TABLES = ['Rammer', 'Poster', 'Forbruk', 'Versjoner', 'Arsavslutning', 'Logg'] as const;
+
+/** Problems where a closed year's ledger or frames differ from what the year was closed with. */
+function closedYearChanges(plan: Plan, lines: readonly LedgerLine[], reading: GovernanceReading, file: string, lang: Lang): Problem[] {
+  const problems: Problem[] = [];
+  for (const record of reading.governance.closedYears) {
+    const closedRow = reading.closedRows.get(record.year) ?? null;
+    const keys = lineKeysOfYear(lines, record.year);
+    if (keys.length !== record.lines || lineCheckOf(keys) !== record.lineCheck) {
+      const detail =
+        lang === 'nb'
+          ? `${record.year} ble avsluttet ${record.closedAt} med ${record.lines} linjer; Forbruk har nå ${keys.length} linjer for året eller endrede linjer. Fjern endringen, eller gjenåpne året (det føres i loggen).`
+          : `${record.year} was closed on ${record.closedAt} with ${record.lines} lines; Forbruk now has ${keys.length} lines for the year or changed lines. Undo the change, or reopen the year (recorded in the log).`;
+      const place = { file, sheet: 'Styring', line: closedRow, column: 'Linjekontroll', value: String(record.year) };
+      problems.push(problem('closed_ledger_changed', place, lang, {}, detail));
+    }
+    for (const key of changedFrameKeys(record.frames, plan.frames, record.year)) {
+      const row = reading.frameRows.get(key);
+      const detail =
+        lang === 'nb'
+          ? `Rammen ${key} gjelder ${record.year}, som ble avsluttet ${record.closedAt}; den er endret, lagt til eller fjernet siden. Gjenåpne året (det føres i loggen) for å endre den.`
+          : `The frame ${key} covers ${record.year}, closed on ${record.closedAt}; it was changed, added or removed since. Reopen the year (recorded in the log) to change it.`;
+      const place =
+        row === undefined
+          ? { file, sheet: 'Styring', line: closedRow, column: 'Rammer', value: key }
+          : { file, sheet: 'Rammer', line: row, column: 'Beløp', value: key };
+      problems.push(problem('year_closed', place, lang, {}, detail));
+    }
+  }
+  return problems;
+}
+
+/** Reads the planning state from a workbook's tables, found by name (null where there is none). */
+export function readPlanningTables(table: (name: string) => TableRead | null, file: string, lang: Lang = 'nb'): PlanningReading {
+  const planReading = readPlanTables(table('Rammer'), table('Poster'), file, lang);
+  const log = readLogTable(table('Logg'), file, lang);
+  const base = { logProblems: log.problems, legacyLog: log.legacy };
+  if (!planReading.plan) return { state: null, problems: planReading.problems, ...base };
+  const plan = planReading.plan;
+  const governance = readGovernanceTables(table('Rammer'), table('Versjoner'), table('Arsavslutning'), file, lang);
+  const forbruk = readForbrukLines(table('Forbruk'), plan, file, lang);
+  const problems = [...governance.problems, ...forbruk.problems];
+  if (problems.length > 0) return { state: null, problems, ...base };
+  problems.push(...closedYearChanges(plan, forbruk.lines, governance, file, lang));
+  if (problems.length > 0) return { state: null, problems, ...base };
+  return { state: { plan, governance: governance.governance, lines: forbruk.lines, log: log.entries }, problems, ...base };
+}
+
+/** Reads the planning state through a workbook port. */
+export async function readPlanningFromPort(port: WorkbookPort, file: string, lang: Lang = 'nb'): Promise<PlanningReading> {
+  const reads = await Promise.all(PLANNING_TABLES.map((name) => port.readTable(name)));
+  const byName = new Map(PLANNING_TABLES.map((name, i) => [name.toLowerCase(), reads[i] ?? null]));
+  return readPlanningTables((name) => byName.get(name.toLowerCase()) ?? null, file, lang);
+}
+
+/** The reconciliation of a state as of a date. */
+export function reconcileState(state: PlanningState, asOf: IsoDate): Reconciliation {
+  return reconcile(state.plan, state.lines, asOf);
+}
+
+/** Every table of the planning workbook for a state (Styring included), ready for a `WorkbookPort`. */
+export function planningTables(
+  state: PlanningState,
+  options: { asOf: IsoDate; lang: Lang; extraTables?: readonly TableData[] },
+): TableData[] {
+  return buildWorkbookTables({
+    plan: state.plan,
+    ledgerLines: state.lines,
+    reconciliation: reconcileState(state, options.asOf),
+    logEntries: state.log,
+    governance: state.governance,
+    lang: options.lang,
+    ...(options.extraTables ? { extraTables: options.extraTables } : {}),
+  });
+}

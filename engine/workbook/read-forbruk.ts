@@ -1,0 +1,58 @@
+/**
+ * Ledger lines from the workbook's `Forbruk` table, by the very rules that read a ledger file
+ * (`LineReader`): each row becomes a line, or problems that name the sheet, the row, the column and
+ * the value. Cells are turned into the text a file would hold first: a date serial (as office.js
+ * reads a date cell) into an ISO date, a number into its exact decimal text.
+ */
+import { LEDGER_COLUMNS, mapHeader } from '../ledger/columns.js';
+import type { LedgerLine } from '../ledger/ledger.js';
+import { LineReader, missingLedgerColumns } from '../ledger/line-reader.js';
+import type { Plan } from '../plan/plan.js';
+import { problem, type Lang, type Problem } from '../problems.js';
+import { isoDateOfSerial } from './cells.js';
+import type { CellValue, TableRead } from './port.js';
+import { isEmptyRow } from './read-plan-table.js';
+
+/** What reading `Forbruk` gave: the valid lines (sheet rows as line numbers) and every problem. */
+export interface ForbrukReading {
+  readonly lines: LedgerLine[];
+  readonly problems: Problem[];
+}
+
+/** A cell as a ledger file would write it; a number in the date column is an Excel date serial. */
+function fieldOf(value: CellValue, isDate: boolean): string {
+  if (value === null) return '';
+  if (typeof value === 'number') {
+    // A whole serial from 1 to 2958465 (31.12.9999) is a date in a date column; anything else is kept as written.
+    if (isDate && Number.isInteger(value) && value > 0 && value < 2958466) return isoDateOfSerial(value);
+    return String(value);
+  }
+  return String(value);
+}
+
+/** Reads the rows of a `Forbruk` table into ledger lines (empty rows are skipped). */
+export function ledgerLinesFromTable(read: TableRead, plan: Plan, file: string, lang: Lang = 'nb'): ForbrukReading {
+  const header = mapHeader(read.header.map(String), LEDGER_COLUMNS);
+  const problems: Problem[] = [];
+  const missing = missingLedgerColumns(header);
+  if (missing.length > 0) {
+    const place = { file, sheet: read.sheet, line: read.firstRow - 1, column: null, value: read.header.join(', ') };
+    problems.push(problem('missing_columns', place, lang, { columns: missing.join(', ') }));
+    return { lines: [], problems };
+  }
+  const reader = new LineReader(plan, file, header, lang, read.sheet);
+  const dateColumn = header.index.dato;
+  const lines: LedgerLine[] = [];
+  read.rows.forEach((row, i) => {
+    if (isEmptyRow(row)) return;
+    const fields = row.map((value, c) => fieldOf(value, c === dateColumn));
+    const line = reader.read(fields, read.firstRow + i, problems);
+    if (line) lines.push(line);
+  });
+  return { lines, problems };
+}
+
+/** The lines of a workbook's `Forbruk` table; a workbook without the table has none. */
+export function readForbrukLines(read: TableRead | null, plan: Plan, file: string, lang: Lang = 'nb'): ForbrukReading {
+  return read ? ledgerLinesFromTable(read, plan, file, lang) : { lines: [], problems: [] };
+}
