@@ -1,5 +1,5 @@
 /** The events views fire up to `<ia-app>`, with typed `detail`. */
-import type { Lang } from '../../engine/index.js';
+import type { Lang, VersionKind, VersionStatus } from '../../engine/index.js';
 import type { RowRef, Settings } from './host.js';
 import type { ViewId } from './views.js';
 
@@ -19,6 +19,20 @@ export interface ReconcileDetail {
   readonly asOf: string;
 }
 
+/** A proposed reallocation as typed in the form (the amount as the user wrote it). */
+export interface ReallocationDetail {
+  readonly year: number;
+  readonly from: string;
+  readonly to: string;
+  readonly amount: string;
+}
+
+/** A decision about a year (close or reopen) with its reason. */
+export interface YearDecisionDetail {
+  readonly year: number;
+  readonly why: string;
+}
+
 /** Every event a view fires, by name. */
 export interface IaEvents {
   'ia-navigate': CustomEvent<{ readonly view: ViewId }>;
@@ -30,6 +44,20 @@ export interface IaEvents {
   'ia-show-row': CustomEvent<RowRef>;
   'ia-save-settings': CustomEvent<Settings>;
   'ia-dismiss-welcome': CustomEvent<Record<string, never>>;
+  'ia-reread-forbruk': CustomEvent<Record<string, never>>;
+  'ia-evaluate': CustomEvent<{ readonly year: number }>;
+  'ia-indicator-file': CustomEvent<{ readonly file: File }>;
+  'ia-clear-indicators': CustomEvent<Record<string, never>>;
+  'ia-write-evaluation': CustomEvent<Record<string, never>>;
+  'ia-download-report': CustomEvent<Record<string, never>>;
+  'ia-derive-version': CustomEvent<{ readonly baseId: string; readonly name: string; readonly kind: VersionKind }>;
+  'ia-version-status': CustomEvent<{ readonly id: string; readonly to: VersionStatus }>;
+  'ia-compare-versions': CustomEvent<{ readonly a: string; readonly b: string }>;
+  'ia-preview-reallocation': CustomEvent<ReallocationDetail>;
+  'ia-reallocate': CustomEvent<ReallocationDetail & { readonly why: string }>;
+  'ia-confirm-condition': CustomEvent<{ readonly key: string; readonly why: string }>;
+  'ia-close-year': CustomEvent<YearDecisionDetail>;
+  'ia-reopen-year': CustomEvent<YearDecisionDetail>;
 }
 
 /** Makes a bubbling, composed event for `<ia-app>` to hear. */

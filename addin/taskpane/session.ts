@@ -3,20 +3,29 @@
  * the ledger, the reconciliation and the change log. Owned by `<ia-app>`; components never see it.
  */
 import {
+  checkClosedLines,
   embeddedPlan,
+  evaluationTables,
+  Ledger,
+  logEntriesFromTable,
   reconcile,
+  type Evaluation,
   type FileReport,
   type IsoDate,
   type Lang,
   type LedgerLine,
   type Plan,
+  type Problem,
   type Reconciliation,
+  type ReconciliationRow,
 } from '../../engine/index.js';
 import { buildWorkbookTables, type LogRow } from '../../engine/workbook/build.js';
 import { readPlanFromPort } from '../../engine/workbook/read-plan-table.js';
 import { isFormula, type CellValue, type TableData, type TableRead } from '../../engine/workbook/port.js';
+import { Governance } from './governance.js';
 import type { TaskpaneHost } from './host.js';
 import { createLedgerStore, type LedgerStore } from './ledger-store.js';
+import { combinedLogTable, notesOf } from './log-table.js';
 
 /** Tables a user fills in; replacing them when they differ from what we would write loses work. */
 const USER_TABLES = ['Rammer', 'Poster', 'Forbruk'];
@@ -60,13 +69,48 @@ export class PlannerSession {
   lines: LedgerLine[] = [];
   reconciliation: Reconciliation | null = null;
   asOf: IsoDate;
+  /** Versions, closed years and the hash-chained change log. */
+  readonly governance = new Governance(this.plan.frames, 'Innebygd plan');
   private log: LogRow[] = [];
-  private logRead = false;
   private readonly store: LedgerStore;
 
   constructor(private readonly host: TaskpaneHost) {
     this.asOf = host.today() as IsoDate;
     this.store = createLedgerStore(this.plan);
+  }
+
+  /** The reconciliation rows to check a change against (spending so far, or none). */
+  get rows(): readonly ReconciliationRow[] {
+    return (this.reconciliation ?? reconcile(this.plan, this.lines, this.asOf)).rows;
+  }
+
+  /** After a governance change: the version in use becomes the plan, and the workbook follows. */
+  async applyGovernance(lang: Lang): Promise<void> {
+    this.plan = { ...this.plan, frames: this.governance.active.frames };
+    if (this.lines.length > 0 || this.reconciliation) this.reconciliation = reconcile(this.plan, this.lines, this.asOf);
+    if (await this.hasWorkbook()) await this.write(['Rammer', 'Avstemming', 'Logg'], lang);
+  }
+
+  /** Writes the evaluation's sheet (Indikatorer, Vurderinger) to the workbook. */
+  async writeEvaluation(evaluation: Evaluation, lang: Lang, user: string): Promise<string[]> {
+    const tables = evaluationTables(evaluation, lang);
+    this.note(user, 'Skrev evalueringen', `${evaluation.year}: ${evaluation.instruments.length} virkemidler`);
+    await this.host.port.writeTables(tables);
+    if (await this.hasWorkbook()) await this.write(['Logg'], lang);
+    return tables.map((t) => t.spec.table);
+  }
+
+  /** Reads the workbook's Forbruk table into the ledger again (rows typed or pasted in Excel). */
+  async rereadForbruk(lang: Lang, user: string): Promise<{ lines: number; problems: Problem[] } | null> {
+    const forbruk = await this.host.port.readTable('Forbruk');
+    if (!forbruk) return null;
+    this.store.reset(this.plan);
+    const { lines, problems } = await this.readForbruk(forbruk, 'Forbruk', lang);
+    this.lines = lines;
+    this.reconciliation = reconcile(this.plan, this.lines, this.asOf);
+    this.note(user, 'Leste Forbruk på nytt', `${lines.length} linjer, ${problems.length} feil`);
+    await this.write(['Avstemming', 'Logg'], lang);
+    return { lines: lines.length, problems };
   }
 
   /** Reads a ledger file. Nothing changes unless the file is accepted (clean, or `skipInvalid`). */
@@ -78,8 +122,19 @@ export class PlannerSession {
     user: string,
     onProgress: (f: number) => void,
   ): Promise<FileReport> {
-    const { report, added } = await this.store.read({ name, bytes, skipInvalid, lang }, onProgress);
-    if (report.rejected) return report;
+    const closed = this.closedYearProblems(name, bytes, lang);
+    if (closed.length > 0 && !skipInvalid) {
+      return { file: name, encoding: null, imported: 0, duplicates: 0, rejected: true, problems: closed, warnings: [] };
+    }
+    const read = await this.store.read({ name, bytes, skipInvalid, lang }, onProgress);
+    if (read.report.rejected) return read.report;
+    const { accepted, problems } = checkClosedLines(this.governance.closed, read.added, lang);
+    const report: FileReport = {
+      ...read.report,
+      imported: read.report.imported - problems.length,
+      problems: [...read.report.problems, ...problems],
+    };
+    const added = accepted;
     this.lines = [...this.lines, ...added];
     this.reconciliation = reconcile(this.plan, this.lines, this.asOf);
     this.note(
@@ -96,28 +151,45 @@ export class PlannerSession {
    * the user's record); keeps the embedded plan otherwise. Returns the problems found.
    */
   async loadFromWorkbook(file: string, lang: Lang): Promise<{ loaded: boolean; problems: FileReport['problems'] }> {
+    const logg = await this.host.port.readTable('Logg');
+    this.log = logg ? notesOf(logg) : [];
+    const entries = logg ? logEntriesFromTable(logg) : [];
     const rammer = await this.host.port.readTable('Rammer');
-    if (!rammer) return { loaded: false, problems: [] };
+    if (!rammer) {
+      this.governance.reset(this.plan.frames, 'Innebygd plan', entries);
+      return { loaded: false, problems: [] };
+    }
     const reading = await readPlanFromPort(this.host.port, file, lang);
     if (!reading.plan) return { loaded: false, problems: reading.problems };
     this.plan = reading.plan;
+    this.governance.reset(this.plan.frames, `Planen i ${file}`, entries);
     this.lines = [];
-    this.logRead = false;
-    this.log = [];
     this.store.reset(this.plan);
     const forbruk = await this.host.port.readTable('Forbruk');
     let problems: FileReport['problems'] = [];
     if (forbruk && forbruk.rows.length > 0) {
-      const bytes = new TextEncoder().encode(tableAsCsv(forbruk));
-      const { report, added } = await this.store.read(
-        { name: `${file}: Forbruk`, bytes, skipInvalid: false, lang },
-        () => undefined,
-      );
-      problems = report.problems;
-      this.lines = [...added];
+      const read = await this.readForbruk(forbruk, `${file}: Forbruk`, lang);
+      problems = read.problems;
+      this.lines = read.lines;
     }
     this.reconciliation = this.lines.length > 0 ? reconcile(this.plan, this.lines, this.asOf) : null;
     return { loaded: true, problems };
+  }
+
+  /** Reads a Forbruk table through the ledger reader (same rules as a file); a closed year's new rows are refused. */
+  private async readForbruk(forbruk: TableRead, name: string, lang: Lang): Promise<{ lines: LedgerLine[]; problems: Problem[] }> {
+    const bytes = new TextEncoder().encode(tableAsCsv(forbruk));
+    const { report, added } = await this.store.read({ name, bytes, skipInvalid: false, lang }, () => undefined);
+    const closed = checkClosedLines(this.governance.closed, added, lang);
+    return { lines: closed.accepted, problems: [...report.problems, ...closed.problems] };
+  }
+
+  /** The lines of a file that a closed year refuses, read apart so the ledger is not touched. */
+  private closedYearProblems(name: string, bytes: Uint8Array, lang: Lang): Problem[] {
+    if (this.governance.closed.size === 0) return [];
+    const trial = new Ledger(this.plan);
+    trial.addFile(name, () => [bytes], { lang, skipInvalid: true });
+    return checkClosedLines(this.governance.closed, trial.lines, lang).problems;
   }
 
   /** Reconciles as of a date and writes Avstemming when the workbook is there. */
@@ -164,25 +236,16 @@ export class PlannerSession {
     return buildWorkbookTables({ plan: this.plan, ledgerLines: this.lines, reconciliation, log: this.log, lang });
   }
 
+  /**
+   * Writes tables; Logg holds the notes and the hash-chained entries together (the log read from
+   * the workbook at load time plus this session's), so the change log only ever grows.
+   */
   private async write(only: readonly string[] | null, lang: Lang, replaceEdited = false): Promise<string[]> {
-    await this.readLog();
-    const tables = this.tables(lang).filter((t) => only === null || only.includes(t.spec.table));
+    const tables = this.tables(lang)
+      .map((t) => (t.spec.table === 'Logg' ? combinedLogTable(this.log, this.governance.entries, lang) : t))
+      .filter((t) => only === null || only.includes(t.spec.table));
     await this.host.port.writeTables(tables, { replaceEdited });
     return tables.map((t) => t.spec.table);
-  }
-
-  /** Keeps the log already in the workbook: the change log only ever grows. */
-  private async readLog(): Promise<void> {
-    if (this.logRead) return;
-    this.logRead = true;
-    const existing = await this.host.port.readTable('Logg');
-    const old = (existing?.rows ?? []).map((r) => ({
-      time: normal(r[0]),
-      who: normal(r[1]),
-      action: normal(r[2]),
-      details: normal(r[3]),
-    }));
-    this.log = [...old, ...this.log];
   }
 
   private note(who: string, action: string, details: string): void {

@@ -1,17 +1,16 @@
-/**
- * The task pane's views, in tab order. The evaluation view (Evaluering, over engine/evaluation)
- * joins this list as 'evaluation' with its own `<ia-evaluation-view>` when the engine provides it.
- */
+/** The task pane's views, in tab order. */
 import type { TextKey } from './i18n.js';
 
 /** A view's id. */
-export type ViewId = 'overview' | 'workbook' | 'import' | 'reconcile' | 'settings';
+export type ViewId = 'overview' | 'workbook' | 'import' | 'reconcile' | 'evaluation' | 'governance' | 'settings';
 
 /** The views with their tab labels. */
 export const VIEWS: readonly { readonly id: ViewId; readonly label: TextKey }[] = [
   { id: 'overview', label: 'viewOverview' },
   { id: 'import', label: 'viewImport' },
   { id: 'reconcile', label: 'viewReconcile' },
+  { id: 'evaluation', label: 'viewEvaluation' },
+  { id: 'governance', label: 'viewGovernance' },
   { id: 'workbook', label: 'viewWorkbook' },
   { id: 'settings', label: 'viewSettings' },
 ];

@@ -1,19 +1,12 @@
 import { consume } from '@lit/context';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { flagsInWords, formatMoney, type Frame, type Lang, type Money } from '../../../engine/index.js';
+import { formatMoney, type Lang, type Money } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
-import { t, type TextKey } from '../i18n.js';
+import { t } from '../i18n.js';
 import type { GridCell, OverviewModel } from '../overview-model.js';
-import { base } from '../styles.js';
-import './ia-utilisation-bar.js';
-
-const SOURCE_WORDS: Record<Frame['source'], TextKey> = {
-  appendix: 'sourceAppendix',
-  continued: 'sourceContinued',
-  agreement_2025: 'sourceAgreement2025',
-  entered: 'sourceEntered',
-};
+import { frameTableStyles } from '../frame-table-styles.js';
+import { frameSourceText } from './ia-frame-cell.js';
 
 /**
  * The frames grid: instruments down, years 2019–2028 across, totals per year at the foot. One tab
@@ -22,99 +15,7 @@ const SOURCE_WORDS: Record<Frame['source'], TextKey> = {
  */
 @customElement('ia-frame-table')
 export class IaFrameTable extends LitElement {
-  static override styles = [
-    base,
-    css`
-      .scroll {
-        overflow-x: auto;
-        scroll-padding-inline-start: 148px;
-        border: 1px solid var(--ia-stroke-2);
-        border-radius: var(--ia-radius);
-      }
-      table {
-        border-collapse: separate;
-        border-spacing: 0;
-        font-size: 13px;
-        line-height: 18px;
-      }
-      th,
-      td {
-        padding: var(--ia-s1) var(--ia-s2);
-        border-bottom: 1px solid var(--ia-stroke-2);
-        vertical-align: top;
-      }
-      thead th {
-        background: var(--ia-bg-3);
-        font-weight: 600;
-        text-align: right;
-        position: sticky;
-        top: 0;
-      }
-      th[scope='row'],
-      thead th:first-child {
-        position: sticky;
-        left: 0;
-        z-index: 1;
-        background: var(--ia-bg);
-        text-align: left;
-        min-width: 132px;
-        max-width: 132px;
-        font-size: 12px;
-        line-height: 16px;
-        font-weight: 600;
-        overflow-wrap: break-word;
-        hyphens: auto;
-        border-right: 1px solid var(--ia-stroke-2);
-      }
-      thead th:first-child {
-        background: var(--ia-bg-3);
-        z-index: 2;
-      }
-      td {
-        min-width: 148px;
-      }
-      td:focus-visible {
-        outline-offset: -2px;
-        box-shadow: none;
-      }
-      td:hover {
-        background: var(--ia-bg-2);
-      }
-      td.pool {
-        background: #f5f9fd;
-      }
-      .amount {
-        font-weight: 600;
-      }
-      .line {
-        display: flex;
-        justify-content: space-between;
-        gap: var(--ia-s2);
-        color: var(--ia-fg-2);
-      }
-      .flag {
-        color: var(--ia-danger);
-        font-weight: 600;
-        white-space: normal;
-      }
-      .flag::before {
-        content: '⚠ ';
-      }
-      tfoot th,
-      tfoot td {
-        background: var(--ia-bg-3);
-        font-weight: 600;
-        border-bottom: none;
-      }
-      .source {
-        margin-top: var(--ia-s2);
-        min-height: 40px;
-        font-size: 12px;
-        line-height: 16px;
-        color: var(--ia-fg-2);
-      }
-    `,
-  ];
+  static override styles = frameTableStyles;
 
   @property({ attribute: false }) model: OverviewModel | null = null;
 
@@ -176,15 +77,7 @@ export class IaFrameTable extends LitElement {
     if (cell.kind === 'gap') {
       return html`<td role="gridcell" tabindex=${tabindex} class="num muted" data-r=${r} data-c=${c}>–</td>`;
     }
-    const { frame, row } = cell;
-    const lang = this.uiLang;
-    const sourceText = `${t(lang, 'source')}: ${t(lang, SOURCE_WORDS[frame.source])}. ${frame.sourceText}`;
-    const pooled = frame.from !== frame.to ? t(lang, 'pooled', { from: frame.from, to: frame.to }) : '';
-    let amount: string;
-    if (frame.amount) amount = this._money(frame.amount);
-    else if (frame.funding === 'arbeidslivssentrene') amount = t(lang, 'fundingArbeidslivssentrene');
-    else if (frame.funding === 'partene') amount = t(lang, 'fundingPartene');
-    else amount = t(lang, 'notSet');
+    const sourceText = frameSourceText(cell.frame, this.uiLang);
     return html`<td
       role="gridcell"
       tabindex=${tabindex}
@@ -197,22 +90,7 @@ export class IaFrameTable extends LitElement {
       @focus=${this._onShowSource}
       @mouseenter=${this._onShowSource}
     >
-      <div class="amount num">${amount}</div>
-      ${pooled ? html`<div class="muted">${pooled}</div>` : nothing}
-      ${
-        row && (row.frame !== null || !row.spent.isZero())
-          ? html`<div class="line"><span>${t(lang, 'spent')}</span><span class="num">${this._money(row.spent)}</span></div>
-              ${
-                row.remaining
-                  ? html`<div class="line">
-                      <span>${t(lang, 'remaining')}</span><span class="num">${this._money(row.remaining)}</span>
-                    </div>`
-                  : nothing
-              }
-              <ia-utilisation-bar .ratio=${row.utilisation}></ia-utilisation-bar>`
-          : nothing
-      }
-      ${row && row.flags.length > 0 ? html`<div class="flag">${flagsInWords(row.flags, lang)}</div>` : nothing}
+      <ia-frame-cell .frame=${cell.frame} .row=${cell.row}></ia-frame-cell>
     </td>`;
   }
 

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { FileReport, Lang } from '../../../engine/index.js';
+import type { FileReport, Lang, Problem } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
 import { t } from '../i18n.js';
@@ -14,6 +14,7 @@ import './ia-problem-list.js';
  *
  * @fires ia-import-file - a file was chosen
  * @fires ia-keep-valid - import the valid lines of the rejected file
+ * @fires ia-reread-forbruk - read the workbook's Forbruk table into the ledger again
  */
 @customElement('ia-import-view')
 export class IaImportView extends LitElement {
@@ -68,6 +69,8 @@ export class IaImportView extends LitElement {
   @property() reading = '';
   /** The report of the last file read. */
   @property({ attribute: false }) report: FileReport | null = null;
+  /** The result of the last re-read of the Forbruk table. */
+  @property({ attribute: false }) reread: { readonly lines: number; readonly problems: readonly Problem[] } | null = null;
 
   @consume({ context: langContext, subscribe: true })
   @property({ attribute: false })
@@ -91,7 +94,26 @@ export class IaImportView extends LitElement {
             </div>`
           : nothing
       }
-      ${report && !busy ? this._report(report) : nothing}`;
+      ${report && !busy ? this._report(report) : nothing}
+      <h3>${t(lang, 'rereadForbruk')}</h3>
+      <p>${t(lang, 'rereadHelp')}</p>
+      <div class="actions">
+        <button ?disabled=${busy} @click=${() => this.dispatchEvent(iaEvent('ia-reread-forbruk', {}))}>
+          ${t(lang, 'rereadForbruk')}
+        </button>
+      </div>
+      ${
+        this.reread
+          ? html`<p class="result ${this.reread.problems.length > 0 ? 'bad' : 'ok'}" role="status" data-testid="reread-result">
+                ${
+                  this.reread.problems.length > 0
+                    ? t(lang, 'rereadProblems', { lines: this.reread.lines, count: this.reread.problems.length })
+                    : t(lang, 'rereadDone', { lines: this.reread.lines })
+                }
+              </p>
+              <ia-problem-list .problems=${this.reread.problems}></ia-problem-list>`
+          : nothing
+      }`;
   }
 
   private _report(report: FileReport) {

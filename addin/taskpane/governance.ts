@@ -1,0 +1,161 @@
+/**
+ * The coordinating group's governance state in the task pane: plan versions (one of them in use),
+ * closed years and the hash-chained change log. Every change goes through the engine's functions
+ * (deriveVersion, setStatus, reallocate, confirmCondition, closeYear, reopenYear) and, when they
+ * accept it, appends their `ChangeRecord` to the log. Refusals carry the engine's own reason.
+ *
+ * LIMITATION: versions and closed years live in the session; only the log is written to the
+ * workbook (Logg). When the workbook layout gains a sheet for them, `Governance` reads and writes it.
+ */
+import {
+  appendEntry,
+  closeYear,
+  compareVersions,
+  confirmCondition,
+  createVersion,
+  deriveVersion,
+  NO_CLOSED_YEARS,
+  previewReallocation,
+  reallocate,
+  reopenYear,
+  setStatus,
+  type ChangeContext,
+  type ChangeRecord,
+  type ClosedYears,
+  type Frame,
+  type FrameDifference,
+  type LedgerLine,
+  type LogEntry,
+  type PlanVersion,
+  type Reallocation,
+  type ReallocationPreview,
+  type ReconciliationRow,
+  type VersionKind,
+  type VersionStatus,
+} from '../../engine/index.js';
+
+/** The outcome of a governance change: accepted, or refused with the engine's reason. */
+export type ChangeOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/** The id of the first version: the plan as the workbook (or the embedded plan) holds it. */
+export const FIRST_VERSION_ID = 'arbeidsboken';
+
+/** A version id from a name: lower-case ASCII words joined by dashes, unique among the given ids. */
+export function versionIdOf(name: string, taken: readonly string[]): string {
+  const folded = name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const base = folded === '' ? 'versjon' : folded.slice(0, 40);
+  let id = base;
+  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** Versions, closed years and the change log. */
+export class Governance {
+  versions: PlanVersion[] = [];
+  activeId = FIRST_VERSION_ID;
+  closed: ClosedYears = NO_CLOSED_YEARS;
+  entries: LogEntry[] = [];
+
+  constructor(frames: readonly Frame[], name: string) {
+    this.reset(frames, name, []);
+  }
+
+  /** Starts over from a plan's frames (after reading a workbook), keeping the log read from it. */
+  reset(frames: readonly Frame[], name: string, entries: readonly LogEntry[]): void {
+    // The first version stands for the plan as found; it is not a change, so it is not logged.
+    const { version } = createVersion(frames, { id: FIRST_VERSION_ID, name, kind: 'other' }, { who: '', at: '', why: '' });
+    this.versions = [version];
+    this.activeId = version.id;
+    this.closed = NO_CLOSED_YEARS;
+    this.entries = [...entries];
+  }
+
+  /** The version in use: its frames are the plan that the task pane reconciles against. */
+  get active(): PlanVersion {
+    return this.versions.find((v) => v.id === this.activeId) ?? this.versions[0]!;
+  }
+
+  /** A new draft from any version; it becomes the version in use. */
+  derive(baseId: string, name: string, kind: VersionKind, context: ChangeContext): ChangeOutcome {
+    const base = this.versions.find((v) => v.id === baseId);
+    if (!base) return { ok: false, message: `Fant ingen versjon ${baseId}.` };
+    const id = versionIdOf(
+      name,
+      this.versions.map((v) => v.id),
+    );
+    const { version, change } = deriveVersion(base, { id, name, kind }, context);
+    this.versions = [...this.versions, version];
+    this.activeId = version.id;
+    return this.record(change);
+  }
+
+  /** Moves a version draft → submitted → approved (or back to draft). */
+  setStatus(id: string, to: VersionStatus, context: ChangeContext): ChangeOutcome {
+    const version = this.versions.find((v) => v.id === id);
+    if (!version) return { ok: false, message: `Fant ingen versjon ${id}.` };
+    const result = setStatus(version, to, context);
+    if (!result.ok) return { ok: false, message: result.message };
+    this.replace(result.version);
+    return this.record(result.change);
+  }
+
+  /** Compares two versions frame by frame. */
+  compare(a: string, b: string): FrameDifference[] {
+    const va = this.versions.find((v) => v.id === a);
+    const vb = this.versions.find((v) => v.id === b);
+    return va && vb ? compareVersions(va, vb) : [];
+  }
+
+  /** The figures of a proposed reallocation in the version in use (the funds-availability check). */
+  preview(move: Reallocation, rows: readonly ReconciliationRow[]): ReallocationPreview {
+    return previewReallocation(this.active, move, rows, this.closed);
+  }
+
+  /** Carries out a reallocation in the version in use. */
+  reallocate(move: Reallocation, rows: readonly ReconciliationRow[], context: ChangeContext): ChangeOutcome {
+    const result = reallocate(this.active, move, rows, context, this.closed);
+    if (!result.ok) return { ok: false, message: result.message };
+    this.replace(result.version);
+    return this.record(result.change);
+  }
+
+  /** Records a frame's condition as confirmed in the version in use. */
+  confirm(key: string, context: ChangeContext): ChangeOutcome {
+    const result = confirmCondition(this.active, key, context);
+    if (!result.ok) return { ok: false, message: result.message };
+    this.replace(result.version);
+    return this.record(result.change);
+  }
+
+  /** Closes a year with the ledger lines it counts. */
+  close(year: number, lines: readonly LedgerLine[], context: ChangeContext): ChangeOutcome {
+    const result = closeYear(this.closed, year, lines, context);
+    if (!result.ok) return result;
+    this.closed = result.closed;
+    return this.record(result.change);
+  }
+
+  /** Reopens a closed year (the reason is required). */
+  reopen(year: number, context: ChangeContext): ChangeOutcome {
+    const result = reopenYear(this.closed, year, context);
+    if (!result.ok) return result;
+    this.closed = result.closed;
+    return this.record(result.change);
+  }
+
+  private replace(version: PlanVersion): void {
+    this.versions = this.versions.map((v) => (v.id === version.id ? version : v));
+  }
+
+  private record(change: ChangeRecord): ChangeOutcome {
+    this.entries = appendEntry(this.entries, change);
+    return { ok: true };
+  }
+}

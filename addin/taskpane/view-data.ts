@@ -1,0 +1,164 @@
+/**
+ * What each view is shown, as plain values: `<ia-app>` builds the data of the view in front (and
+ * only that view's, so the evaluation is not computed behind another tab) and hands it to
+ * `<ia-view-switch>`.
+ */
+import {
+  frameChartSvg,
+  indicatorChartSvg,
+  verifyChain,
+  type ChainCheck,
+  type Evaluation,
+  type FileReport,
+  type Frame,
+  type Instrument,
+  type LogEntry,
+  type Plan,
+  type PlanVersion,
+  type Problem,
+  type ReallocationPreview,
+  type Reconciliation,
+} from '../../engine/index.js';
+import type { Comparison, GovernanceController } from './controllers/governance-controller.js';
+import type { EvaluationController, IndicatorFileState } from './controllers/evaluation-controller.js';
+import type { Settings } from './host.js';
+import { overviewModel, type OverviewModel } from './overview-model.js';
+import type { PlannerSession } from './session.js';
+import type { ViewId } from './views.js';
+
+/** The governance view's data. */
+export interface GovernanceData {
+  readonly view: 'governance';
+  readonly instruments: readonly Instrument[];
+  readonly versions: readonly PlanVersion[];
+  readonly activeId: string;
+  /** The frames of the version in use. */
+  readonly frames: readonly Frame[];
+  /** Frames of the version in use whose condition is not confirmed. */
+  readonly conditions: readonly Frame[];
+  readonly closedYears: readonly number[];
+  readonly entries: readonly LogEntry[];
+  readonly chain: ChainCheck;
+  readonly preview: ReallocationPreview | null;
+  readonly comparison: Comparison | null;
+  readonly hasName: boolean;
+  readonly year: number;
+}
+
+/** The evaluation view's data. */
+export interface EvaluationData {
+  readonly view: 'evaluation';
+  readonly year: number;
+  readonly evaluation: Evaluation;
+  readonly indicators: IndicatorFileState | null;
+  readonly reportUrl: string | null;
+  /** The engine's SVG charts: each national indicator against its goal, then frame versus spending. */
+  readonly charts: readonly string[];
+}
+
+/** One view's data. */
+export type ViewData =
+  | {
+      readonly view: 'overview';
+      readonly model: OverviewModel;
+      readonly welcome: boolean;
+      readonly imported: number;
+      readonly asOf: string;
+    }
+  | {
+      readonly view: 'import';
+      readonly progress: number | null;
+      readonly reading: string;
+      readonly report: FileReport | null;
+      readonly reread: { readonly lines: number; readonly problems: readonly Problem[] } | null;
+    }
+  | {
+      readonly view: 'reconcile';
+      readonly plan: Plan;
+      readonly reconciliation: Reconciliation | null;
+      readonly hasLedger: boolean;
+      readonly asOf: string;
+    }
+  | {
+      readonly view: 'workbook';
+      readonly edited: readonly string[] | null;
+      readonly missing: readonly string[] | null;
+    }
+  | { readonly view: 'settings'; readonly settings: Settings }
+  | EvaluationData
+  | GovernanceData;
+
+/** Everything the views' data is made from. */
+export interface ViewSources {
+  readonly session: PlannerSession;
+  readonly evaluation: EvaluationController;
+  readonly governance: GovernanceController;
+  readonly settings: Settings;
+  readonly welcome: boolean;
+  readonly progress: number | null;
+  readonly reading: string;
+  readonly report: FileReport | null;
+  readonly reread: { readonly lines: number; readonly problems: readonly Problem[] } | null;
+  readonly edited: readonly string[] | null;
+  readonly missing: readonly string[] | null;
+}
+
+/** The data of one view. */
+export function viewData(view: ViewId, s: ViewSources): ViewData {
+  const session = s.session;
+  switch (view) {
+    case 'overview':
+      return {
+        view,
+        model: overviewModel(session.plan, session.reconciliation),
+        welcome: s.welcome,
+        imported: session.lines.length,
+        asOf: session.asOf,
+      };
+    case 'import':
+      return { view, progress: s.progress, reading: s.reading, report: s.report, reread: s.reread };
+    case 'reconcile':
+      return {
+        view,
+        plan: session.plan,
+        reconciliation: session.reconciliation,
+        hasLedger: session.lines.length > 0,
+        asOf: session.asOf,
+      };
+    case 'workbook':
+      return { view, edited: s.edited, missing: s.missing };
+    case 'settings':
+      return { view, settings: s.settings };
+    case 'evaluation': {
+      const evaluation = s.evaluation.evaluation();
+      const lang = evaluation.lang;
+      const charted = evaluation.indicators.filter((a) => a.definition.national && a.history.length > 0);
+      return {
+        view,
+        year: s.evaluation.year,
+        evaluation,
+        indicators: s.evaluation.indicators,
+        reportUrl: s.evaluation.reportUrl,
+        charts: [...charted.map((a) => indicatorChartSvg(a, lang)), frameChartSvg(evaluation.instruments, lang)],
+      };
+    }
+    case 'governance': {
+      const g = session.governance;
+      return {
+        view,
+        instruments: session.plan.instruments,
+        versions: g.versions,
+        activeId: g.activeId,
+        frames: g.active.frames,
+        conditions: g.active.frames.filter((f) => f.condition !== '' && !f.conditionConfirmed),
+        closedYears: [...g.closed.keys()].sort((a, b) => a - b),
+        entries: g.entries,
+        chain: verifyChain(g.entries, s.settings.lang),
+        preview: s.governance.preview,
+        comparison: s.governance.comparison,
+        hasName: s.settings.userName !== '',
+        year: s.evaluation.year,
+      };
+    }
+  }
+}
