@@ -1,7 +1,8 @@
 /**
  * Pure conversions between the engine's cells and what office.js takes and gives: formula text,
- * protected text, dates as serial numbers, number formats per column kind, and the split of a
- * large table into requests that stay under Excel on the web's payload limit.
+ * protected text, dates as serial numbers, number formats per column kind (grouped into runs of
+ * columns), and the split of a large table into requests that stay under Excel on the web's payload
+ * limit.
  */
 import { isoDateOfSerial, numberFormatOf as formatOfKind, serialOfIsoDate } from '../../engine/workbook/index.js';
 import { isFormula, type Cell, type CellValue, type ColumnKind, type ColumnSpec } from '../../engine/workbook/port.js';
@@ -65,22 +66,18 @@ export interface RowChunk {
 }
 
 /**
- * Splits rows into runs whose JSON (values and formats together) stays under `maxBytes` and
- * `maxRows`. A single row larger than `maxBytes` still forms a run of its own.
+ * Splits rows into runs whose values' JSON stays under `maxBytes` and `maxRows`. A single row larger
+ * than `maxBytes` still forms a run of its own. (Number formats are not counted here: they go once
+ * per column, see `formatRuns`.)
  */
-export function chunkRows(
-  rows: readonly (readonly ExcelInput[])[],
-  formatBytesPerRow: number,
-  maxBytes: number,
-  maxRows: number,
-): RowChunk[] {
+export function chunkRows(rows: readonly (readonly ExcelInput[])[], maxBytes: number, maxRows: number): RowChunk[] {
   const chunks: RowChunk[] = [];
-  // The outer brackets of the two arrays (values and formats), then per row its commas.
-  const overhead = 4;
+  // The outer brackets of the array, then per row its comma.
+  const overhead = 2;
   let start = 0;
   let bytes = overhead;
   for (let i = 0; i < rows.length; i++) {
-    const rowBytes = jsonBytes(rows[i]) + formatBytesPerRow + 2;
+    const rowBytes = jsonBytes(rows[i]) + 1;
     if (i > start && (bytes + rowBytes > maxBytes || i - start >= maxRows)) {
       chunks.push({ start, end: i, bytes });
       start = i;
@@ -90,4 +87,25 @@ export function chunkRows(
   }
   if (rows.length > start) chunks.push({ start, end: rows.length, bytes });
   return chunks;
+}
+
+/** Adjacent columns [start, start + count) that share one number format. */
+export interface FormatRun {
+  readonly start: number;
+  readonly count: number;
+  readonly format: string;
+}
+
+/**
+ * The columns grouped into runs of one number format, left to right, so each run is formatted with
+ * one `numberFormat = [[format]]` over its whole range instead of one entry per cell.
+ */
+export function formatRuns(formats: readonly string[]): FormatRun[] {
+  const runs: FormatRun[] = [];
+  formats.forEach((format, column) => {
+    const last = runs.at(-1);
+    if (last && last.format === format) runs[runs.length - 1] = { ...last, count: last.count + 1 };
+    else runs.push({ start: column, count: 1, format });
+  });
+  return runs;
 }

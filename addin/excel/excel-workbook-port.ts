@@ -7,7 +7,16 @@
  */
 import { checkTables } from '../../engine/workbook/index.js';
 import type { TableData, TableRead, WorkbookPort } from '../../engine/workbook/port.js';
-import { chunkRows, fromExcelValue, isDateFormat, jsonBytes, numberFormatOf, toExcelInput, type ExcelInput } from './cells.js';
+import {
+  chunkRows,
+  formatRuns,
+  fromExcelValue,
+  isDateFormat,
+  jsonBytes,
+  numberFormatOf,
+  toExcelInput,
+  type ExcelInput,
+} from './cells.js';
 import { WorkbookError, toWorkbookError, type FaultPlace } from './faults.js';
 import { isSetSupported } from './office-helpers.js';
 
@@ -161,6 +170,36 @@ export class ExcelWorkbookPort implements WorkbookPort {
       });
     } catch (error) {
       throw toWorkbookError(error, names.length === 1 ? { table: names[0]! } : {}, 'readTables');
+    }
+  }
+
+  /**
+   * Shows a data row of a table to the user: activates the table's sheet and selects the row's
+   * first cell (`row` is 1-based among the data rows). One `Excel.run`, one sync. A table or row
+   * that is gone (deleted, or fewer rows than when it was read) is `row_not_found`.
+   */
+  async selectTableRow(table: string, row: number): Promise<void> {
+    const place: FaultPlace = { table, row };
+    if (!Number.isInteger(row) || row < 1) throw new WorkbookError('row_not_found', place);
+    try {
+      await this.run(async (context) => {
+        // A table row out of range fails here, at the sync, before the sheet changes: both the
+        // activation and the selection go through the row.
+        const cell = context.workbook.tables
+          .getItem(table)
+          .rows.getItemAt(row - 1)
+          .getRange()
+          .getCell(0, 0);
+        cell.worksheet.activate();
+        cell.select();
+        await context.sync();
+      });
+    } catch (error) {
+      const fault = toWorkbookError(error, place, 'selectTableRow');
+      if (fault.code === 'item_not_found' || fault.code === 'invalid_argument') {
+        throw new WorkbookError('row_not_found', place, fault.excelCode);
+      }
+      throw fault;
     }
   }
 
@@ -340,28 +379,33 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const headerRange = t.sheet.getRangeByIndexes(t.top, t.left, 1, columns);
       headerRange.values = [t.header];
       queued += jsonBytes([t.header]);
-      // Body rows in requests under the payload limit; number formats first so text stays text.
-      const formatRow = t.formats;
-      const chunks = chunkRows(
-        t.body,
-        jsonBytes(formatRow),
-        this.maxRequestBytes - jsonBytes([t.header]),
-        this.maxRowsPerRequest,
-      );
+      // Number formats before the values, so text stays text ("00123" in a '@' column). Each run of
+      // columns sharing a format gets one 1×1 array over its whole body range, which Excel applies
+      // to every cell (Microsoft's own samples set `numberFormat = [["$0.00"]]` on a column range):
+      // the request carries each format once instead of once per cell.
+      let formatBytes = 0;
+      for (const run of formatRuns(t.formats)) {
+        const cells = t.sheet.getRangeByIndexes(t.top + 1, t.left + run.start, t.bodyRows, run.count);
+        const format = [[run.format]];
+        cells.numberFormat = format;
+        formatBytes += jsonBytes(format);
+      }
+      queued += formatBytes;
+      // Body rows in requests under the payload limit (the first one shares its request with the
+      // header and the formats).
+      const chunks = chunkRows(t.body, this.maxRequestBytes - jsonBytes([t.header]) - formatBytes, this.maxRowsPerRequest);
       for (const chunk of chunks) {
         if (queued > 0 && queued + chunk.bytes > this.maxRequestBytes) await flush();
         const rows = chunk.end - chunk.start;
         const range = t.sheet.getRangeByIndexes(t.top + 1 + chunk.start, t.left, rows, columns);
-        range.numberFormat = Array.from({ length: rows }, () => formatRow);
         range.formulas = t.body.slice(chunk.start, chunk.end);
         queued += chunk.bytes;
         written += rows;
       }
       if (t.body.length === 0) {
         const blank = t.sheet.getRangeByIndexes(t.top + 1, t.left, 1, columns);
-        blank.numberFormat = [formatRow];
         blank.formulas = [t.header.map(() => '')];
-        queued += jsonBytes([formatRow]) + jsonBytes([t.header.map(() => '')]);
+        queued += jsonBytes([t.header.map(() => '')]);
       }
       if (!t.tableExists) {
         const table = t.sheet.tables.add(t.sheet.getRangeByIndexes(t.top, t.left, 1 + t.bodyRows, columns), true);

@@ -26,12 +26,15 @@ export type WorkbookFaultCode =
   | 'table_edited'
   | 'cells_occupied'
   | 'bad_table_data'
+  | 'row_not_found'
   | 'not_in_excel';
 
 /** Where a fault happened, as far as it is known. */
 export interface FaultPlace {
   readonly sheet?: string;
   readonly table?: string;
+  /** A data row of the table, 1-based (the first row under the header is 1). */
+  readonly row?: number;
 }
 
 /** The office.js error codes we give their own message (`OfficeExtension.ErrorCodes`). */
@@ -53,6 +56,7 @@ const EXCEL_CODES: Readonly<Record<string, WorkbookFaultCode>> = {
 };
 
 function where(place: FaultPlace): string {
+  if (place.row !== undefined && place.table) return ` (rad ${place.row} i tabellen ${place.table})`;
   if (place.table && place.sheet) return ` (tabellen ${place.table} på arket ${place.sheet})`;
   if (place.table) return ` (tabellen ${place.table})`;
   if (place.sheet) return ` (arket ${place.sheet})`;
@@ -94,6 +98,8 @@ const MESSAGES: Readonly<Record<WorkbookFaultCode, (place: FaultPlace) => string
     `Cellene der tabellen skal stå, er ikke tomme${where(p)}. IA Planner skriver ikke over dine egne celler. Flytt eller slett innholdet, eller velg «Erstatt».`,
   bad_table_data: (p) =>
     `IA Planner laget en tabell med feil form${where(p)}. Ingenting er skrevet. Dette er en feil i IA Planner; meld fra om den.`,
+  row_not_found: (p) =>
+    `IA Planner fant ikke raden i arbeidsboken${where(p)}. Tabellen kan være endret eller slettet siden IA Planner leste den. Kjør kontrollen på nytt og velg raden igjen.`,
   not_in_excel: () => 'Denne handlingen krever Excel. Åpne IA Planner fra fanen IA Planner i Excel.',
 };
 

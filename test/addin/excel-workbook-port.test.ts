@@ -6,6 +6,8 @@ import { ExcelWorkbookPort } from '../../addin/excel/excel-workbook-port.js';
 import { WorkbookError } from '../../addin/excel/faults.js';
 import { setErrorLogger, type ErrorLogger } from '../../addin/excel/office-helpers.js';
 import { FakeWorkbook } from './fake-excel.js';
+import { jsonBytes, numberFormatOf, toExcelInput } from '../../addin/excel/cells.js';
+import { FORBRUK } from '../../engine/workbook/index.js';
 import { bigForbruk, tableNamed, workbookTables } from './fixtures.js';
 
 async function refusal(promise: Promise<unknown>): Promise<WorkbookError> {
@@ -85,13 +87,42 @@ describe('ExcelWorkbookPort', () => {
 
     it('splits a large table into requests that each stay under the payload limit', async () => {
       const excel = new FakeWorkbook();
-      excel.payloadLimit = 200_000;
+      excel.payloadLimit = 120_000;
       const table = bigForbruk(3000);
-      await new ExcelWorkbookPort({ run: excel.run, maxRequestBytes: 150_000 }).writeTables([table]);
-      expect(excel.requests.every((bytes) => bytes <= 150_000)).to.equal(true);
+      await new ExcelWorkbookPort({ run: excel.run, maxRequestBytes: 100_000 }).writeTables([table]);
+      expect(excel.requests.every((bytes) => bytes <= 100_000)).to.equal(true);
       expect(excel.requests.filter((bytes) => bytes > 0).length).to.be.greaterThan(3);
       expect(excel.tableValues('Forbruk').length).to.equal(1 + 3000);
       expect(excel.cell('Forbruk', 3000, 1)).to.equal('U-002999');
+    });
+
+    it('sends each column’s number format once, not once per cell, and every body cell gets it', async () => {
+      const write = async (rows: number) => {
+        const excel = new FakeWorkbook();
+        excel.payloadLimit = 150_000;
+        await new ExcelWorkbookPort({ run: excel.run, maxRequestBytes: 150_000 }).writeTables([bigForbruk(rows)]);
+        return excel;
+      };
+      const small = await write(30);
+      const large = await write(3000);
+      const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+      // The formats cost the same whatever the number of rows, and travel in the first request.
+      expect(sum(large.formatRequests)).to.equal(sum(small.formatRequests));
+      expect(sum(large.formatRequests)).to.be.below(200);
+      expect(large.formatRequests.filter((bytes) => bytes > 0)).to.have.length(1);
+      // Per cell, the formats alone would add one row of formats per body row to the requests.
+      const table = bigForbruk(3000);
+      const formats = FORBRUK.columns.map(numberFormatOf);
+      const values = table.rows.map((row) => row.map((cell, i) => toExcelInput(cell, FORBRUK.columns[i]!.kind)));
+      const perCell = jsonBytes(values.map(() => formats));
+      expect(perCell).to.be.greaterThan(200_000);
+      expect(sum(large.requests)).to.be.below(jsonBytes(values) + 2_000);
+      expect(large.requests.every((bytes) => bytes <= 150_000)).to.equal(true);
+      expect(large.requests.filter((bytes) => bytes > 0).length).to.be.at.most(Math.ceil(jsonBytes(values) / 150_000) + 1);
+      // Excel applies a 1×1 format to every cell of the range: the last row is formatted too.
+      expect(large.numberFormat('Forbruk', 3000, 0)).to.equal('dd.mm.yyyy');
+      expect(large.numberFormat('Forbruk', 3000, 1)).to.equal('@');
+      expect(large.numberFormat('Forbruk', 3000, 4)).to.equal(numberFormatOf(FORBRUK.columns[4]!));
     });
   });
 
@@ -218,6 +249,81 @@ describe('ExcelWorkbookPort', () => {
       excel.tables.delete('Forbruk');
       await port.writeTables([bigForbruk(4)]);
       expect(excel.tableValues('Forbruk').length).to.equal(1 + 4);
+    });
+  });
+
+  describe('selecting a flagged row', () => {
+    async function forbrukOf(rows: number): Promise<{ excel: FakeWorkbook; port: ExcelWorkbookPort }> {
+      const excel = new FakeWorkbook();
+      const port = new ExcelWorkbookPort({ run: excel.run });
+      await port.writeTables([bigForbruk(rows), tableNamed(workbookTables(), 'Rammer')]);
+      excel.activeSheet = 'Rammer';
+      excel.runs = 0;
+      excel.syncs = 0;
+      return { excel, port };
+    }
+
+    it('activates the table’s sheet and selects the first cell of the data row, in one run and one sync', async () => {
+      const { excel, port } = await forbrukOf(5);
+      await port.selectTableRow('Forbruk', 3);
+      expect(excel.activeSheet).to.equal('Forbruk');
+      // Data row 3 is sheet row 4 (0-based 3) under the header in row 1.
+      expect(excel.selection).to.deep.equal({ sheet: 'Forbruk', row: 3, column: 0, rows: 1, columns: 1 });
+      expect(excel.runs).to.equal(1);
+      expect(excel.syncs).to.equal(1);
+    });
+
+    it('finds a table the user moved to another sheet and away from A1', async () => {
+      const excel = new FakeWorkbook();
+      excel.addTable('Notater', 'Mine notater', 4, 2, [
+        ['Hva', 'Beløp'],
+        ['første', 1],
+        ['andre', 2],
+      ]);
+      await new ExcelWorkbookPort({ run: excel.run }).selectTableRow('Notater', 2);
+      expect(excel.selection).to.deep.equal({ sheet: 'Mine notater', row: 6, column: 2, rows: 1, columns: 1 });
+    });
+
+    it('says the row is gone when the table has fewer rows now, and leaves the sheet and selection alone', async () => {
+      const { excel, port } = await forbrukOf(5);
+      const error = await refusal(port.selectTableRow('Forbruk', 6));
+      expect(error.code).to.equal('row_not_found');
+      expect(error.excelCode).to.equal('InvalidArgument');
+      expect(error.place).to.deep.equal({ table: 'Forbruk', row: 6 });
+      expect(error.message).to.match(/rad 6 i tabellen Forbruk/);
+      expect(excel.activeSheet).to.equal('Rammer');
+      expect(excel.selection).to.equal(null);
+    });
+
+    it('says the row is gone when the table was deleted', async () => {
+      const { excel, port } = await forbrukOf(5);
+      excel.tables.delete('Forbruk');
+      const error = await refusal(port.selectTableRow('Forbruk', 1));
+      expect(error.code).to.equal('row_not_found');
+      expect(error.excelCode).to.equal('ItemNotFound');
+    });
+
+    it('refuses a row number that is not a whole number from 1 without calling Excel', async () => {
+      const { excel, port } = await forbrukOf(5);
+      for (const row of [0, -1, 1.5, Number.NaN]) {
+        expect((await refusal(port.selectTableRow('Forbruk', row))).code, String(row)).to.equal('row_not_found');
+      }
+      expect(excel.runs).to.equal(0);
+    });
+
+    it('maps a hidden sheet and a failed sync through the fault catalogue', async () => {
+      const { excel, port } = await forbrukOf(5);
+      excel.sheetOf('Forbruk').hidden = true;
+      const hidden = await refusal(port.selectTableRow('Forbruk', 1));
+      expect(hidden.code).to.equal('invalid_operation');
+      expect(hidden.message).to.match(/skjult/);
+      excel.sheetOf('Forbruk').hidden = false;
+      excel.failAtSync(1, 'GeneralException');
+      expect((await refusal(port.selectTableRow('Forbruk', 1))).code).to.equal('general');
+    });
+
+    it('says the action needs Excel when office.js is absent', async () => {
+      expect((await refusal(new ExcelWorkbookPort().selectTableRow('Forbruk', 1))).code).to.equal('not_in_excel');
     });
   });
 

@@ -16,6 +16,8 @@ interface CellState {
 interface SheetState {
   name: string;
   protected: boolean;
+  /** A hidden sheet cannot be activated (the fake throws InvalidOperation, as a conservative stand-in). */
+  hidden: boolean;
   cells: Map<string, CellState>;
   columnWidths: Map<number, number>;
   validations: { top: number; left: number; rows: number; source: string }[];
@@ -62,8 +64,13 @@ export class FakeWorkbook {
   readonly settings = new Map<string, unknown>();
   /** Bytes of values, formulas and formats queued in each request (one entry per sync). */
   readonly requests: number[] = [];
+  /** Of those bytes, the number formats' (one entry per sync). */
+  readonly formatRequests: number[] = [];
   syncs = 0;
   runs = 0;
+  /** The sheet shown in Excel's window, and the selected cells (0-based) as the add-in last set them. */
+  activeSheet: string | null = null;
+  selection: { sheet: string; row: number; column: number; rows: number; columns: number } | null = null;
   payloadLimit = 5_000_000;
   private failures = new Map<number, string>();
 
@@ -80,6 +87,7 @@ export class FakeWorkbook {
     const sheet: SheetState = {
       name,
       protected: false,
+      hidden: false,
       cells: new Map(),
       columnWidths: new Map(),
       validations: [],
@@ -164,24 +172,28 @@ class FakeContext {
   readonly workbook: FakeWorkbookObject;
   private queue: Step[] = [];
   private bytes = 0;
+  private formatBytes = 0;
 
   constructor(readonly state: FakeWorkbook) {
     this.workbook = new FakeWorkbookObject(this);
   }
 
-  enqueue(step: Step, bytes = 0): void {
+  enqueue(step: Step, bytes = 0, kind: 'data' | 'format' = 'data'): void {
     this.queue.push(step);
     this.bytes += bytes;
+    if (kind === 'format') this.formatBytes += bytes;
   }
 
   async sync(): Promise<void> {
     const state = this.state;
     state.syncs++;
     state.requests.push(this.bytes);
+    state.formatRequests.push(this.formatBytes);
     const steps = this.queue;
     const bytes = this.bytes;
     this.queue = [];
     this.bytes = 0;
+    this.formatBytes = 0;
     const failure = state.failureFor(state.syncs);
     if (failure) throw new FakeOfficeError(failure);
     if (bytes > state.payloadLimit) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded');
@@ -304,6 +316,14 @@ class FakeWorksheet extends Loadable {
     return new FakeRange(this.context, () => ({ sheet: this.sheet(), top, left, rows, cols }));
   }
 
+  activate(): void {
+    this.context.enqueue(() => {
+      const s = this.sheet();
+      if (s.hidden) throw new FakeOfficeError('InvalidOperation');
+      this.context.state.activeSheet = s.name;
+    });
+  }
+
   delete(): void {
     this.context.enqueue(() => {
       const s = this.sheet();
@@ -319,14 +339,32 @@ class FakeTables {
   getItemOrNullObject(name: string): FakeTable {
     return new FakeTable(this.context, () => this.context.state.tables.get(name) ?? null);
   }
+
+  /** A table that does not exist fails with ItemNotFound when the request runs. */
+  getItem(name: string): FakeTable {
+    return this.getItemOrNullObject(name);
+  }
 }
 
 class FakeTable extends Loadable {
+  /** The table's data rows by position; one past the last fails with InvalidArgument when used. */
+  readonly rows: { getItemAt: (index: number) => { getRange: () => FakeRange } };
+
   constructor(
     private readonly context: FakeContext,
     private readonly resolve: () => TableState | null,
   ) {
     super();
+    this.rows = {
+      getItemAt: (index) => ({
+        getRange: () =>
+          new FakeRange(context, () => {
+            const t = this.table();
+            if (!Number.isInteger(index) || index < 0 || index >= t.rows - 1) throw new FakeOfficeError('InvalidArgument');
+            return { sheet: t.sheet, top: t.top + 1 + index, left: t.left, rows: 1, cols: t.cols };
+          }),
+      }),
+    };
   }
 
   private table(): TableState {
@@ -583,18 +621,27 @@ class FakeRange extends Loadable {
     return this.get$('numberFormat') as string[][];
   }
 
+  /**
+   * A 2-D array the shape of the range, or a 1×1 array that Excel applies to every cell of the
+   * range (as Microsoft's samples do with `numberFormat = [["$0.00"]]` on a column).
+   */
   set numberFormat(rows: string[][]) {
-    this.context.enqueue(() => {
-      const a = this.area();
-      this.checkShape(a, rows);
-      if (a.sheet.protected) throw new FakeOfficeError('AccessDenied');
-      rows.forEach((row, r) =>
-        row.forEach((format, c) => {
-          const existing = readCell(a.sheet, a.top + r, a.left + c);
-          a.sheet.cells.set(key(a.top + r, a.left + c), { ...existing, numberFormat: format });
-        }),
-      );
-    }, bytesOf(rows));
+    this.context.enqueue(
+      () => {
+        const a = this.area();
+        const single = rows.length === 1 && rows[0]!.length === 1 ? rows[0]![0]! : null;
+        if (single === null) this.checkShape(a, rows);
+        if (a.sheet.protected) throw new FakeOfficeError('AccessDenied');
+        for (let r = 0; r < a.rows; r++) {
+          for (let c = 0; c < a.cols; c++) {
+            const existing = readCell(a.sheet, a.top + r, a.left + c);
+            a.sheet.cells.set(key(a.top + r, a.left + c), { ...existing, numberFormat: single ?? rows[r]![c]! });
+          }
+        }
+      },
+      bytesOf(rows),
+      'format',
+    );
   }
 
   get rowIndex(): number {
@@ -635,6 +682,28 @@ class FakeRange extends Loadable {
     return new FakeRange(this.context, () => {
       const a = this.area();
       return { ...a, top: a.top + i, rows: 1 };
+    });
+  }
+
+  /** One cell relative to the range's top left (it may lie outside the range, as in office.js). */
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const a = this.area();
+      return { sheet: a.sheet, top: a.top + row, left: a.left + column, rows: 1, cols: 1 };
+    });
+  }
+
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.area().sheet);
+  }
+
+  /** Selects the range; the fake insists its sheet was activated first (conservative). */
+  select(): void {
+    this.context.enqueue(() => {
+      const a = this.area();
+      const state = this.context.state;
+      if (state.activeSheet !== a.sheet.name) throw new FakeOfficeError('InvalidOperation');
+      state.selection = { sheet: a.sheet.name, row: a.top, column: a.left, rows: a.rows, columns: a.cols };
     });
   }
 

@@ -91,3 +91,54 @@ describe('ExcelWorkbookPort on office-addin-mock', () => {
     expect(await port.readTable('Rammer')).to.equal(null);
   });
 });
+
+describe('ExcelWorkbookPort.selectTableRow on office-addin-mock', () => {
+  /** A workbook whose table Forbruk answers row lookups; every call lands in `calls`, in order. */
+  function mockWorkbook(calls: string[]): OfficeMockObject {
+    const mock = new OfficeMockObject({
+      context: {
+        workbook: {
+          tables: {
+            forbruk: {
+              rows: {
+                row: { range: { cell: { worksheet: { name: 'Forbruk' } } } },
+                getItemAt(this: Data, index: number) {
+                  calls.push(`rows.getItemAt(${index})`);
+                  return this.row;
+                },
+              },
+            },
+            getItem(this: Data, name: string) {
+              calls.push(`tables.getItem(${name})`);
+              return this.forbruk;
+            },
+          },
+        },
+        sync: async () => void calls.push('sync'),
+      },
+    });
+    // Methods further down the tree, added on the mock objects themselves (populate keeps functions).
+    const row = mock.context.workbook.tables.forbruk.rows.row;
+    row.getRange = () => (calls.push('getRange()'), row.range);
+    row.range.getCell = (r: number, c: number) => (calls.push(`getCell(${r},${c})`), row.range.cell);
+    row.range.cell.select = () => void calls.push('select()');
+    row.range.cell.worksheet.activate = () => void calls.push('worksheet.activate()');
+    return mock;
+  }
+
+  it('goes table → data row → first cell, activates its sheet, selects it and syncs once', async () => {
+    const calls: string[] = [];
+    const mock = mockWorkbook(calls);
+    const port = new ExcelWorkbookPort({ run: (batch) => batch(mock.context as unknown as Excel.RequestContext) });
+    await port.selectTableRow('Forbruk', 3);
+    expect(calls).to.deep.equal([
+      'tables.getItem(Forbruk)',
+      'rows.getItemAt(2)',
+      'getRange()',
+      'getCell(0,0)',
+      'worksheet.activate()',
+      'select()',
+      'sync',
+    ]);
+  });
+});
