@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import {
+  checkClosedYears,
   confirmConditionInState,
   closeYearInState,
   Money,
@@ -79,7 +80,9 @@ export async function governanceCommand(command: GovernanceCommand, options: Cli
 
   const loaded = await loadWorkbook(path, lang);
   if (!isWorkbook(loaded)) return { stdout: '', stderr: problemLines([loaded]), status: 1 };
-  const { state, problems, logProblems } = loaded.reading;
+  const { problems, logProblems, unlockedState } = loaded.reading;
+  // Reopening is the way out of a change made to a closed year: it may start from the changed state.
+  const state = command === 'reopen-year' ? unlockedState : loaded.reading.state;
   if (!state) return { stdout: '', stderr: problemLines(problems), status: 1 };
   if (logProblems.length > 0) return refusedResult({ ok: false, problems: logProblems }, lang);
   const context: ChangeContext = { who: userName(options.user), at: nowStamp(), why };
@@ -100,6 +103,9 @@ export async function governanceCommand(command: GovernanceCommand, options: Cli
     const refused = refusedResult(result, lang);
     return { ...refused, stderr: stderr + refused.stderr };
   }
+  // Every other closed year must still be as it was closed.
+  const stillClosed = checkClosedYears(result.state, loaded.reading.rows, file, lang);
+  if (stillClosed.length > 0) return refusedResult({ ok: false, problems: stillClosed }, lang);
   const built = planningTables(result.state, { asOf: asOfFor(undefined, result.state.lines), lang });
   await writeWorkbookFile(path, orderTables([...built, ...carriedTables(loaded.tables, built)]), { overwrite: true });
   return { stdout: `${result.message}\n`, stderr, status: 0 };

@@ -38,15 +38,28 @@ export interface PlanningReading {
   readonly logProblems: Problem[];
   /** Whether the log was an older four-column one, read as notes. */
   readonly legacyLog: boolean;
+  /**
+   * The state even where a closed year's ledger or frames were changed (those changes are the
+   * problems): only for reopening that year, after which `checkClosedYears` must pass.
+   */
+  readonly unlockedState: PlanningState | null;
+  /** Where each frame and closed year stands in the workbook, for messages. */
+  readonly rows: Pick<GovernanceReading, 'frameRows' | 'closedRows'>;
 }
 
 /** The tables a planning workbook is read from. */
 export const PLANNING_TABLES = ['Rammer', 'Poster', 'Forbruk', 'Versjoner', 'Arsavslutning', 'Logg'] as const;
 
 /** Problems where a closed year's ledger or frames differ from what the year was closed with. */
-function closedYearChanges(plan: Plan, lines: readonly LedgerLine[], reading: GovernanceReading, file: string, lang: Lang): Problem[] {
+export function checkClosedYears(
+  state: PlanningState,
+  reading: Pick<GovernanceReading, 'frameRows' | 'closedRows'>,
+  file: string,
+  lang: Lang = 'nb',
+): Problem[] {
+  const { plan, lines } = state;
   const problems: Problem[] = [];
-  for (const record of reading.governance.closedYears) {
+  for (const record of state.governance.closedYears) {
     const closedRow = reading.closedRows.get(record.year) ?? null;
     const keys = lineKeysOfYear(lines, record.year);
     if (keys.length !== record.lines || lineCheckOf(keys) !== record.lineCheck) {
@@ -77,16 +90,17 @@ function closedYearChanges(plan: Plan, lines: readonly LedgerLine[], reading: Go
 export function readPlanningTables(table: (name: string) => TableRead | null, file: string, lang: Lang = 'nb'): PlanningReading {
   const planReading = readPlanTables(table('Rammer'), table('Poster'), file, lang);
   const log = readLogTable(table('Logg'), file, lang);
-  const base = { logProblems: log.problems, legacyLog: log.legacy };
+  const base = { logProblems: log.problems, legacyLog: log.legacy, unlockedState: null, rows: { frameRows: new Map(), closedRows: new Map() } };
   if (!planReading.plan) return { state: null, problems: planReading.problems, ...base };
   const plan = planReading.plan;
   const governance = readGovernanceTables(table('Rammer'), table('Versjoner'), table('Arsavslutning'), file, lang);
   const forbruk = readForbrukLines(table('Forbruk'), plan, file, lang);
   const problems = [...governance.problems, ...forbruk.problems];
   if (problems.length > 0) return { state: null, problems, ...base };
-  problems.push(...closedYearChanges(plan, forbruk.lines, governance, file, lang));
-  if (problems.length > 0) return { state: null, problems, ...base };
-  return { state: { plan, governance: governance.governance, lines: forbruk.lines, log: log.entries }, problems, ...base };
+  const state: PlanningState = { plan, governance: governance.governance, lines: forbruk.lines, log: log.entries };
+  const rows = { frameRows: governance.frameRows, closedRows: governance.closedRows };
+  const changes = checkClosedYears(state, rows, file, lang);
+  return { ...base, state: changes.length > 0 ? null : state, problems: changes, unlockedState: state, rows };
 }
 
 /** Reads the planning state through a workbook port. */
