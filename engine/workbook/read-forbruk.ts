@@ -25,7 +25,8 @@ function fieldOf(value: CellValue, isDate: boolean): string {
   if (typeof value === 'number') {
     // A whole serial from 1 to 2958465 (31.12.9999) is a date in a date column; anything else is kept as written.
     if (isDate && Number.isInteger(value) && value > 0 && value < 2958466) return isoDateOfSerial(value);
-    return String(value);
+    // A number cell has one reading: written with a decimal comma, `12.345` is three decimals, not twelve thousand.
+    return Number.isInteger(value) ? String(value) : String(value).replace('.', ',');
   }
   return String(value);
 }
