@@ -193,7 +193,10 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   unknown_instrument: { nb: 'Ukjent virkemiddel', en: 'Unknown instrument' },
   bad_chapter_post: { nb: 'Ugyldig kapittel eller post', en: 'Invalid chapter or post' },
   unmapped_post: { nb: 'Budsjettposten er ikke koblet til et virkemiddel', en: 'The budget post is not mapped to an instrument' },
-  no_instrument: { nb: 'Linjen sier ikke hvilket virkemiddel den gjelder', en: 'The line does not say which instrument it is for' },
+  no_instrument: {
+    nb: 'Linjen sier ikke hvilket virkemiddel den gjelder',
+    en: 'The line does not say which instrument it is for',
+  },
   date_after_budget_period: { nb: 'Datoen passer ikke budsjettåret', en: 'The date does not fit the budget year' },
   frame_overlap: { nb: 'To rammer for samme virkemiddel overlapper', en: 'Two frames of one instrument overlap' },
   frame_from_after_to: { nb: 'Rammen slutter før den begynner', en: 'The frame ends before it begins' },

@@ -52,7 +52,17 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The hash an entry must carry: SHA-256 of its fields in a fixed order, as JSON. */
 export function entryHash(entry: Omit<LogEntry, 'hash'>): string {
   return sha256(
-    JSON.stringify([entry.seq, entry.at, entry.who, entry.action, entry.target, entry.before, entry.after, entry.why, entry.prevHash]),
+    JSON.stringify([
+      entry.seq,
+      entry.at,
+      entry.who,
+      entry.action,
+      entry.target,
+      entry.before,
+      entry.after,
+      entry.why,
+      entry.prevHash,
+    ]),
   );
 }
 

@@ -86,7 +86,11 @@ export async function framesCommand(options: CliOptions): Promise<CommandResult>
   if (!plan) return { stdout: '', stderr: problemLines(problems), status: 1 };
   const lang = options.lang;
   if (options.format === 'json') {
-    return { stdout: JSON.stringify({ frames: plan.frames.map((f) => frameJson(plan, f)) }, null, 2) + '\n', stderr: problemLines(warnings), status: 0 };
+    return {
+      stdout: JSON.stringify({ frames: plan.frames.map((f) => frameJson(plan, f)) }, null, 2) + '\n',
+      stderr: problemLines(warnings),
+      status: 0,
+    };
   }
   if (options.format === 'csv') {
     const head = ['instrument', 'name', 'from', 'to', 'amount', 'unit', 'funding', 'condition', 'conditionConfirmed', 'source'];
@@ -109,12 +113,24 @@ export async function framesCommand(options: CliOptions): Promise<CommandResult>
     money(f.amount, lang),
     f.funding,
     sourceWords[f.source]![lang],
-    f.condition === '' ? '' : f.conditionConfirmed ? (lang === 'nb' ? 'betingelse bekreftet' : 'condition confirmed') : lang === 'nb' ? 'betingelse ikke bekreftet' : 'condition not confirmed',
+    f.condition === ''
+      ? ''
+      : f.conditionConfirmed
+        ? lang === 'nb'
+          ? 'betingelse bekreftet'
+          : 'condition confirmed'
+        : lang === 'nb'
+          ? 'betingelse ikke bekreftet'
+          : 'condition not confirmed',
   ]);
-  const headers = lang === 'nb' ? ['Virkemiddel', 'År', 'Ramme', 'Finansiering', 'Kilde', 'Merknad'] : ['Instrument', 'Year', 'Frame', 'Funding', 'Source', 'Note'];
+  const headers =
+    lang === 'nb'
+      ? ['Virkemiddel', 'År', 'Ramme', 'Finansiering', 'Kilde', 'Merknad']
+      : ['Instrument', 'Year', 'Frame', 'Funding', 'Source', 'Note'];
   let out = renderTable(headers, rows, ['left', 'left', 'right', 'left', 'left', 'left']);
   const totals = [...frameTotalsByYear(plan.frames)].map(([year, total]) => [String(year), formatMoney(total, { lang })]);
-  out += '\n' + renderTable(lang === 'nb' ? ['År', 'Sum statlige rammer'] : ['Year', 'Total state frames'], totals, ['left', 'right']);
+  out +=
+    '\n' + renderTable(lang === 'nb' ? ['År', 'Sum statlige rammer'] : ['Year', 'Total state frames'], totals, ['left', 'right']);
   return { stdout: out, stderr: problemLines(warnings), status: 0 };
 }
 
@@ -139,8 +155,11 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
   const inYear = (r: { from: number; to: number }) => year === null || (year >= r.from && year <= r.to);
   const rows = (result?.rows ?? []).filter(inYear);
   // Carried amounts come from the year before, so they are computed over every row, then filtered.
-  const rowsJson = rowsToJsonWithCarryOver(result?.rows ?? [], carryOver).filter((j) => inYear(j as { from: number; to: number }));
-  const stderr = problemLines(logWarnings) + problemLines(loaded.problems) + loaded.warnings.map((w) => `${w.message}\n`).join('');
+  const rowsJson = rowsToJsonWithCarryOver(result?.rows ?? [], carryOver).filter((j) =>
+    inYear(j as { from: number; to: number }),
+  );
+  const stderr =
+    problemLines(logWarnings) + problemLines(loaded.problems) + loaded.warnings.map((w) => `${w.message}\n`).join('');
   const status = loaded.rejected ? 1 : 0;
   if (options.format === 'json') {
     const json = {
@@ -168,14 +187,32 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
     return { stdout: '', stderr: stderr + note, status: 1 };
   }
   if (options.format === 'csv') {
-    const head = ['instrument', 'from', 'to', 'funding', 'frame', 'spent', 'committed', 'openCommitments', 'remaining', 'utilisation', 'source', 'flags', 'carriedIn'];
+    const head = [
+      'instrument',
+      'from',
+      'to',
+      'funding',
+      'frame',
+      'spent',
+      'committed',
+      'openCommitments',
+      'remaining',
+      'utilisation',
+      'source',
+      'flags',
+      'carriedIn',
+    ];
     const body = rows.map((r, i) => {
       const j = rowsJson[i]!;
       return head.map((k) => csvField(k === 'flags' ? r.flags.join(' ') : j[k] === null ? '' : String(j[k]))).join(',');
     });
     return { stdout: [head.join(','), ...body].join('\n') + '\n', stderr, status };
   }
-  return { stdout: reconcileTable(plan, rows, result!.unframed, asOf, loaded.ledger.imported, loaded.ledger.duplicates, lang), stderr, status };
+  return {
+    stdout: reconcileTable(plan, rows, result!.unframed, asOf, loaded.ledger.imported, loaded.ledger.duplicates, lang),
+    stderr,
+    status,
+  };
 }
 
 function reconcileTable(
@@ -201,20 +238,55 @@ function reconcileTable(
     formatPercent(r.utilisation, lang),
     flagsInWords(r.flags, lang),
   ]);
-  let out = (nb ? `Avstemming per ${asOf}: ${imported} linjer importert, ${duplicates} duplikater utelatt.\n\n` : `Reconciliation as of ${asOf}: ${imported} lines imported, ${duplicates} duplicates left out.\n\n`);
+  let out = nb
+    ? `Avstemming per ${asOf}: ${imported} linjer importert, ${duplicates} duplikater utelatt.\n\n`
+    : `Reconciliation as of ${asOf}: ${imported} lines imported, ${duplicates} duplicates left out.\n\n`;
   out += renderTable(headers, body, ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left']);
   const years = [...new Set(rows.map((r) => r.from))].sort((a, b) => a - b);
   const totals = years.map((y) => {
     const ofYear = rows.filter((r) => r.from === y);
-    const sumOf = (pick: (r: ReconciliationRow) => Money | null) => ofYear.reduce((s, r) => s.plus(pick(r) ?? Money.zero), Money.zero);
-    return [String(y), formatMoney(sumOf((r) => r.frame), { lang }), formatMoney(sumOf((r) => r.spent), { lang }), formatMoney(sumOf((r) => r.openCommitments), { lang }), formatMoney(sumOf((r) => r.remaining), { lang })];
+    const sumOf = (pick: (r: ReconciliationRow) => Money | null) =>
+      ofYear.reduce((s, r) => s.plus(pick(r) ?? Money.zero), Money.zero);
+    return [
+      String(y),
+      formatMoney(
+        sumOf((r) => r.frame),
+        { lang },
+      ),
+      formatMoney(
+        sumOf((r) => r.spent),
+        { lang },
+      ),
+      formatMoney(
+        sumOf((r) => r.openCommitments),
+        { lang },
+      ),
+      formatMoney(
+        sumOf((r) => r.remaining),
+        { lang },
+      ),
+    ];
   });
-  out += '\n' + renderTable(nb ? ['År', 'Sum rammer', 'Sum utbetalt', 'Sum åpne tilsagn', 'Sum gjenstår'] : ['Year', 'Total frames', 'Total spent', 'Total open', 'Total remaining'], totals, ['left', 'right', 'right', 'right', 'right']);
+  out +=
+    '\n' +
+    renderTable(
+      nb
+        ? ['År', 'Sum rammer', 'Sum utbetalt', 'Sum åpne tilsagn', 'Sum gjenstår']
+        : ['Year', 'Total frames', 'Total spent', 'Total open', 'Total remaining'],
+      totals,
+      ['left', 'right', 'right', 'right', 'right'],
+    );
   if (unframed.length > 0) {
     out += '\n' + (nb ? 'Forbruk uten ramme i planen:\n' : 'Spending without a frame in the plan:\n');
     out += renderTable(
       nb ? ['Virkemiddel', 'År', 'Utbetalt', 'Tilsagn', 'Linjer'] : ['Instrument', 'Year', 'Spent', 'Committed', 'Lines'],
-      unframed.map((u) => [nameOf(plan, u.instrument, lang), String(u.year), formatMoney(u.spent, { lang }), formatMoney(u.committed, { lang }), String(u.lines)]),
+      unframed.map((u) => [
+        nameOf(plan, u.instrument, lang),
+        String(u.year),
+        formatMoney(u.spent, { lang }),
+        formatMoney(u.committed, { lang }),
+        String(u.lines),
+      ]),
       ['left', 'left', 'right', 'right', 'right'],
     );
   }

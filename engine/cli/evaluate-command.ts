@@ -36,7 +36,10 @@ export function readIndicators(path: string | undefined, lang: Lang): IndicatorR
       column: null,
       value: null,
       expected: lang === 'nb' ? 'en fil som finnes og kan leses' : 'a file that exists and can be read',
-      message: lang === 'nb' ? `${path}: Filen finnes ikke eller kan ikke leses.` : `${path}: The file does not exist or cannot be read.`,
+      message:
+        lang === 'nb'
+          ? `${path}: Filen finnes ikke eller kan ikke leses.`
+          : `${path}: The file does not exist or cannot be read.`,
     };
     return { values: [], goals: new Map(), activities: [], resources: [], problems: [problem] };
   }
@@ -46,7 +49,9 @@ function evaluationText(e: Evaluation, lang: Lang): string {
   const nb = lang === 'nb';
   let out = nb ? `Årlig vurdering ${e.year} (per ${e.asOf})\n\n` : `Annual evaluation ${e.year} (as of ${e.asOf})\n\n`;
   out += renderTable(
-    nb ? ['Indikator', 'Periode', 'Verdi', 'Utgangspunkt', 'Mål', 'Endring', 'Retning', 'På kurs'] : ['Indicator', 'Period', 'Value', 'Baseline', 'Goal', 'Change', 'Direction', 'On course'],
+    nb
+      ? ['Indikator', 'Periode', 'Verdi', 'Utgangspunkt', 'Mål', 'Endring', 'Retning', 'På kurs']
+      : ['Indicator', 'Period', 'Value', 'Baseline', 'Goal', 'Change', 'Direction', 'On course'],
     e.indicators.map((a) => [
       a.definition.id,
       a.value ? periodWords(a.value, lang) : '–',
@@ -54,14 +59,20 @@ function evaluationText(e: Evaluation, lang: Lang): string {
       a.baseline ? percentText(a.baseline.value, lang) : '–',
       a.goal ? percentText(a.goal, lang) : '–',
       a.changeFromBaseline === null ? '–' : formatPercent(a.changeFromBaseline, lang),
-      a.direction === null ? '–' : nb ? { worse: 'feil retning', better: 'riktig retning', unchanged: 'uendret' }[a.direction] : a.direction,
+      a.direction === null
+        ? '–'
+        : nb
+          ? { worse: 'feil retning', better: 'riktig retning', unchanged: 'uendret' }[a.direction]
+          : a.direction,
       a.onCourse === null ? '–' : a.onCourse ? (nb ? 'ja' : 'yes') : nb ? 'nei' : 'no',
     ]),
     ['left', 'left', 'right', 'right', 'right', 'right', 'left', 'left'],
   );
   out += '\n';
   out += renderTable(
-    nb ? ['Virkemiddel', 'År', 'Ramme', 'Utbetalt', 'Åpne tilsagn', 'Utnyttelse', 'Status'] : ['Instrument', 'Year', 'Frame', 'Spent', 'Open commitments', 'Utilisation', 'Status'],
+    nb
+      ? ['Virkemiddel', 'År', 'Ramme', 'Utbetalt', 'Åpne tilsagn', 'Utnyttelse', 'Status']
+      : ['Instrument', 'Year', 'Frame', 'Spent', 'Open commitments', 'Utilisation', 'Status'],
     e.instruments.map((i) => [
       i.instrument,
       i.from === i.to ? String(i.from) : `${i.from}–${i.to}`,
@@ -95,9 +106,17 @@ export async function evaluateCommand(options: CliOptions): Promise<CommandResul
   const stderr = problemLines(problems) + loaded.warnings.map((w) => `${w.message}\n`).join('');
   if (rejected) {
     if (options.format === 'json') {
-      return { stdout: JSON.stringify({ year: reading.year, errors: problems.map(problemJson), warnings: loaded.warnings }, null, 2) + '\n', stderr, status: 1 };
+      return {
+        stdout:
+          JSON.stringify({ year: reading.year, errors: problems.map(problemJson), warnings: loaded.warnings }, null, 2) + '\n',
+        stderr,
+        status: 1,
+      };
     }
-    const note = lang === 'nb' ? `Inndata ble avvist: ${problems.length} feil. Ingen vurdering er laget.\n` : `The input was rejected: ${problems.length} errors. No evaluation was made.\n`;
+    const note =
+      lang === 'nb'
+        ? `Inndata ble avvist: ${problems.length} feil. Ingen vurdering er laget.\n`
+        : `The input was rejected: ${problems.length} errors. No evaluation was made.\n`;
     return { stdout: '', stderr: stderr + note, status: 1 };
   }
   const evaluation = evaluate({

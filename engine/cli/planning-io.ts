@@ -29,12 +29,17 @@ export function embeddedState(): PlanningState {
 
 /** The problem for a workbook file that is missing or not an .xlsx. */
 export function unreadableWorkbook(path: string, lang: Lang): Problem {
-  const expected = lang === 'nb' ? 'en arbeidsbok (.xlsx) som finnes og kan leses' : 'a workbook (.xlsx) that exists and can be read';
+  const expected =
+    lang === 'nb' ? 'en arbeidsbok (.xlsx) som finnes og kan leses' : 'a workbook (.xlsx) that exists and can be read';
   const message =
     lang === 'nb'
       ? `${path}: Filen finnes ikke eller er ikke en arbeidsbok (.xlsx).`
       : `${path}: The file does not exist or is not a workbook (.xlsx).`;
-  return { ...problem('unreadable_file', { file: basename(path), line: null, column: null, value: null }, lang), expected, message };
+  return {
+    ...problem('unreadable_file', { file: basename(path), line: null, column: null, value: null }, lang),
+    expected,
+    message,
+  };
 }
 
 /** Reads a planning workbook, or gives the problem when the file cannot be read at all. */
@@ -57,5 +62,7 @@ export function isWorkbook(loaded: LoadedWorkbook | Problem): loaded is LoadedWo
 /** The tables of a workbook that a rewrite does not build itself (the evaluation's, a user's), kept as they were. */
 export function carriedTables(tables: ReadonlyMap<string, TableRead>, built: readonly TableData[]): TableData[] {
   const names = new Set(built.map((t) => t.spec.table.toLowerCase()));
-  return [...tables.entries()].filter(([name]) => !names.has(name)).map(([, read]) => ({ spec: specForRead(read), rows: read.rows }));
+  return [...tables.entries()]
+    .filter(([name]) => !names.has(name))
+    .map(([, read]) => ({ spec: specForRead(read), rows: read.rows }));
 }

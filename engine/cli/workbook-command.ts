@@ -74,7 +74,12 @@ export function evaluationYear(options: CliOptions, asOf: IsoDate, lines: readon
 }
 
 /** The indicator values of the workbook's own `Indikatorer` table, then of --indicators (which may replace them). */
-function indicatorInput(table: TableRead | null, file: string, path: string | undefined, lang: CliOptions['lang']): IndicatorReading {
+function indicatorInput(
+  table: TableRead | null,
+  file: string,
+  path: string | undefined,
+  lang: CliOptions['lang'],
+): IndicatorReading {
   const readings: IndicatorReading[] = [];
   if (table) {
     const { header, records } = indicatorRecordsFromTable(table);

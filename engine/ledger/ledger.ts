@@ -193,7 +193,15 @@ export class Ledger {
     this.importedCount += merge.imported;
     this.duplicateCount += merge.duplicates;
     const warnings = identicalLineWarnings(file, merge.repeats, lang);
-    return { file, encoding: null, rejected: false, problems: [], imported: merge.imported, duplicates: merge.duplicates, warnings };
+    return {
+      file,
+      encoding: null,
+      rejected: false,
+      problems: [],
+      imported: merge.imported,
+      duplicates: merge.duplicates,
+      warnings,
+    };
   }
 
   private consume(file: string, encoding: Encoding | null, options: ReadOptions, feed: (reader: CsvReader) => void): FileReport {
@@ -212,9 +220,14 @@ export class Ledger {
         if (missing.length > 0) {
           headerProblem = true;
           problems.push(
-            problem('missing_columns', { file, line: 1, column: null, value: fields.join(reader.detectedSeparator ?? ';') }, lang, {
-              columns: missing.join(', '),
-            }),
+            problem(
+              'missing_columns',
+              { file, line: 1, column: null, value: fields.join(reader.detectedSeparator ?? ';') },
+              lang,
+              {
+                columns: missing.join(', '),
+              },
+            ),
           );
           return;
         }

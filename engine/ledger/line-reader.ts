@@ -34,16 +34,27 @@ export class LineReader {
     const before = problems.length;
     // Places are built only when a problem is found; this runs once per line of large ledgers.
     const sheet = this.sheet === undefined ? {} : { sheet: this.sheet };
-    const at = (column: LedgerColumn, value: string | null) => ({ file: this.file, ...sheet, line, column: label[column], value });
+    const at = (column: LedgerColumn, value: string | null) => ({
+      file: this.file,
+      ...sheet,
+      line,
+      column: label[column],
+      value,
+    });
     const get = (column: LedgerColumn): string => {
       const field = fields[index[column] ?? -1];
       return field === undefined ? '' : field.trim();
     };
     if (fields.length > this.header.width && fields.slice(this.header.width).some((f) => f.trim() !== '')) {
       problems.push(
-        problem('extra_fields', { file: this.file, ...sheet, line, column: null, value: fields.slice(this.header.width).join(' | ') }, this.lang, {
-          count: String(this.header.width),
-        }),
+        problem(
+          'extra_fields',
+          { file: this.file, ...sheet, line, column: null, value: fields.slice(this.header.width).join(' | ') },
+          this.lang,
+          {
+            count: String(this.header.width),
+          },
+        ),
       );
     }
 
@@ -125,7 +136,6 @@ export class LineReader {
     };
   }
 }
-
 
 /** The required ledger columns a header lacks (dato, bilag, beløp, and virkemiddel or kapittel and post). */
 export function missingLedgerColumns(header: HeaderMap<LedgerColumn>): string[] {

@@ -51,7 +51,13 @@ export function closeYear(closed: ClosedYears, year: number, lines: Iterable<Led
   return {
     ok: true,
     closed: next,
-    change: { ...context, action: 'year_closed', target: String(year), before: 'åpent', after: `avsluttet (${record.lineKeys.length} linjer)` },
+    change: {
+      ...context,
+      action: 'year_closed',
+      target: String(year),
+      before: 'åpent',
+      after: `avsluttet (${record.lineKeys.length} linjer)`,
+    },
   };
 }
 
@@ -61,7 +67,11 @@ export function reopenYear(closed: ClosedYears, year: number, context: ChangeCon
   if (context.why.trim() === '') return { ok: false, message: `Oppgi en begrunnelse for å gjenåpne ${year}.` };
   const next = new Map(closed);
   next.delete(year);
-  return { ok: true, closed: next, change: { ...context, action: 'year_reopened', target: String(year), before: 'avsluttet', after: 'åpent' } };
+  return {
+    ok: true,
+    closed: next,
+    change: { ...context, action: 'year_reopened', target: String(year), before: 'avsluttet', after: 'åpent' },
+  };
 }
 
 /** Whether a year is closed. */
@@ -102,7 +112,9 @@ export function checkClosedLines(
       lang === 'nb'
         ? `Budsjettåret ${line.year} ble avsluttet ${closed.get(line.year)!.closedAt}; linjen ble ikke tatt med. Gjenåpne året (det føres i loggen) for å føre den.`
         : `Budget year ${line.year} was closed on ${closed.get(line.year)!.closedAt}; the line was not counted. Reopen the year (recorded in the log) to enter it.`;
-    problems.push(problem('year_closed', { file: line.file, line: line.line, column: 'år', value: String(line.year) }, lang, {}, detail));
+    problems.push(
+      problem('year_closed', { file: line.file, line: line.line, column: 'år', value: String(line.year) }, lang, {}, detail),
+    );
   }
   return { accepted, problems };
 }

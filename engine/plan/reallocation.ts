@@ -22,13 +22,7 @@ export interface Reallocation {
 
 /** Why a reallocation was refused. */
 export type ReallocationRefusal =
-  | 'read_only'
-  | 'year_closed'
-  | 'same_instrument'
-  | 'not_positive'
-  | 'no_annual_frame'
-  | 'frame_not_set'
-  | 'below_spent';
+  'read_only' | 'year_closed' | 'same_instrument' | 'not_positive' | 'no_annual_frame' | 'frame_not_set' | 'below_spent';
 
 /** One side of a reallocation: the frame and what remains of it before and after. */
 export interface ReallocationSide {
@@ -106,15 +100,31 @@ export function previewReallocation(
     return refuse('read_only', nb ? (refused.ok ? '' : refused.message) : en);
   }
   if (isClosed(closed, move.year)) {
-    return refuse('year_closed', nb ? `${move.year} er avsluttet; gjenåpne året for å omdisponere.` : `${move.year} is closed; reopen the year to reallocate.`);
+    return refuse(
+      'year_closed',
+      nb
+        ? `${move.year} er avsluttet; gjenåpne året for å omdisponere.`
+        : `${move.year} is closed; reopen the year to reallocate.`,
+    );
   }
-  if (move.from === move.to) return refuse('same_instrument', nb ? 'Fra og til er samme virkemiddel.' : 'From and to are the same instrument.');
+  if (move.from === move.to)
+    return refuse('same_instrument', nb ? 'Fra og til er samme virkemiddel.' : 'From and to are the same instrument.');
   if (!move.amount.gt(Money.zero)) {
-    return refuse('not_positive', nb ? `Beløpet må være større enn 0 (${move.amount.toFixed2()}).` : `The amount must be greater than 0 (${move.amount.toFixed2()}).`);
+    return refuse(
+      'not_positive',
+      nb
+        ? `Beløpet må være større enn 0 (${move.amount.toFixed2()}).`
+        : `The amount must be greater than 0 (${move.amount.toFixed2()}).`,
+    );
   }
   if (!source || !target) {
     const missing = !source ? move.from : move.to;
-    return refuse('no_annual_frame', nb ? `${missing} har ingen årlig ramme for ${move.year} i versjonen.` : `${missing} has no annual frame for ${move.year} in the version.`);
+    return refuse(
+      'no_annual_frame',
+      nb
+        ? `${missing} har ingen årlig ramme for ${move.year} i versjonen.`
+        : `${missing} has no annual frame for ${move.year} in the version.`,
+    );
   }
   if (source.frameBefore === null || target.frameBefore === null) {
     const missing = source.frameBefore === null ? move.from : move.to;

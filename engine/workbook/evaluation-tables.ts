@@ -74,7 +74,11 @@ function indicatorRow(v: IndicatorValue, e: Evaluation): Cell[] {
     v.source,
     num(baseline),
     num(assessed?.goal ?? null),
-    assessed ? (e.lang === 'nb' ? assessed.definition.name : assessed.definition.nameEn) : (indicatorDefinition(v.indicator)?.name ?? null),
+    assessed
+      ? e.lang === 'nb'
+        ? assessed.definition.name
+        : assessed.definition.nameEn
+      : (indicatorDefinition(v.indicator)?.name ?? null),
   ];
 }
 

@@ -31,7 +31,14 @@ function withChange(state: PlanningState, change: ChangeRecord, patch: Partial<P
   return { ...state, ...patch, log: appendEntry(state.log, change) };
 }
 
-function refused(code: 'change_refused' | 'reallocation_refused', file: string, lang: Lang, message: string, column: string | null, value: string | null): GovernanceResult {
+function refused(
+  code: 'change_refused' | 'reallocation_refused',
+  file: string,
+  lang: Lang,
+  message: string,
+  column: string | null,
+  value: string | null,
+): GovernanceResult {
   return { ok: false, problems: [problem(code, { file, sheet: 'Rammer', line: null, column, value }, lang, {}, message)] };
 }
 
@@ -61,28 +68,74 @@ export function reallocateInState(
 }
 
 /** Records that the condition of an instrument's frame starting in `from` is confirmed (refused for a closed year). */
-export function confirmConditionInState(state: PlanningState, instrument: string, from: number, context: ChangeContext, file: string, lang: Lang = 'nb'): GovernanceResult {
+export function confirmConditionInState(
+  state: PlanningState,
+  instrument: string,
+  from: number,
+  context: ChangeContext,
+  file: string,
+  lang: Lang = 'nb',
+): GovernanceResult {
   const frame = state.plan.frames.find((f) => f.instrument === instrument && f.from === from);
   const nb = lang === 'nb';
   if (!frame) {
-    return refused('change_refused', file, lang, nb ? `Planen har ingen ramme for ${instrument} som begynner i ${from}.` : `The plan has no frame of ${instrument} starting in ${from}.`, 'Virkemiddel', instrument);
+    return refused(
+      'change_refused',
+      file,
+      lang,
+      nb
+        ? `Planen har ingen ramme for ${instrument} som begynner i ${from}.`
+        : `The plan has no frame of ${instrument} starting in ${from}.`,
+      'Virkemiddel',
+      instrument,
+    );
   }
-  const closedProblem = checkFrameChange(closedYearsOf(state.governance, state.lines), frame, { file, sheet: 'Rammer', line: null }, lang);
+  const closedProblem = checkFrameChange(
+    closedYearsOf(state.governance, state.lines),
+    frame,
+    { file, sheet: 'Rammer', line: null },
+    lang,
+  );
   if (closedProblem) return { ok: false, problems: [closedProblem] };
   const result = confirmCondition(currentVersion(state), frameKey(frame), context);
   if (!result.ok) {
-    const en = result.reason === 'no_condition' ? `The frame ${frameKey(frame)} has no condition to confirm.` : `The version cannot be changed (${result.reason}).`;
+    const en =
+      result.reason === 'no_condition'
+        ? `The frame ${frameKey(frame)} has no condition to confirm.`
+        : `The version cannot be changed (${result.reason}).`;
     return refused('change_refused', file, lang, nb ? result.message : en, 'Bekreftet', frameKey(frame));
   }
   const message = nb ? `Betingelsen for ${frameKey(frame)} er bekreftet.` : `The condition of ${frameKey(frame)} is confirmed.`;
-  return { ok: true, state: withChange(state, result.change, { plan: { ...state.plan, frames: result.version.frames } }), change: result.change, message };
+  return {
+    ok: true,
+    state: withChange(state, result.change, { plan: { ...state.plan, frames: result.version.frames } }),
+    change: result.change,
+    message,
+  };
 }
 
 /** Closes a year: its ledger lines and frames are recorded, and later changes to them are refused. */
-export function closeYearInState(state: PlanningState, year: number, context: ChangeContext, file: string, lang: Lang = 'nb'): GovernanceResult {
+export function closeYearInState(
+  state: PlanningState,
+  year: number,
+  context: ChangeContext,
+  file: string,
+  lang: Lang = 'nb',
+): GovernanceResult {
   const result = closeYear(closedYearsOf(state.governance, state.lines), year, state.lines, context);
   if (!result.ok) {
-    return { ok: false, problems: [problem('change_refused', { file, sheet: 'Styring', line: null, column: 'År', value: String(year) }, lang, {}, lang === 'nb' ? result.message : `${year} is already closed.`)] };
+    return {
+      ok: false,
+      problems: [
+        problem(
+          'change_refused',
+          { file, sheet: 'Styring', line: null, column: 'År', value: String(year) },
+          lang,
+          {},
+          lang === 'nb' ? result.message : `${year} is already closed.`,
+        ),
+      ],
+    };
   }
   const record = closedYearRecord(result.closed.get(year)!, state.plan.frames);
   const governance = { ...state.governance, closedYears: [...state.governance.closedYears, record] };
@@ -94,11 +147,30 @@ export function closeYearInState(state: PlanningState, year: number, context: Ch
 }
 
 /** Reopens a closed year (a reason is required); the reopening is in the log. */
-export function reopenYearInState(state: PlanningState, year: number, context: ChangeContext, file: string, lang: Lang = 'nb'): GovernanceResult {
+export function reopenYearInState(
+  state: PlanningState,
+  year: number,
+  context: ChangeContext,
+  file: string,
+  lang: Lang = 'nb',
+): GovernanceResult {
   const result = reopenYear(closedYearsOf(state.governance, state.lines), year, context);
   if (!result.ok) {
-    const en = state.governance.closedYears.some((r) => r.year === year) ? `Give a reason to reopen ${year}.` : `${year} is not closed.`;
-    return { ok: false, problems: [problem('change_refused', { file, sheet: 'Styring', line: null, column: 'År', value: String(year) }, lang, {}, lang === 'nb' ? result.message : en)] };
+    const en = state.governance.closedYears.some((r) => r.year === year)
+      ? `Give a reason to reopen ${year}.`
+      : `${year} is not closed.`;
+    return {
+      ok: false,
+      problems: [
+        problem(
+          'change_refused',
+          { file, sheet: 'Styring', line: null, column: 'År', value: String(year) },
+          lang,
+          {},
+          lang === 'nb' ? result.message : en,
+        ),
+      ],
+    };
   }
   const governance = { ...state.governance, closedYears: state.governance.closedYears.filter((r) => r.year !== year) };
   const message = lang === 'nb' ? `${year} er gjenåpnet.` : `${year} is reopened.`;

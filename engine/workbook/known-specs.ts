@@ -13,7 +13,10 @@ export function knownSpecs(): readonly TableSpec[] {
 export function specForRead(read: TableRead): TableSpec {
   const header = read.header.join('\u0000');
   const known = knownSpecs().find(
-    (s) => s.table.toLowerCase() === read.table.toLowerCase() && s.sheet === read.sheet && s.columns.map((c) => c.name).join('\u0000') === header,
+    (s) =>
+      s.table.toLowerCase() === read.table.toLowerCase() &&
+      s.sheet === read.sheet &&
+      s.columns.map((c) => c.name).join('\u0000') === header,
   );
   if (known) return known;
   return {

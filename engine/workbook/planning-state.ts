@@ -90,7 +90,12 @@ export function checkClosedYears(
 export function readPlanningTables(table: (name: string) => TableRead | null, file: string, lang: Lang = 'nb'): PlanningReading {
   const planReading = readPlanTables(table('Rammer'), table('Poster'), file, lang);
   const log = readLogTable(table('Logg'), file, lang);
-  const base = { logProblems: log.problems, legacyLog: log.legacy, unlockedState: null, rows: { frameRows: new Map(), closedRows: new Map() } };
+  const base = {
+    logProblems: log.problems,
+    legacyLog: log.legacy,
+    unlockedState: null,
+    rows: { frameRows: new Map(), closedRows: new Map() },
+  };
   if (!planReading.plan) return { state: null, problems: planReading.problems, ...base };
   const plan = planReading.plan;
   const governance = readGovernanceTables(table('Rammer'), table('Versjoner'), table('Arsavslutning'), file, lang);

@@ -10,12 +10,7 @@ import { frameKey } from '../plan/frame.js';
 import { findInstrument, INSTRUMENTS } from '../plan/instruments.js';
 import type { VersionKind, VersionStatus } from '../plan/versions.js';
 import type { Lang, Problem } from '../problems.js';
-import {
-  VERSION_KIND_WORDS,
-  type ClosedYearRecord,
-  type Governance,
-  type VersionEntry,
-} from './governance.js';
+import { VERSION_KIND_WORDS, type ClosedYearRecord, type Governance, type VersionEntry } from './governance.js';
 import type { CellValue, TableRead } from './port.js';
 import { isEmptyRow, RowReader } from './read-plan-table.js';
 
@@ -29,7 +24,15 @@ export interface GovernanceReading {
   readonly closedRows: ReadonlyMap<number, number>;
 }
 
-const CARRY: Record<string, CarryOverRule['kind']> = { '': 'none', ingen: 'none', none: 'none', alt: 'all', all: 'all', andel: 'share', share: 'share' };
+const CARRY: Record<string, CarryOverRule['kind']> = {
+  '': 'none',
+  ingen: 'none',
+  none: 'none',
+  alt: 'all',
+  all: 'all',
+  andel: 'share',
+  share: 'share',
+};
 const YES = new Set(['ja', 'yes', 'true', 'sann', 'j', 'y', 'x']);
 const NO = new Set(['nei', 'no', 'false', 'usann', 'n', '']);
 const KINDS = new Map<string, VersionKind>([
@@ -129,11 +132,21 @@ function readClosedYears(read: TableRead, file: string, lang: Lang, problems: Pr
     }
     const count = r.text(row, 'Linjer');
     if (!/^\d+$/.test(count)) {
-      r.report('bad_value', line, 'Linjer', r.cell(row, 'Linjer'), undefined, lang === 'nb' ? 'et helt tall ≥ 0' : 'a whole number ≥ 0');
+      r.report(
+        'bad_value',
+        line,
+        'Linjer',
+        r.cell(row, 'Linjer'),
+        undefined,
+        lang === 'nb' ? 'et helt tall ≥ 0' : 'a whole number ≥ 0',
+      );
     }
     const check = r.text(row, 'Linjekontroll').toLowerCase();
     if (!/^[0-9a-f]{64}$/.test(check)) {
-      const expected = lang === 'nb' ? 'kontrollsummen IA Planner skrev (64 heksadesimale tegn)' : 'the checksum IA Planner wrote (64 hex digits)';
+      const expected =
+        lang === 'nb'
+          ? 'kontrollsummen IA Planner skrev (64 heksadesimale tegn)'
+          : 'the checksum IA Planner wrote (64 hex digits)';
       r.report('bad_value', line, 'Linjekontroll', r.cell(row, 'Linjekontroll'), undefined, expected);
     }
     if (problems.length > before || year === null) return;

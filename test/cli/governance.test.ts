@@ -44,7 +44,9 @@ describe('ia-planner governance commands', function () {
     expect(t.get('vurderinger')!.rows.every((row) => row[2] === '2025')).to.equal(true);
     const reading = await log();
     expect(reading.problems).to.deep.equal([]);
-    expect(reading.entries.map((e) => [e.seq, e.action, e.who, e.why])).to.deep.equal([[1, 'workbook_written', 'kari', 'Første versjon']]);
+    expect(reading.entries.map((e) => [e.seq, e.action, e.who, e.why])).to.deep.equal([
+      [1, 'workbook_written', 'kari', 'Første versjon'],
+    ]);
   });
 
   it('writes Evaluering for --year and keeps the log when the workbook is written again from itself', async () => {
@@ -60,22 +62,66 @@ describe('ia-planner governance commands', function () {
 
   it('refuses a reallocation below spent + open commitments, shows the remaining amount and changes nothing', () => {
     const before = readFileSync(book);
-    const r = run('reallocate', '--plan', book, '--year', '2024', '--from', 'ekspertbistand', '--to', 'kunnskapsutvikling', '--amount', '46 624 999,76', '--reason', 'RNB');
+    const r = run(
+      'reallocate',
+      '--plan',
+      book,
+      '--year',
+      '2024',
+      '--from',
+      'ekspertbistand',
+      '--to',
+      'kunnskapsutvikling',
+      '--amount',
+      '46 624 999,76',
+      '--reason',
+      'RNB',
+    );
     expect(r.status).to.equal(1);
     expect(r.stderr).to.contain('Gjenstår: 46624999.75 kr').and.contain('Ingenting er endret');
     expect(readFileSync(book).equals(before)).to.equal(true);
   });
 
   it('reallocates what remains, in place, with who and why in the log', async () => {
-    const r = run('reallocate', '--plan', book, '--year', '2024', '--from', 'ekspertbistand', '--to', 'kunnskapsutvikling', '--amount', '46624999,75', '--reason', 'RNB 2024', '--user', 'kari');
+    const r = run(
+      'reallocate',
+      '--plan',
+      book,
+      '--year',
+      '2024',
+      '--from',
+      'ekspertbistand',
+      '--to',
+      'kunnskapsutvikling',
+      '--amount',
+      '46624999,75',
+      '--reason',
+      'RNB 2024',
+      '--user',
+      'kari',
+    );
     expect(r.status, r.stderr).to.equal(0);
-    expect([await frame('ekspertbistand', 2024), await frame('kunnskapsutvikling', 2024)]).to.deep.equal([3375000.25, 67624999.75]);
+    expect([await frame('ekspertbistand', 2024), await frame('kunnskapsutvikling', 2024)]).to.deep.equal([
+      3375000.25, 67624999.75,
+    ]);
     const last = (await log()).entries.at(-1)!;
     expect([last.seq, last.action, last.who, last.why]).to.deep.equal([3, 'reallocation', 'kari', 'RNB 2024']);
   });
 
   it('confirms the SKIL condition as a recorded decision', async () => {
-    const r = run('confirm-condition', '--plan', book, '--instrument', 'skil', '--from', '2019', '--reason', 'I tråd med statsstøtteregelverket', '--user', 'ola');
+    const r = run(
+      'confirm-condition',
+      '--plan',
+      book,
+      '--instrument',
+      'skil',
+      '--from',
+      '2019',
+      '--reason',
+      'I tråd med statsstøtteregelverket',
+      '--user',
+      'ola',
+    );
     expect(r.status, r.stderr).to.equal(0);
     const skil = (await tables()).get('rammer')!.rows.find((row) => row[0] === 'skil')!;
     expect(skil[8]).to.equal('ja');
@@ -110,7 +156,23 @@ describe('ia-planner governance commands', function () {
     const refused = run('frames', '--plan', book);
     expect(refused.status).to.equal(1);
     expect(refused.stderr).to.contain(`ark Rammer, rad ${row}, kolonne Beløp`).and.contain('Året er avsluttet');
-    expect(run('reallocate', '--plan', book, '--year', '2025', '--from', 'ekspertbistand', '--to', 'kunnskapsutvikling', '--amount', '1', '--reason', 'x').status).to.equal(1);
+    expect(
+      run(
+        'reallocate',
+        '--plan',
+        book,
+        '--year',
+        '2025',
+        '--from',
+        'ekspertbistand',
+        '--to',
+        'kunnskapsutvikling',
+        '--amount',
+        '1',
+        '--reason',
+        'x',
+      ).status,
+    ).to.equal(1);
     const reopened = run('reopen-year', '--plan', book, '--year', '2024', '--reason', 'Rammen for bransjeprogrammer er rettet');
     expect(reopened.status, reopened.stderr).to.equal(0);
     expect(run('frames', '--plan', book).status).to.equal(0);
@@ -130,9 +192,13 @@ describe('ia-planner governance commands', function () {
   it('exits 2 without --reason, --plan or a valid amount, and names the commands in the usage text', () => {
     expect(run('close-year', '--plan', book, '--year', '2024').status).to.equal(2);
     expect(run('reopen-year', '--year', '2024', '--reason', 'x').status).to.equal(2);
-    expect(run('reallocate', '--plan', book, '--year', '2024', '--from', 'a', '--to', 'b', '--amount', '1.250', '--reason', 'x').status).to.equal(2);
+    expect(
+      run('reallocate', '--plan', book, '--year', '2024', '--from', 'a', '--to', 'b', '--amount', '1.250', '--reason', 'x')
+        .status,
+    ).to.equal(2);
     const help = run('--help').stdout;
-    for (const command of ['reallocate', 'confirm-condition', 'close-year', 'reopen-year']) expect(help).to.contain(`ia-planner ${command}`);
+    for (const command of ['reallocate', 'confirm-condition', 'close-year', 'reopen-year'])
+      expect(help).to.contain(`ia-planner ${command}`);
   });
 
   it('refuses every change to a workbook whose log was edited, naming the row', async () => {

@@ -2,11 +2,23 @@
 // the engine's figures to the øre; ledger texts that look like formulas stay text.
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Dec, embeddedPlan, Ledger, reconcile, type IsoDate, type Money } from '../../engine/index.js';
+import {
+  closeYearInState,
+  Dec,
+  embeddedPlan,
+  EMPTY_GOVERNANCE,
+  Ledger,
+  planningTables,
+  reconcile,
+  withCarryOver,
+  type CarryOverRule,
+  type IsoDate,
+  type Money,
+} from '../../engine/index.js';
 import { parseOptions } from '../../engine/cli/args.js';
 import { workbookCommand } from '../../engine/cli/workbook-command.js';
 import { buildWorkbookTables } from '../../engine/workbook/build.js';
@@ -104,8 +116,9 @@ describe('the workbook in LibreOffice Calc', function () {
       },
     );
     const sheets = new Map<string, Field[][]>();
-    for (const sheet of ['Rammer', 'Poster', 'Forbruk', 'Avstemming', 'Logg']) {
-      sheets.set(sheet, parseCsv(readFileSync(join(out, `${name}-${sheet}.csv`), 'utf8')));
+    for (const sheet of ['Rammer', 'Poster', 'Forbruk', 'Avstemming', 'Styring', 'Evaluering', 'Logg']) {
+      const csv = join(out, `${name}-${sheet}.csv`);
+      if (existsSync(csv)) sheets.set(sheet, parseCsv(readFileSync(csv, 'utf8')));
     }
     return sheets;
   }
@@ -176,5 +189,56 @@ describe('the workbook in LibreOffice Calc', function () {
     const ekspert = rows.find((r) => r[0]!.text === 'ekspertbistand' && r[2]!.text === '2024')!;
     expect(ore(ekspert[utbetalt]!.text)).to.equal('2025000.25');
     expect(rows.slice(1, 1 + reconciliation.rows.length).some((r) => r[utbetalt]!.text === '999999.99')).to.equal(false);
+  });
+
+  it('keeps every formula right with the governance columns and the Styring sheet added (carry-over, closed year)', async () => {
+    // 2023: ekspertbistand 40 of 50 million spent, 5 % carried (2 500 000); kompetansetiltak 71 of 70, overspend carried (−1 000 000).
+    const carryLedger = new Ledger(plan);
+    carryLedger.addText('forbruk.csv', SAMPLE_LEDGER);
+    carryLedger.addText(
+      'overforing.csv',
+      'dato;bilag;virkemiddel;type;beløp;år\n01.03.2023;U-1;ekspertbistand;utbetaling;40 000 000,00;2023\n' +
+        '01.03.2023;U-2;kompetansetiltak;utbetaling;71 000 000,00;2023\n',
+    );
+    const rules = new Map<string, CarryOverRule>([
+      ['ekspertbistand:2023-2023', { kind: 'share', share: '0.05', carryOverspend: false }],
+      ['kompetansetiltak:2023-2023', { kind: 'all', carryOverspend: true }],
+    ]);
+    const base = { plan, governance: { ...EMPTY_GOVERNANCE, carryOver: rules }, lines: carryLedger.lines, log: [] };
+    const closed = closeYearInState(base, 2023, { who: 'kari', at: '2024-02-01T09:00:00Z', why: 'Vedtatt' }, 'styring.xlsx');
+    if (!closed.ok) throw new Error(closed.problems[0]!.message);
+    const asOf = '2024-12-31' as IsoDate;
+    const xlsx = join(dir, 'styring.xlsx');
+    await writeWorkbookFile(xlsx, planningTables(closed.state, { asOf, lang: 'nb' }), { overwrite: false });
+    const sheets2 = recalculated(xlsx);
+    const rows = sheets2.get('Avstemming')!;
+    const header = rows[0]!.map((f) => f.text);
+    const col = (name: string) => header.indexOf(name);
+    expect(header.at(-1)).to.equal('Overført inn');
+    const engine = withCarryOver(reconcile(plan, carryLedger.lines, asOf).rows, rules);
+    engine.forEach((c, i) => {
+      const row = rows[1 + i]!;
+      const where = `${c.row.instrument} ${c.row.from}`;
+      expect(ore(row[col('Utbetalt')]!.text), where).to.equal(c.row.spent.toFixed2());
+      expect(row[col('Gjenstår')]!.text === '' ? null : ore(row[col('Gjenstår')]!.text), where).to.equal(
+        c.row.remaining?.toFixed2() ?? null,
+      );
+      expect(ore(row[col('Overført inn')]!.text), where).to.equal(c.carriedIn.toFixed2());
+    });
+    const ekspert = rows.find((r) => r[0]!.text === 'ekspertbistand' && r[2]!.text === '2024')!;
+    expect([
+      ore(ekspert[col('Utbetalt')]!.text),
+      ore(ekspert[col('Overført inn')]!.text),
+      ore(ekspert[col('Ramme')]!.text),
+    ]).to.deep.equal(['2025000.25', '2500000.00', '50000000.00']);
+    const kompetanse = rows.find((r) => r[0]!.text === 'kompetansetiltak' && r[2]!.text === '2024')!;
+    expect(ore(kompetanse[col('Overført inn')]!.text)).to.equal('-1000000.00');
+    const rammer = sheets2.get('Rammer')!;
+    const rammerHeader = rammer[0]!.map((f) => f.text);
+    const ekspertRule = rammer.find((r) => r[0]!.text === 'ekspertbistand' && r[2]!.text === '2023')!;
+    expect(ekspertRule[rammerHeader.indexOf('Overføring')]).to.deep.equal({ text: 'andel', quoted: true });
+    const styring = sheets2.get('Styring')!;
+    expect(styring[0]!.map((f) => f.text)).to.include.members(['Versjon', 'År', 'Linjekontroll']);
+    expect(styring[1]!.some((f) => f.text === '2023')).to.equal(true);
   });
 });

@@ -84,7 +84,9 @@ describe('carry-over rules in the workbook', () => {
     const port = await portOf(state);
     const avstemming = port.tableData('Avstemming')!;
     const cell = (instrument: string, column: string) =>
-      avstemming.rows[rowIndex(port, 'Avstemming', instrument, 2024)]![avstemming.spec.columns.findIndex((c) => c.name === column)];
+      avstemming.rows[rowIndex(port, 'Avstemming', instrument, 2024)]![
+        avstemming.spec.columns.findIndex((c) => c.name === column)
+      ];
     expect(avstemming.spec.columns.at(-1)!.name).to.equal('Overført inn');
     expect([cell('ekspertbistand', 'Overført inn'), cell('ekspertbistand', 'Ramme')]).to.deep.equal([2500000, 50000000]);
     expect(cell('kompetansetiltak', 'Overført inn')).to.equal(-1000000);
@@ -120,7 +122,9 @@ describe('carry-over rules in the workbook', () => {
     expect(rule).to.deep.equal({ kind: 'share', share: '0.05', carryOverspend: false });
     const old = await portOf(stateOf(CARRY_LEDGER));
     const rammer = old.tableData('Rammer')!;
-    await old.writeTables([{ spec: { ...rammer.spec, columns: rammer.spec.columns.slice(0, 11) }, rows: rammer.rows.map((r) => r.slice(0, 11)) }]);
+    await old.writeTables([
+      { spec: { ...rammer.spec, columns: rammer.spec.columns.slice(0, 11) }, rows: rammer.rows.map((r) => r.slice(0, 11)) },
+    ]);
     expect((await readPlanningFromPort(old, 'plan.xlsx')).state!.governance.carryOver.size).to.equal(0);
   });
 });
@@ -132,7 +136,13 @@ describe('versions and closed years in the Styring sheet', () => {
       { id: 'rnb-2025', name: 'Revidert nasjonalbudsjett 2025', kind: 'budget_round', basedOn: 'vedlegg-2019', status: 'draft' },
     ];
     const port = await portOf(stateOf(SAMPLE_LEDGER, { ...EMPTY_GOVERNANCE, versions }));
-    expect(port.tableData('Versjoner')!.rows[1]).to.deep.equal(['rnb-2025', 'Revidert nasjonalbudsjett 2025', 'budsjettrunde', 'vedlegg-2019', 'utkast']);
+    expect(port.tableData('Versjoner')!.rows[1]).to.deep.equal([
+      'rnb-2025',
+      'Revidert nasjonalbudsjett 2025',
+      'budsjettrunde',
+      'vedlegg-2019',
+      'utkast',
+    ]);
     expect((await readPlanningFromPort(port, 'plan.xlsx')).state!.governance.versions).to.deep.equal(versions);
     await edit(port, 'Versjoner', 1, 'Status', 'ferdig');
     await edit(port, 'Versjoner', 1, 'Basert på', 'ukjent');
@@ -154,7 +164,9 @@ describe('versions and closed years in the Styring sheet', () => {
     expect(record[5]).to.contain('ekspertbistand:2024-2024=50000000.00/nei');
     const reading = await readPlanningFromPort(port, 'plan.xlsx');
     expect(reading.problems).to.deep.equal([]);
-    expect(reading.state!.log.map((e) => [e.action, e.who, e.why])).to.deep.equal([['year_closed', 'kari', 'Vurderingen er vedtatt']]);
+    expect(reading.state!.log.map((e) => [e.action, e.who, e.why])).to.deep.equal([
+      ['year_closed', 'kari', 'Vurderingen er vedtatt'],
+    ]);
 
     const row = rowIndex(port, 'Rammer', 'ekspertbistand', 2024);
     await edit(port, 'Rammer', row, 'Beløp', 55000000);
@@ -166,7 +178,9 @@ describe('versions and closed years in the Styring sheet', () => {
     if (!reopened.ok) throw new Error(reopened.problems[0]!.message);
     const after = await readPlanningFromPort(await portOf(reopened.state), 'plan.xlsx');
     expect(after.problems).to.deep.equal([]);
-    expect(after.state!.plan.frames.find((f) => f.instrument === 'ekspertbistand' && f.from === 2024)!.amount!.toFixed2()).to.equal('55000000.00');
+    expect(
+      after.state!.plan.frames.find((f) => f.instrument === 'ekspertbistand' && f.from === 2024)!.amount!.toFixed2(),
+    ).to.equal('55000000.00');
     expect(after.state!.log.map((e) => e.action)).to.deep.equal(['year_closed', 'year_reopened']);
   });
 
@@ -211,10 +225,13 @@ describe('reallocation on the planning state', () => {
   it('moves exactly what remains, keeps the year total and appends the decision to the log', () => {
     const result = reallocateInState(state, move('46624999.75'), rows, CTX, 'plan.xlsx');
     if (!result.ok) throw new Error(result.problems[0]!.message);
-    const amount = (instrument: string) => result.state.plan.frames.find((f) => f.instrument === instrument && f.from === 2024)!.amount!.toFixed2();
+    const amount = (instrument: string) =>
+      result.state.plan.frames.find((f) => f.instrument === instrument && f.from === 2024)!.amount!.toFixed2();
     expect([amount('ekspertbistand'), amount('kunnskapsutvikling')]).to.deep.equal(['3375000.25', '67624999.75']);
     expect(result.preview!.yearTotalAfter.eq(result.preview!.yearTotalBefore)).to.equal(true);
-    expect(result.state.log.map((e) => [e.seq, e.action, e.who, e.why])).to.deep.equal([[1, 'reallocation', 'kari', 'Vurderingen er vedtatt']]);
+    expect(result.state.log.map((e) => [e.seq, e.action, e.who, e.why])).to.deep.equal([
+      [1, 'reallocation', 'kari', 'Vurderingen er vedtatt'],
+    ]);
   });
 
   it('refuses a change to an approved version and to a closed year', () => {

@@ -23,9 +23,33 @@ import { sample } from './fixtures.js';
 
 // Three decisions of one spring: a reallocation, a confirmed condition and a closed year.
 const CHANGES: ChangeRecord[] = [
-  { at: '2025-05-12T10:15:00Z', who: 'kari', action: 'reallocation', target: 'rnb/2025: ekspertbistand → kunnskapsutvikling', before: 'ekspertbistand 50000000.00', after: 'ekspertbistand 45000000.00', why: 'RNB 2025' },
-  { at: '2025-05-13T08:00:00Z', who: 'ola', action: 'condition_confirmed', target: 'rnb/skil:2019-2021', before: 'ikke bekreftet', after: 'bekreftet', why: 'Vurdert mot statsstøtteregelverket' },
-  { at: '2025-06-01T12:00:00Z', who: 'kari', action: 'year_closed', target: '2024', before: 'åpent', after: 'avsluttet (6 linjer)', why: 'Vurderingen er vedtatt' },
+  {
+    at: '2025-05-12T10:15:00Z',
+    who: 'kari',
+    action: 'reallocation',
+    target: 'rnb/2025: ekspertbistand → kunnskapsutvikling',
+    before: 'ekspertbistand 50000000.00',
+    after: 'ekspertbistand 45000000.00',
+    why: 'RNB 2025',
+  },
+  {
+    at: '2025-05-13T08:00:00Z',
+    who: 'ola',
+    action: 'condition_confirmed',
+    target: 'rnb/skil:2019-2021',
+    before: 'ikke bekreftet',
+    after: 'bekreftet',
+    why: 'Vurdert mot statsstøtteregelverket',
+  },
+  {
+    at: '2025-06-01T12:00:00Z',
+    who: 'kari',
+    action: 'year_closed',
+    target: '2024',
+    before: 'åpent',
+    after: 'avsluttet (6 linjer)',
+    why: 'Vurderingen er vedtatt',
+  },
 ];
 const entries = appendEntries([], CHANGES);
 const { plan, lines, reconciliation } = sample();
@@ -39,7 +63,9 @@ async function written(): Promise<MemoryWorkbookPort> {
 async function editLog(port: MemoryWorkbookPort, row: number, column: string, value: string): Promise<TableRead> {
   const data = port.tableData('Logg')!;
   const index = data.spec.columns.findIndex((c) => c.name === column);
-  await port.writeTables([{ spec: data.spec, rows: data.rows.map((r, i) => (i === row ? r.map((c, j) => (j === index ? value : c)) : r)) }]);
+  await port.writeTables([
+    { spec: data.spec, rows: data.rows.map((r, i) => (i === row ? r.map((c, j) => (j === index ? value : c)) : r)) },
+  ]);
   return (await port.readTable('Logg'))!;
 }
 
@@ -69,8 +95,19 @@ describe('the Logg table from audit entries', () => {
     const reading = readLogTable((await port.readTable('Logg'))!, 'plan.xlsx');
     expect(reading.problems).to.deep.equal([]);
     expect(reading.entries.slice(0, 3)).to.deep.equal(entries);
-    expect(reading.entries[3]!).to.deep.include({ seq: 4, action: 'note', target: 'Skrev arbeidsboken', after: '93 rammer', prevHash: entries[2]!.hash });
-    expect(port.tableData('Logg')!.rows[3]!.slice(0, 4)).to.deep.equal(['2025-06-02 09:00', 'tillegg', 'Skrev arbeidsboken', '93 rammer']);
+    expect(reading.entries[3]!).to.deep.include({
+      seq: 4,
+      action: 'note',
+      target: 'Skrev arbeidsboken',
+      after: '93 rammer',
+      prevHash: entries[2]!.hash,
+    });
+    expect(port.tableData('Logg')!.rows[3]!.slice(0, 4)).to.deep.equal([
+      '2025-06-02 09:00',
+      'tillegg',
+      'Skrev arbeidsboken',
+      '93 rammer',
+    ]);
   });
 
   it('reports a broken chain at the sheet row of an edited reason (memory port)', async () => {
@@ -86,7 +123,9 @@ describe('the Logg table from audit entries', () => {
 
   it('reports an edited Detaljer text, which is not hashed, at its row and column', async () => {
     const read = await editLog(await written(), 0, 'Detaljer', 'Ingenting skjedde');
-    expect(readLogTable(read, 'plan.xlsx').problems.map((p) => [p.code, p.line, p.column])).to.deep.equal([['broken_log', 2, 'Detaljer']]);
+    expect(readLogTable(read, 'plan.xlsx').problems.map((p) => [p.code, p.line, p.column])).to.deep.equal([
+      ['broken_log', 2, 'Detaljer'],
+    ]);
   });
 
   it('reads an older four-column log as notes, so its rows are kept', () => {
@@ -99,7 +138,9 @@ describe('the Logg table from audit entries', () => {
     };
     const reading = readLogTable(read, 'gammel.xlsx');
     expect(reading.legacy).to.equal(true);
-    expect(reading.entries.map((e) => [e.seq, e.action, e.target, e.after])).to.deep.equal([[1, 'note', 'Arbeidsbok skrevet', 'Plan: innebygd.']]);
+    expect(reading.entries.map((e) => [e.seq, e.action, e.target, e.after])).to.deep.equal([
+      [1, 'note', 'Arbeidsbok skrevet', 'Plan: innebygd.'],
+    ]);
   });
 
   describe('in an .xlsx file', function () {
@@ -109,7 +150,11 @@ describe('the Logg table from audit entries', () => {
 
     it('reads the chain back intact, and reports the row of a name edited in Excel', async () => {
       const path = join(dir, 'plan.xlsx');
-      await writeWorkbookFile(path, buildWorkbookTables({ plan, ledgerLines: lines, reconciliation, logEntries: entries, lang: 'nb' }), { overwrite: false });
+      await writeWorkbookFile(
+        path,
+        buildWorkbookTables({ plan, ledgerLines: lines, reconciliation, logEntries: entries, lang: 'nb' }),
+        { overwrite: false },
+      );
       const intact = readLogTable((await readXlsxTables(path)).get('logg')!, 'plan.xlsx');
       expect([intact.problems, intact.entries]).to.deep.equal([[], entries]);
 
