@@ -1,7 +1,8 @@
 // The custom functions called as functions over a workbook written with the embedded plan and the
 // example ledger (2024: ekspertbistand disbursed 46 211 000,50 kr of 50 000 000 kr, 1 000 000 kr
 // still committed). The same checklist for each: happy path, argument forms, wrong types, missing
-// arguments, error propagation and the shape of the answer.
+// arguments, error propagation and the shape of the answer. Extra arguments never reach the code:
+// Excel checks a formula's arguments against functions.json, tested here from the same JSDoc.
 import { expect } from 'chai';
 import { embeddedPlan, reconcile } from '../../engine/index.js';
 import { MemoryWorkbookPort } from '../../engine/workbook/index.js';
@@ -10,6 +11,8 @@ import { setErrorLogger, type ErrorLogger } from '../../addin/excel/office-helpe
 import { gjenstar, ramme, total, utbetalt, utnyttelse, configureFunctions } from '../../addin/functions/functions.js';
 import type { FunctionsRuntime } from '../../addin/functions/function-errors.js';
 import { InputsSource, readerOf } from '../../addin/functions/inputs-source.js';
+import { TOTAL_COLUMNS } from '../../addin/functions/answers.js';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { AS_OF, exampleLedger, tableNamed, workbookTables } from './fixtures.js';
 
 /** CustomFunctions.Error as the fake runtime builds it. */
@@ -169,6 +172,149 @@ describe('custom functions', () => {
       const error = await failure(total(2024));
       expect(error.code).to.equal('#VALUE!');
       expect(error.message).to.match(/Uventet feil/);
+    });
+  });
+
+  describe('the same checklist for every function', () => {
+    // The four functions of (virkemiddel; år), with each one's answer for ekspertbistand 2024.
+    const pairs: [string, (v: unknown, å: unknown) => Promise<number>, number][] = [
+      ['IA.RAMME', ramme, 50_000_000],
+      ['IA.UTBETALT', utbetalt, 46_211_000.5],
+      ['IA.GJENSTAR', gjenstar, 2_788_999.5],
+      ['IA.UTNYTTELSE', utnyttelse, 0.9242],
+    ];
+    // What Excel may hand a parameter declared `any`: a multi-cell range arrives as a 2-D array.
+    const wrongInstruments: unknown[] = [42, true, [['ekspertbistand']], { id: 'ekspertbistand' }];
+    const wrongYears: unknown[] = [[[2024]], true, '2024-01-01', 2018, 2029, 2024.5, Number.NaN];
+    const missing: unknown[] = [null, undefined, '', '   '];
+
+    for (const [name, fn, answer] of pairs) {
+      describe(name, () => {
+        it('answers one number (a single cell, not an array) for an id and for a name', async () => {
+          const byId = await fn('ekspertbistand', 2024);
+          expect(byId).to.be.a('number').and.equal(answer);
+          expect(await fn('Nytt tilskudd til ekspertbistand', '2024')).to.equal(answer);
+        });
+        it('is #VALUE! with a Norwegian message for an instrument of the wrong type', async () => {
+          for (const value of wrongInstruments) {
+            const error = await failure(fn(value, 2024));
+            expect(error.code, JSON.stringify(value)).to.equal('#VALUE!');
+            expect(error.message).to.match(/Oppgi virkemiddelet som tekst/);
+          }
+        });
+        it('is #VALUE! with a Norwegian message for a year of the wrong type or outside 2019–2028', async () => {
+          for (const year of wrongYears) {
+            const error = await failure(fn('ekspertbistand', year));
+            expect(error.code, JSON.stringify(year)).to.equal('#VALUE!');
+            expect(error.message).to.match(/2019 til 2028/);
+          }
+        });
+        it('is #VALUE! for a missing (empty) instrument or year', async () => {
+          for (const value of missing) {
+            expect((await failure(fn(value, 2024))).code, `virkemiddel ${JSON.stringify(value)}`).to.equal('#VALUE!');
+          }
+          for (const year of [null, undefined]) {
+            expect((await failure(fn('ekspertbistand', year))).code, `år ${String(year)}`).to.equal('#VALUE!');
+          }
+        });
+        it('passes a workbook fault on as #N/A with its Norwegian message, never a number', async () => {
+          configureFunctions({
+            source: new InputsSource(async () => Promise.reject(new WorkbookError('sheet_missing', { sheet: 'Forbruk' })), {
+              reuseMs: 0,
+            }),
+          });
+          const error = await failure(fn('ekspertbistand', 2024));
+          expect(error.code).to.equal('#N/A');
+          expect(error.message).to.equal(new WorkbookError('sheet_missing', { sheet: 'Forbruk' }).message);
+        });
+        it('passes a problem in the workbook’s tables on as #N/A naming it', async () => {
+          const port = new MemoryWorkbookPort();
+          await port.writeTables(workbookTables().filter((t) => t.spec.table !== 'Forbruk'));
+          use(port);
+          const error = await failure(fn('ekspertbistand', 2024));
+          expect(error.code).to.equal('#N/A');
+          expect(error.message).to.match(/mangler tabellen Forbruk/);
+        });
+      });
+    }
+
+    describe('IA.TOTAL', () => {
+      it('answers a 1×4 array of numbers (a row that spills into four cells)', async () => {
+        const answer = await total('2024');
+        expect(answer).to.have.length(1);
+        expect(answer[0]!.every((cell) => typeof cell === 'number' && Number.isFinite(cell))).to.equal(true);
+        expect(answer[0]).to.have.length(TOTAL_COLUMNS.length);
+        // Remaining = frame − disbursed − open commitments, summed over the same frames.
+        const [frame, spent, open, remaining] = answer[0]!;
+        expect(remaining).to.be.closeTo(frame! - spent! - open!, 0.005);
+      });
+      it('is #VALUE! for a year of the wrong type, outside 2019–2028, or missing', async () => {
+        for (const year of [...wrongYears, null, undefined, '']) {
+          const error = await failure(total(year));
+          expect(error.code, JSON.stringify(year)).to.equal('#VALUE!');
+          expect(error.message).to.match(/2019 til 2028/);
+        }
+      });
+      it('passes a workbook fault on as #N/A with its Norwegian message', async () => {
+        configureFunctions({
+          source: new InputsSource(async () => Promise.reject(new WorkbookError('conflict')), { reuseMs: 0 }),
+        });
+        const error = await failure(total(2024));
+        expect(error.code).to.equal('#N/A');
+        expect(error.message).to.match(/samtidig/);
+      });
+    });
+  });
+
+  describe('the metadata Excel reads (functions.json, generated from the JSDoc)', () => {
+    interface Metadata {
+      functions: {
+        id: string;
+        description: string;
+        parameters: { name: string; description: string; type: string; optional?: boolean; repeating?: boolean }[];
+        result: { type?: string; dimensionality?: string };
+      }[];
+    }
+    let metadata: Metadata;
+    before(async function () {
+      this.timeout(60_000);
+      const generated = await generateCustomFunctionsMetadata('addin/functions/functions.ts');
+      expect(generated.errors).to.deep.equal([]);
+      metadata = JSON.parse(generated.metadataJson) as Metadata;
+    });
+
+    it('declares exactly the arguments, none optional or repeating, so Excel refuses a formula with more or fewer', () => {
+      const shapes = Object.fromEntries(metadata.functions.map((f) => [f.id, f.parameters.map((p) => p.name)]));
+      expect(shapes).to.deep.equal({
+        RAMME: ['virkemiddel', 'år'],
+        UTBETALT: ['virkemiddel', 'år'],
+        GJENSTAR: ['virkemiddel', 'år'],
+        UTNYTTELSE: ['virkemiddel', 'år'],
+        TOTAL: ['år'],
+      });
+      for (const f of metadata.functions) {
+        for (const p of f.parameters) {
+          expect(p.optional ?? false, `${f.id} ${p.name}`).to.equal(false);
+          expect(p.repeating ?? false, `${f.id} ${p.name}`).to.equal(false);
+          // `any`, so a wrong type reaches our own Norwegian #VALUE! instead of Excel's bare one.
+          expect(p.type, `${f.id} ${p.name}`).to.equal('any');
+        }
+      }
+    });
+
+    it('gives single numbers for four functions and a matrix for IA.TOTAL', () => {
+      for (const f of metadata.functions) {
+        expect(f.result.dimensionality ?? 'scalar', f.id).to.equal(f.id === 'TOTAL' ? 'matrix' : 'scalar');
+        expect(f.result.type, f.id).to.equal('number');
+      }
+    });
+
+    it('has help texts and parameter descriptions in Norwegian', () => {
+      const norwegian = /\b(og|et|en|fra|av|eller|som|med|til)\b|[æøå]/i;
+      for (const f of metadata.functions) {
+        expect(f.description, f.id).to.match(norwegian);
+        for (const p of f.parameters) expect(p.description, `${f.id} ${p.name}`).to.match(norwegian);
+      }
     });
   });
 
