@@ -108,6 +108,17 @@ export const base = css`
     border-radius: var(--ia-radius);
     background: var(--ia-bg);
   }
+  input[type='file']::file-selector-button {
+    font: inherit;
+    font-weight: 600;
+    min-height: 32px;
+    margin-right: var(--ia-s2);
+    padding: 5px 12px;
+    border-radius: var(--ia-radius);
+    border: 1px solid var(--ia-stroke);
+    background: var(--ia-bg);
+    cursor: pointer;
+  }
   label {
     display: block;
     font-weight: 600;

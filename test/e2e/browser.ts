@@ -83,8 +83,18 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A page of the preview with console errors, page errors and any request off 127.0.0.1 collected. */
-export async function openPreview(browser: Browser, base: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, locale: 'nb-NO' });
+export async function openPreview(
+  browser: Browser,
+  base: string,
+  width = 1280,
+  options: { readonly bypassCSP?: boolean } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    acceptDownloads: true,
+    locale: 'nb-NO',
+    bypassCSP: options.bypassCSP ?? false,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message: ConsoleMessage) => {
@@ -103,4 +113,29 @@ export async function openPreview(browser: Browser, base: string, width = 1280):
 /** A fixture path. */
 export function fixture(name: string): string {
   return path.join(ROOT, 'test', 'fixtures', 'e2e', name);
+}
+
+const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/**
+ * Runs axe-core over the page and lists its serious and critical violations (the page must have
+ * been opened with `bypassCSP` so the script can be added).
+ */
+export async function checkAxe(page: Page, view: string): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } })
+      .axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${view}: ${v.id} (${v.help}) at ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`);
 }

@@ -76,9 +76,11 @@ export class IaEvaluationView extends LitElement {
       }
       figure {
         margin: 0 0 var(--ia-s3);
+        overflow-x: auto;
       }
       figure svg {
         width: 100%;
+        min-width: 560px;
         height: auto;
         display: block;
       }
@@ -151,7 +153,7 @@ export class IaEvaluationView extends LitElement {
         ${e.findings.map((f) => html`<li>${f}</li>`)}
       </ul>
       <h3>${t(lang, 'chartsCaption')}</h3>
-      ${d.charts.map((svg) => html`<figure>${unsafeHTML(svg)}</figure>`)}
+      ${d.charts.map((svg) => html`<figure tabindex="0">${unsafeHTML(svg)}</figure>`)}
       <div class="actions">
         <button class="primary" ?disabled=${this.busy} @click=${fire('ia-write-evaluation')}>
           ${t(lang, 'writeEvaluation')}

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import {
   formatMoney,
@@ -73,13 +73,6 @@ export class IaInstrumentStatusList extends LitElement {
         color: var(--ia-danger);
         background: var(--ia-danger-bg);
       }
-      .none {
-        color: var(--ia-fg-3);
-        border-color: transparent;
-        font-weight: 400;
-        white-space: normal;
-        text-align: right;
-      }
     `,
   ];
 
@@ -103,11 +96,12 @@ export class IaInstrumentStatusList extends LitElement {
               ? html`<span class="status ${status.css}"
                   ><span aria-hidden="true">${status.icon}</span> ${t(lang, status.key)}</span
                 >`
-              : html`<span class="status none">${t(lang, 'statusNone')}</span>`
+              : nothing
           }
           <span class="figures">
             ${t(lang, 'frame')}: ${i.frame ? formatMoney(i.frame, { lang }) : t(lang, 'notSet')} · ${t(lang, 'spent')}:
-            ${formatMoney(i.spent, { lang })} · ${t(lang, 'utilisation')}: ${formatPercent(i.utilisation, lang)}
+            ${formatMoney(i.spent, { lang })} · ${t(lang, 'utilisation')}:
+            ${formatPercent(i.utilisation, lang)}${status ? '' : ` · ${t(lang, 'statusNone')}`}
           </span>
         </li>`;
       })}

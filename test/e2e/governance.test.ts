@@ -1,0 +1,263 @@
+/** The Styring view end to end: versions, reallocation with the funds check, a confirmed condition, a closed year and the change log. */
+import { expect } from 'chai';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { formatMoney, Money } from '../../engine/index.js';
+import { buildOnce, checkAxe, fixture, launch, openPreview, RESULTS, serveDist } from './browser.js';
+
+const kr = (amount: string) => formatMoney(Money.of(amount));
+
+async function setName(page: Page, name: string): Promise<void> {
+  await page.locator('ia-nav').getByRole('tab', { name: 'Innstillinger' }).click();
+  await page.getByLabel('Ditt navn (brukes i endringsloggen)').fill(name);
+  await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+  await page.locator('ia-notifier .success', { hasText: 'Innstillingene er lagret' }).waitFor();
+}
+
+async function importFile(page: Page, file: string): Promise<void> {
+  await page.locator('ia-nav').getByRole('tab', { name: 'Importer forbruk' }).click();
+  await page.locator('ia-import-view input[type=file]').setInputFiles(file);
+  await page.locator('ia-import-view [data-testid=import-result]').waitFor();
+}
+
+async function openGovernance(page: Page): Promise<void> {
+  await page.locator('ia-nav').getByRole('tab', { name: 'Styring' }).click();
+  await page.locator('ia-governance-view h2').waitFor();
+}
+
+/** Fills the reallocation form; the preview follows every keystroke. */
+async function proposeMove(page: Page, year: number, from: string, to: string, amount: string, why: string): Promise<void> {
+  const form = page.locator('ia-reallocation-form');
+  await form.locator('#r-year').selectOption(String(year));
+  await form.locator('#r-from').selectOption(from);
+  await form.locator('#r-to').selectOption(to);
+  await form.locator('#r-amount').fill(amount);
+  await form.locator('#r-why').fill(why);
+}
+
+async function chainText(page: Page): Promise<string> {
+  return ((await page.locator('ia-change-log [data-testid=chain]').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+describe('the Styring view', function () {
+  this.timeout(240_000);
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveDist>>;
+
+  before(async function () {
+    await buildOnce();
+    server = await serveDist();
+    browser = await launch();
+    await mkdir(RESULTS, { recursive: true });
+  });
+
+  after(async function () {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('refuses a reallocation larger than what remains, shows the remaining amount first, and keeps the year total on a valid one', async function () {
+    const { page, errors } = await openPreview(browser, server.url);
+    await setName(page, 'Kari Nordmann');
+    await importFile(page, fixture('forbruk-2025.csv'));
+    await openGovernance(page);
+
+    await proposeMove(page, 2025, 'ekspertbistand', 'kompetansetiltak', '40 000 000', 'Flere saker enn ventet');
+    const preview = page.locator('ia-reallocation-form [data-testid=reallocation-preview]');
+    await preview.locator('[data-testid=refusal]').waitFor();
+    expect((await preview.locator('[data-testid=remaining-before]').first().textContent())?.trim()).to.equal(kr('37500000'));
+    expect(await preview.locator('[data-testid=refusal]').textContent())
+      .to.include('Omdisponeringen avvises')
+      .and.include('37500000.00 kr');
+    await page.screenshot({ path: path.join(RESULTS, 'styring-avvist.png') });
+    await page.getByRole('button', { name: 'Omdisponer' }).click();
+    await page.locator('ia-notifier .error', { hasText: 'Omdisponeringen avvises' }).waitFor();
+
+    await page.getByLabel('Navn på den nye versjonen').fill('Revidert nasjonalbudsjett 2025');
+    await page.getByRole('button', { name: 'Lag versjonen' }).click();
+    await page.locator('ia-notifier .success', { hasText: 'Revidert nasjonalbudsjett 2025' }).waitFor();
+    expect(await page.locator('ia-version-list li[data-version=revidert-nasjonalbudsjett-2025]').textContent()).to.include(
+      'i bruk',
+    );
+
+    await proposeMove(page, 2025, 'ekspertbistand', 'kompetansetiltak', '10 000 000,00', 'Flere saker enn ventet');
+    await preview.locator('.allowed').waitFor();
+    expect((await preview.locator('[data-testid=year-total]').textContent())?.trim()).to.equal(kr('271000000'));
+    await page.getByRole('button', { name: 'Omdisponer' }).click();
+    await page.locator('ia-notifier .success', { hasText: `Sum rammer 2025: ${kr('271000000')}` }).waitFor();
+
+    await page.getByRole('button', { name: 'Sammenlign' }).click();
+    const comparison = page.locator('ia-version-compare [data-testid=comparison]');
+    await comparison.locator('li').first().waitFor();
+    expect(await comparison.locator('li').evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset['key']))).to.deep.equal([
+      'ekspertbistand:2025-2025',
+      'kompetansetiltak:2025-2025',
+    ]);
+    expect(await comparison.textContent()).to.include(`${kr('50000000')} → ${kr('40000000')}`);
+
+    await page.locator('ia-nav').getByRole('tab', { name: 'Oversikt' }).click();
+    const totals = await page.locator('ia-frame-table tfoot tr').first().locator('td').allTextContents();
+    expect(totals[2025 - 2019]!.trim()).to.equal(kr('271000000'));
+    expect(
+      await page
+        .locator('ia-frame-table tbody tr')
+        .nth(3)
+        .locator('td')
+        .nth(2025 - 2019)
+        .textContent(),
+    ).to.include(kr('40000000'));
+    await page.locator('ia-sheet-view [role=tab]', { hasText: 'Rammer' }).click();
+    expect(await page.locator('ia-sheet-view table[data-table=Rammer]').textContent()).to.include(
+      formatMoney(Money.of('40000000'), { currency: false }),
+    );
+
+    await openGovernance(page);
+    const version = page.locator('ia-version-list li[data-version=revidert-nasjonalbudsjett-2025]');
+    await version.getByRole('button', { name: /Send inn/ }).click();
+    await version.getByRole('button', { name: /Godkjenn/ }).click();
+    await page.locator('ia-version-list li[data-status=approved]').waitFor();
+    await proposeMove(page, 2025, 'ekspertbistand', 'kompetansetiltak', '1 000,00', 'En endring til');
+    await page.getByRole('button', { name: 'Omdisponer' }).click();
+    await page.locator('ia-notifier .error', { hasText: 'er godkjent og kan ikke endres' }).waitFor();
+
+    expect(await chainText(page)).to.equal('✓ Loggen er ubrutt (4 oppføringer).');
+    const actions = await page
+      .locator('ia-change-log li')
+      .evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset['action']));
+    expect(actions).to.deep.equal(['version_status', 'version_status', 'reallocation', 'version_created']);
+    await page.locator('ia-sheet-view [role=tab]', { hasText: 'Logg' }).click();
+    expect(await page.locator('ia-sheet-view table[data-table=Logg]').textContent())
+      .to.include('Omdisponering')
+      .and.include('Kari Nordmann');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('records the SKIL condition as a decision: the flag goes, the log has it, and a tampered log is reported', async function () {
+    const { page, errors } = await openPreview(browser, server.url);
+    await setName(page, 'Ola Nordmann');
+    await importFile(page, fixture('forbruk-overforbruk.csv'));
+    await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
+    await page.getByLabel('Per dato').fill('2024-12-31');
+    await page.getByRole('button', { name: 'Avstem', exact: true }).click();
+    const skil = page.locator('ia-reconcile-view li.flagged-row[data-instrument=skil]');
+    expect(await skil.textContent()).to.include('betingelse ikke bekreftet');
+
+    await openGovernance(page);
+    await page.locator('ia-condition-form #c-why').fill('Vurdert mot statsstøtteregelverket av juridisk avdeling');
+    await page.getByRole('button', { name: 'Bekreft betingelsen' }).click();
+    await page.locator('ia-notifier .success', { hasText: 'Betingelsen er bekreftet' }).waitFor();
+    await page.locator('ia-condition-form [data-testid=no-conditions]').waitFor();
+    const entry = page.locator('ia-change-log li[data-action=condition_confirmed]');
+    expect(await entry.textContent())
+      .to.include('Betingelse bekreftet')
+      .and.include('Ola Nordmann')
+      .and.include('Vurdert mot statsstøtteregelverket');
+    expect(await chainText(page)).to.include('Loggen er ubrutt');
+
+    await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
+    expect(await page.locator('ia-reconcile-view li.flagged-row[data-instrument=skil]').count()).to.equal(0);
+    expect(await page.locator('ia-reconcile-view ul').textContent()).not.to.include('betingelse ikke bekreftet');
+    await page.locator('ia-sheet-view [role=tab]', { hasText: 'Rammer' }).click();
+    expect(await page.locator('ia-sheet-view table[data-table=Rammer] tbody tr', { hasText: 'skil' }).textContent()).to.include(
+      'ja',
+    );
+
+    // Someone edits the decision's reason in the Logg sheet behind the task pane's back.
+    await page.evaluate(async () => {
+      const preview = document.querySelector('ia-preview') as unknown as {
+        _port: {
+          workbook: { tableData(n: string): { spec: unknown; rows: unknown[][] } };
+          writeTables(t: unknown[]): Promise<void>;
+        };
+        _app: { reloadFromWorkbook(file: string): Promise<void> };
+      };
+      const logg = preview._port.workbook.tableData('Logg');
+      const rows = logg.rows.map((r) =>
+        r[5] === 'condition_confirmed' ? [...r.slice(0, 9), 'Ingen vurdering', ...r.slice(10)] : r,
+      );
+      await preview._port.writeTables([{ spec: logg.spec, rows }]);
+      await preview._app.reloadFromWorkbook('arbeidsboken');
+    });
+    await openGovernance(page);
+    expect(await chainText(page))
+      .to.include('Loggen er brutt ved oppføring 1')
+      .and.include('innholdet er endret');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('refuses a 2024 ledger line once 2024 is closed, and takes it after a recorded reopening', async function () {
+    const { page, errors } = await openPreview(browser, server.url, 320, { bypassCSP: true });
+    await setName(page, 'Kari Nordmann');
+    await openGovernance(page);
+    const closing = page.locator('ia-year-closing');
+    await closing.locator('#y-year').selectOption('2024');
+    await closing.locator('#y-why').fill('Evalueringen for 2024 er vedtatt i koordineringsgruppen');
+    await closing.getByRole('button', { name: 'Avslutt året' }).click();
+    await closing.locator('[data-testid=closed-years]', { hasText: 'Avsluttede år: 2024.' }).waitFor();
+
+    await importFile(page, fixture('forbruk-2024-sen.csv'));
+    expect(await page.locator('ia-import-view [data-testid=import-result]').textContent()).to.include('ble avvist');
+    const problem = page.locator('ia-import-view ia-problem-list li.problem');
+    expect(await problem.evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset['code']))).to.deep.equal(['year_closed']);
+    expect([await problem.getAttribute('data-line'), await problem.getAttribute('data-column')]).to.deep.equal(['2', 'år']);
+    expect(await problem.textContent()).to.include('2024');
+    await page.locator('ia-nav').getByRole('tab', { name: 'Oversikt' }).click();
+    expect(await page.locator('[data-testid=ledger-summary]').textContent()).to.include('Ingen forbruk');
+
+    await openGovernance(page);
+    await closing.locator('#y-year').selectOption('2024');
+    await closing.locator('#y-why').fill('En sen postering må føres');
+    await closing.getByRole('button', { name: 'Gjenåpne året' }).click();
+    await closing.locator('[data-testid=closed-years]', { hasText: 'Ingen år er avsluttet.' }).waitFor();
+    await importFile(page, fixture('forbruk-2024-sen.csv'));
+    await page.locator('ia-import-view .result.ok').waitFor();
+    await openGovernance(page);
+    expect(await chainText(page)).to.equal('✓ Loggen er ubrutt (2 oppføringer).');
+    await page.screenshot({ path: path.join(RESULTS, 'styring-320.png'), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).to.be.at.most(0);
+    expect(await checkAxe(page, 'Styring')).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('reads the Forbruk table again after rows were added in the workbook', async function () {
+    const { page, errors } = await openPreview(browser, server.url);
+    await importFile(page, fixture('forbruk-2025.csv'));
+    await page.evaluate(async () => {
+      const preview = document.querySelector('ia-preview') as unknown as {
+        _port: {
+          workbook: { tableData(n: string): { spec: unknown; rows: unknown[][] } };
+          writeTables(t: unknown[]): Promise<void>;
+        };
+      };
+      const forbruk = preview._port.workbook.tableData('Forbruk');
+      const typed = [
+        '2025-04-02',
+        'U-2025-777',
+        'ekspertbistand',
+        'utbetaling',
+        250000,
+        null,
+        2025,
+        null,
+        null,
+        'Skrevet inn i Excel',
+      ];
+      await preview._port.writeTables([{ spec: forbruk.spec, rows: [...forbruk.rows, typed] }]);
+    });
+    await page.getByRole('button', { name: 'Les Forbruk-tabellen på nytt' }).click();
+    await page.locator('ia-import-view [data-testid=reread-result]', { hasText: '3 linjer er lest' }).waitFor();
+    await page.locator('ia-nav').getByRole('tab', { name: 'Oversikt' }).click();
+    expect(await page.locator('[data-testid=ledger-summary]').textContent()).to.include('3 linjer');
+    expect(
+      await page
+        .locator('ia-frame-table tbody tr')
+        .nth(3)
+        .locator('td')
+        .nth(2025 - 2019)
+        .textContent(),
+    ).to.include(kr('12750000'));
+    expect(errors).to.deep.equal([]);
+  });
+});
