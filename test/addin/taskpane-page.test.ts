@@ -3,7 +3,7 @@
 // `Office.onReady` resolve for Excel over an empty workbook (no tables yet). The pane must show its
 // title, load the functions and commands on the same page, and log no console error.
 import { expect } from 'chai';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, ConsoleMessage } from 'playwright-core';
 import { buildOnce, DIST, launch, ROOT, serveDist } from '../e2e/browser.js';
@@ -70,12 +70,7 @@ function newestSource(): number {
 /** Builds dist/ only when it is missing or older than a source. */
 async function ensureBuilt(): Promise<void> {
   const page = path.join(DIST, 'taskpane.html');
-  let built = 0;
-  try {
-    built = statSync(page).mtimeMs;
-  } catch {
-    built = 0;
-  }
+  const built = existsSync(page) ? statSync(page).mtimeMs : 0;
   if (built === 0 || built < newestSource()) await buildOnce();
 }
 
