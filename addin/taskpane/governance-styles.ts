@@ -27,12 +27,12 @@ export const governanceStyles = [
       width: 100%;
       max-width: 100%;
     }
-    ul.plain {
+    .plain {
       list-style: none;
       margin: 0;
       padding: 0;
     }
-    ul.plain > li {
+    .plain > li {
       border: 1px solid var(--ia-stroke-2);
       border-radius: var(--ia-radius);
       padding: var(--ia-s2) var(--ia-s3);

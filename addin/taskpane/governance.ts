@@ -4,8 +4,9 @@
  * (deriveVersion, setStatus, reallocate, confirmCondition, closeYear, reopenYear) and, when they
  * accept it, appends their `ChangeRecord` to the log. Refusals carry the engine's own reason.
  *
- * LIMITATION: versions and closed years live in the session; only the log is written to the
- * workbook (Logg). When the workbook layout gains a sheet for them, `Governance` reads and writes it.
+ * The session writes the state to the workbook (Versjoner and Arsavslutning on Styring, Rammer,
+ * Logg). LIMITATION: the workbook keeps only the frames of the version in use (Rammer), so after
+ * reopening a workbook the earlier versions' frames are gone and the list starts from that version.
  */
 import {
   appendEntry,
@@ -30,6 +31,7 @@ import {
   type Reallocation,
   type ReallocationPreview,
   type ReconciliationRow,
+  type VersionEntry,
   type VersionKind,
   type VersionStatus,
 } from '../../engine/index.js';
@@ -68,10 +70,14 @@ export class Governance {
   }
 
   /** Starts over from a plan's frames (after reading a workbook), keeping the log read from it. */
-  reset(frames: readonly Frame[], name: string, entries: readonly LogEntry[]): void {
-    // The first version stands for the plan as found; it is not a change, so it is not logged.
-    const { version } = createVersion(frames, { id: FIRST_VERSION_ID, name, kind: 'other' }, { who: '', at: '', why: '' });
-    this.versions = [version];
+  reset(frames: readonly Frame[], name: string, entries: readonly LogEntry[], stored?: VersionEntry): void {
+    // The first version stands for the plan as found; it is not a change, so it is not logged. A
+    // workbook's Versjoner table names it; earlier versions' frames are not kept in the workbook.
+    const meta = stored
+      ? { id: stored.id, name: stored.name, kind: stored.kind }
+      : { id: FIRST_VERSION_ID, name, kind: 'other' as const };
+    const { version } = createVersion(frames, meta, { who: '', at: '', why: '' });
+    this.versions = [stored ? { ...version, basedOn: stored.basedOn, status: stored.status } : version];
     this.activeId = version.id;
     this.closed = NO_CLOSED_YEARS;
     this.entries = [...entries];
@@ -154,7 +160,8 @@ export class Governance {
     this.versions = this.versions.map((v) => (v.id === version.id ? version : v));
   }
 
-  private record(change: ChangeRecord): ChangeOutcome {
+  /** Appends a change to the log. */
+  record(change: ChangeRecord): ChangeOutcome {
     this.entries = appendEntry(this.entries, change);
     return { ok: true };
   }

@@ -3,12 +3,19 @@
  * the ledger, the reconciliation and the change log. Owned by `<ia-app>`; components never see it.
  */
 import {
+  changeOfLogRow,
   checkClosedLines,
+  closedYearRecord,
+  closedYearsOf,
   embeddedPlan,
   evaluationTables,
   Ledger,
   logEntriesFromTable,
+  readGovernanceTables,
+  readLogTable,
   reconcile,
+  type CarryOverRule,
+  type Governance as WorkbookGovernance,
   type Evaluation,
   type FileReport,
   type IsoDate,
@@ -19,13 +26,12 @@ import {
   type Reconciliation,
   type ReconciliationRow,
 } from '../../engine/index.js';
-import { buildWorkbookTables, type LogRow } from '../../engine/workbook/build.js';
+import { buildWorkbookTables } from '../../engine/workbook/build.js';
 import { readPlanFromPort } from '../../engine/workbook/read-plan-table.js';
 import { isFormula, type CellValue, type TableData, type TableRead } from '../../engine/workbook/port.js';
 import { Governance } from './governance.js';
 import type { TaskpaneHost } from './host.js';
 import { createLedgerStore, type LedgerStore } from './ledger-store.js';
-import { combinedLogTable, notesOf } from './log-table.js';
 
 /** Tables a user fills in; replacing them when they differ from what we would write loses work. */
 const USER_TABLES = ['Rammer', 'Poster', 'Forbruk'];
@@ -71,7 +77,8 @@ export class PlannerSession {
   asOf: IsoDate;
   /** Versions, closed years and the hash-chained change log. */
   readonly governance = new Governance(this.plan.frames, 'Innebygd plan');
-  private log: LogRow[] = [];
+  /** Carry-over rules read from Rammer, written back unchanged (the task pane does not edit them). */
+  private carryOver: ReadonlyMap<string, CarryOverRule> = new Map();
   private readonly store: LedgerStore;
 
   constructor(private readonly host: TaskpaneHost) {
@@ -88,7 +95,7 @@ export class PlannerSession {
   async applyGovernance(lang: Lang): Promise<void> {
     this.plan = { ...this.plan, frames: this.governance.active.frames };
     if (this.lines.length > 0 || this.reconciliation) this.reconciliation = reconcile(this.plan, this.lines, this.asOf);
-    if (await this.hasWorkbook()) await this.write(['Rammer', 'Avstemming', 'Logg'], lang);
+    if (await this.hasWorkbook()) await this.write(['Rammer', 'Avstemming', 'Versjoner', 'Arsavslutning', 'Logg'], lang);
   }
 
   /** Writes the evaluation's sheet (Indikatorer, Vurderinger) to the workbook. */
@@ -152,8 +159,9 @@ export class PlannerSession {
    */
   async loadFromWorkbook(file: string, lang: Lang): Promise<{ loaded: boolean; problems: FileReport['problems'] }> {
     const logg = await this.host.port.readTable('Logg');
-    this.log = logg ? notesOf(logg) : [];
-    const entries = logg ? logEntriesFromTable(logg) : [];
+    const log = readLogTable(logg, file, lang);
+    // A chained log is taken row by row as written, so a tampered entry stays visible to the chain check.
+    const entries = log.legacy || !logg ? log.entries : logEntriesFromTable(logg);
     const rammer = await this.host.port.readTable('Rammer');
     if (!rammer) {
       this.governance.reset(this.plan.frames, 'Innebygd plan', entries);
@@ -162,7 +170,12 @@ export class PlannerSession {
     const reading = await readPlanFromPort(this.host.port, file, lang);
     if (!reading.plan) return { loaded: false, problems: reading.problems };
     this.plan = reading.plan;
-    this.governance.reset(this.plan.frames, `Planen i ${file}`, entries);
+    const port = this.host.port;
+    const [versjoner, arsavslutning] = [await port.readTable('Versjoner'), await port.readTable('Arsavslutning')];
+    const stored = readGovernanceTables(rammer, versjoner, arsavslutning, file, lang).governance;
+    this.carryOver = stored.carryOver;
+    const current = stored.versions[stored.versions.length - 1];
+    this.governance.reset(this.plan.frames, current?.name ?? `Planen i ${file}`, entries, current);
     this.lines = [];
     this.store.reset(this.plan);
     const forbruk = await this.host.port.readTable('Forbruk');
@@ -172,6 +185,7 @@ export class PlannerSession {
       problems = read.problems;
       this.lines = read.lines;
     }
+    this.governance.closed = closedYearsOf(stored, this.lines);
     this.reconciliation = this.lines.length > 0 ? reconcile(this.plan, this.lines, this.asOf) : null;
     return { loaded: true, problems };
   }
@@ -233,22 +247,33 @@ export class PlannerSession {
 
   private tables(lang: Lang): TableData[] {
     const reconciliation = this.reconciliation ?? reconcile(this.plan, this.lines, this.asOf);
-    return buildWorkbookTables({ plan: this.plan, ledgerLines: this.lines, reconciliation, log: this.log, lang });
+    const g = this.governance;
+    // The version Rammer holds is written last in Versjoner, as the layout asks.
+    const versions = [...g.versions.filter((v) => v.id !== g.activeId), g.active].map(({ frames: _frames, ...entry }) => entry);
+    const closedYears = [...g.closed.values()].map((c) => closedYearRecord(c, this.plan.frames));
+    const governance: WorkbookGovernance = { carryOver: this.carryOver, versions, closedYears };
+    return buildWorkbookTables({
+      plan: this.plan,
+      ledgerLines: this.lines,
+      reconciliation,
+      logEntries: g.entries,
+      governance,
+      lang,
+    });
   }
 
   /**
-   * Writes tables; Logg holds the notes and the hash-chained entries together (the log read from
-   * the workbook at load time plus this session's), so the change log only ever grows.
+   * Writes tables; Logg holds the hash-chained log read from the workbook at load time plus this
+   * session's entries, so the change log only ever grows.
    */
   private async write(only: readonly string[] | null, lang: Lang, replaceEdited = false): Promise<string[]> {
-    const tables = this.tables(lang)
-      .map((t) => (t.spec.table === 'Logg' ? combinedLogTable(this.log, this.governance.entries, lang) : t))
-      .filter((t) => only === null || only.includes(t.spec.table));
+    const tables = this.tables(lang).filter((t) => only === null || only.includes(t.spec.table));
     await this.host.port.writeTables(tables, { replaceEdited });
     return tables.map((t) => t.spec.table);
   }
 
+  /** Notes an action (an import, a reconciliation) in the change log, in the same hash chain. */
   private note(who: string, action: string, details: string): void {
-    this.log.push({ time: this.host.now(), who, action, details });
+    this.governance.record(changeOfLogRow({ time: this.host.now().replace(' ', 'T'), who, action, details }));
   }
 }

@@ -70,7 +70,7 @@ describe('the Styring view', function () {
     expect(await preview.locator('[data-testid=refusal]').textContent())
       .to.include('Omdisponeringen avvises')
       .and.include('37500000.00 kr');
-    await page.screenshot({ path: path.join(RESULTS, 'styring-avvist.png') });
+    await page.locator('ia-reallocation-form').screenshot({ path: path.join(RESULTS, 'styring-avvist.png') });
     await page.getByRole('button', { name: 'Omdisponer' }).click();
     await page.locator('ia-notifier .error', { hasText: 'Omdisponeringen avvises' }).waitFor();
 
@@ -121,11 +121,11 @@ describe('the Styring view', function () {
     await page.getByRole('button', { name: 'Omdisponer' }).click();
     await page.locator('ia-notifier .error', { hasText: 'er godkjent og kan ikke endres' }).waitFor();
 
-    expect(await chainText(page)).to.equal('✓ Loggen er ubrutt (4 oppføringer).');
+    expect(await chainText(page)).to.equal('✓ Loggen er ubrutt (5 oppføringer).');
     const actions = await page
       .locator('ia-change-log li')
       .evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset['action']));
-    expect(actions).to.deep.equal(['version_status', 'version_status', 'reallocation', 'version_created']);
+    expect(actions).to.deep.equal(['version_status', 'version_status', 'reallocation', 'version_created', 'note']);
     await page.locator('ia-sheet-view [role=tab]', { hasText: 'Logg' }).click();
     expect(await page.locator('ia-sheet-view table[data-table=Logg]').textContent())
       .to.include('Omdisponering')
@@ -181,7 +181,7 @@ describe('the Styring view', function () {
     });
     await openGovernance(page);
     expect(await chainText(page))
-      .to.include('Loggen er brutt ved oppføring 1')
+      .to.include('Loggen er brutt ved oppføring 3')
       .and.include('innholdet er endret');
     expect(errors).to.deep.equal([]);
   });
@@ -213,7 +213,7 @@ describe('the Styring view', function () {
     await importFile(page, fixture('forbruk-2024-sen.csv'));
     await page.locator('ia-import-view .result.ok').waitFor();
     await openGovernance(page);
-    expect(await chainText(page)).to.equal('✓ Loggen er ubrutt (2 oppføringer).');
+    expect(await chainText(page)).to.equal('✓ Loggen er ubrutt (3 oppføringer).');
     await page.screenshot({ path: path.join(RESULTS, 'styring-320.png'), fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).to.be.at.most(0);
