@@ -200,7 +200,6 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
       'utilisation',
       'source',
       'flags',
-      'carriedIn',
     ];
     const body = rows.map((r, i) => {
       const j = rowsJson[i]!;

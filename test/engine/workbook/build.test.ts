@@ -103,7 +103,7 @@ describe('buildWorkbookTables', () => {
   it('writes the change log rows as a hash-chained log, the contract columns first', () => {
     const rows = tableOf(tables, 'Logg').rows;
     expect(rows).to.have.length(1);
-    expect(rows[0]!.slice(0, 6)).to.deep.equal(['2025-01-02 10:00', 'test', 'Skrevet', null, 1, 'note']);
+    expect(rows[0]!.slice(0, 6)).to.deep.equal(['2025-01-02 10:00', 'test', 'Skrevet', '', 1, 'note']);
     expect(rows[0]![10]).to.equal('0'.repeat(64));
     expect(rows[0]![11]).to.match(/^[0-9a-f]{64}$/);
   });

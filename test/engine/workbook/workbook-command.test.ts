@@ -23,7 +23,17 @@ describe('ia-planner workbook', function () {
     expect(result.status).to.equal(0);
     expect(result.stdout).to.contain('93 rammer');
     const tables = await readXlsxTables(out);
-    expect([...tables.keys()]).to.deep.equal(['rammer', 'poster', 'forbruk', 'avstemming', 'logg']);
+    expect([...tables.keys()]).to.deep.equal([
+      'rammer',
+      'poster',
+      'forbruk',
+      'avstemming',
+      'versjoner',
+      'arsavslutning',
+      'indikatorer',
+      'vurderinger',
+      'logg',
+    ]);
     expect(tables.get('forbruk')!.rows).to.have.length(7);
   });
 
