@@ -3,7 +3,7 @@
  * root receives one `TaskpaneHost`; no component below it knows which host it runs in.
  */
 import type { Lang } from '../../engine/index.js';
-import type { TableData, WorkbookPort } from '../../engine/workbook/port.js';
+import type { TableData, TableRead, WorkbookPort } from '../../engine/workbook/port.js';
 
 /**
  * The workbook port as the task pane uses it: a write may be told that the user agreed to replace
@@ -11,6 +11,8 @@ import type { TableData, WorkbookPort } from '../../engine/workbook/port.js';
  */
 export interface HostPort extends WorkbookPort {
   writeTables(tables: readonly TableData[], options?: { readonly replaceEdited?: boolean }): Promise<void>;
+  /** Reads several tables in one go (one Excel.run in Excel); optional. */
+  readTables?(names: readonly string[]): Promise<ReadonlyMap<string, TableRead | null>>;
 }
 
 /** The user's settings. */

@@ -3,14 +3,10 @@
  * workbook port. Outside Office (`host` null) it says so instead of failing.
  */
 import { isoDateOf } from '../../engine/index.js';
+import { onCommandResult } from '../commands/commands.js';
 import { ExcelWorkbookPort } from '../excel/excel-workbook-port.js';
 import './components/ia-app.js';
 import { localSettingsStore, type RowRef, type TaskpaneHost } from './host.js';
-
-/** A port that can also select a table row in Excel (the Excel adapter's optional extension). */
-interface RowSelectingPort {
-  selectTableRow?(table: string, row: number): Promise<void>;
-}
 
 function now(): string {
   const d = new Date();
@@ -25,19 +21,21 @@ void Office.onReady((info) => {
     root.textContent = 'IA Planner kjører i Excel. Åpne preview.html for å prøve uten Excel.';
     return;
   }
-  const port: ExcelWorkbookPort & RowSelectingPort = new ExcelWorkbookPort();
+  const port = new ExcelWorkbookPort();
   const host: TaskpaneHost = {
     kind: 'excel',
     port,
     settings: localSettingsStore(globalThis.localStorage ?? null),
-    showRow: async (ref: RowRef) => {
-      // LIMITATION: selecting needs the Excel adapter's `selectTableRow`; without it nothing moves.
-      await port.selectTableRow?.(ref.table, ref.row);
-    },
+    showRow: (ref: RowRef) => port.selectTableRow(ref.table, ref.row),
     today: () => isoDateOf(new Date()),
     now,
   };
   const app = document.createElement('ia-app');
   app.host = host;
   root.replaceWith(app);
+  // The ribbon's "Avstem nå" runs in this same runtime; its result is shown on the pane's one
+  // message surface once the pane has rendered.
+  void app.updateComplete.then(() =>
+    onCommandResult((result) => (result.ok ? app.notify.success(result.message) : app.notify.error(result.message))),
+  );
 });

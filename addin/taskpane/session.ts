@@ -229,10 +229,11 @@ export class PlannerSession {
 
   /** The layout's tables the workbook lacks. */
   async missingTables(lang: Lang): Promise<string[]> {
-    const missing: string[] = [];
-    for (const table of this.tables(lang))
-      if (!(await this.host.port.readTable(table.spec.table))) missing.push(table.spec.table);
-    return missing;
+    // One read of all tables where the port can (one Excel.run in Excel), else one by one.
+    const names = this.tables(lang).map((table) => table.spec.table);
+    const port = this.host.port;
+    const found = port.readTables ? await port.readTables(names) : new Map(await Promise.all(names.map(async (n) => [n, await port.readTable(n)] as const)));
+    return names.filter((name) => !found.get(name));
   }
 
   /** Creates or refreshes every table of the planning workbook. */

@@ -149,7 +149,7 @@ describe('custom functions', () => {
       use(port);
       const error = await failure(utbetalt('ekspertbistand', 2024));
       expect(error.code).to.equal('#N/A');
-      expect(error.message).to.match(/Forbruk, linje 4, kolonne Beløp/);
+      expect(error.message).to.match(/ark Forbruk, rad 4, kolonne Beløp/);
     });
     it('is #N/A saying what to do when the Forbruk table is missing', async () => {
       const port = new MemoryWorkbookPort();
