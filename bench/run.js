@@ -18,7 +18,14 @@ function measure(args) {
 }
 
 function peakRss(args) {
-  const run = spawnSync('bash', ['-c', `command -v /usr/bin/time >/dev/null && /usr/bin/time -f %M ${[process.execPath, ...args].map((a) => `'${a}'`).join(' ')} >/dev/null 2>/tmp/ia-bench-time || echo none`], { encoding: 'utf8' });
+  const run = spawnSync(
+    'bash',
+    [
+      '-c',
+      `command -v /usr/bin/time >/dev/null && /usr/bin/time -f %M ${[process.execPath, ...args].map((a) => `'${a}'`).join(' ')} >/dev/null 2>/tmp/ia-bench-time || echo none`,
+    ],
+    { encoding: 'utf8' },
+  );
   if (run.stdout.includes('none')) return null;
   const text = spawnSync('tail', ['-n', '1', '/tmp/ia-bench-time'], { encoding: 'utf8' }).stdout.trim();
   return Number(text) / 1024;

@@ -13,10 +13,7 @@ export const LAST_YEAR = 2028;
 export type Year = number & { readonly __brand: 'Year' };
 
 /** Every budget year, in order. */
-export const YEARS: readonly Year[] = Array.from(
-  { length: LAST_YEAR - FIRST_YEAR + 1 },
-  (_, i) => (FIRST_YEAR + i) as Year,
-);
+export const YEARS: readonly Year[] = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => (FIRST_YEAR + i) as Year);
 
 /** Whether n is a budget year. */
 export function isYear(n: number): n is Year {

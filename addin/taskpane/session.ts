@@ -232,7 +232,9 @@ export class PlannerSession {
     // One read of all tables where the port can (one Excel.run in Excel), else one by one.
     const names = this.tables(lang).map((table) => table.spec.table);
     const port = this.host.port;
-    const found = port.readTables ? await port.readTables(names) : new Map(await Promise.all(names.map(async (n) => [n, await port.readTable(n)] as const)));
+    const found = port.readTables
+      ? await port.readTables(names)
+      : new Map(await Promise.all(names.map(async (n) => [n, await port.readTable(n)] as const)));
     return names.filter((name) => !found.get(name));
   }
 

@@ -90,7 +90,8 @@ export function assessIndicator(
     onCourse = direction === 'better';
   }
   // Different measure types, or one stated and the other not; two unstated types are not flagged.
-  const mixedMeasures = value !== null && baseline !== null && value !== baseline && foldMeasure(value.measure) !== foldMeasure(baseline.measure);
+  const mixedMeasures =
+    value !== null && baseline !== null && value !== baseline && foldMeasure(value.measure) !== foldMeasure(baseline.measure);
   return {
     definition,
     value,

@@ -14,7 +14,15 @@ import { reconcile, type Flag } from '../reconcile/reconcile.js';
 import { assessIndicator, type IndicatorAssessment } from './assess-indicator.js';
 import { evaluationFindings } from './findings.js';
 import { BUILT_IN_VALUES, indicatorDefinition, mergeValues, NATIONAL_INDICATORS, type IndicatorValue } from './indicators.js';
-import { activityCosts, assessResources, BUILT_IN_RESOURCES, type ActivityCost, type ActivityFigure, type CentreResources, type ResourceAssessment } from './resources.js';
+import {
+  activityCosts,
+  assessResources,
+  BUILT_IN_RESOURCES,
+  type ActivityCost,
+  type ActivityFigure,
+  type CentreResources,
+  type ResourceAssessment,
+} from './resources.js';
 
 /** An instrument's status for the year. */
 export type InstrumentStatus = 'i rute' | 'risiko' | 'avvik';
@@ -107,7 +115,14 @@ function monthsPassed(from: number, to: number, asOf: IsoDate): number {
 
 /** The status of a frame from its figures: over the frame is avvik; otherwise by pace and thresholds. */
 export function instrumentStatus(
-  figures: { frame: Money | null; spent: Money; openCommitments: Money; pace: string | null; flags: readonly Flag[]; forecastWarnings: readonly ForecastWarning[] },
+  figures: {
+    frame: Money | null;
+    spent: Money;
+    openCommitments: Money;
+    pace: string | null;
+    flags: readonly Flag[];
+    forecastWarnings: readonly ForecastWarning[];
+  },
   thresholds: StatusThresholds = DEFAULT_STATUS_THRESHOLDS,
 ): InstrumentStatus | null {
   if (figures.frame === null) return null;
@@ -125,7 +140,10 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const thresholds = { ...DEFAULT_STATUS_THRESHOLDS, ...input.thresholds };
   const values = mergeValues(BUILT_IN_VALUES, input.values ?? []);
   const goals = input.goals ?? new Map<string, Dec>();
-  const ids = [...NATIONAL_INDICATORS.map((d) => d.id), ...new Set(values.map((v) => v.indicator).filter((id) => id.startsWith('bransje:')))];
+  const ids = [
+    ...NATIONAL_INDICATORS.map((d) => d.id),
+    ...new Set(values.map((v) => v.indicator).filter((id) => id.startsWith('bransje:'))),
+  ];
   const indicators = ids.map((id) => {
     const base = indicatorDefinition(id)!;
     const goal = goals.get(id);
@@ -142,7 +160,9 @@ export function evaluate(input: EvaluationInput): Evaluation {
       const months = monthsPassed(row.from, row.to, input.asOf);
       const elapsed = new Dec(months).dividedBy(12 * (row.to - row.from + 1));
       const pace =
-        row.utilisation === null || elapsed.isZero() ? null : new Dec(row.utilisation).dividedBy(elapsed).toDecimalPlaces(4).toFixed(4);
+        row.utilisation === null || elapsed.isZero()
+          ? null
+          : new Dec(row.utilisation).dividedBy(elapsed).toDecimalPlaces(4).toFixed(4);
       const forecastWarnings = elapsed.lessThan(1)
         ? (forecast.find((f) => f.instrument === row.instrument && f.year === row.from && row.from === row.to)?.warnings ?? [])
         : [];
@@ -168,7 +188,10 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const ownResources = input.resources ?? [];
   const builtIn = BUILT_IN_RESOURCES.filter((b) => !ownResources.some((r) => r.centre === b.centre && r.year === b.year));
   const resources = assessResources([...builtIn, ...ownResources], input.year);
-  const { findings, adjustmentReasons } = evaluationFindings({ year: input.year, indicators, instruments, resources, thresholds }, lang);
+  const { findings, adjustmentReasons } = evaluationFindings(
+    { year: input.year, indicators, instruments, resources, thresholds },
+    lang,
+  );
   return {
     year: input.year,
     asOf: input.asOf,
@@ -185,7 +208,11 @@ export function evaluate(input: EvaluationInput): Evaluation {
 }
 
 /** The utilisation of the year's state frames together: spent / frame over frames with an amount. */
-export function totalUtilisation(instruments: readonly InstrumentAssessment[]): { frame: Money; spent: Money; utilisation: string | null } {
+export function totalUtilisation(instruments: readonly InstrumentAssessment[]): {
+  frame: Money;
+  spent: Money;
+  utilisation: string | null;
+} {
   const framed = instruments.filter((i) => i.frame !== null);
   const frame = framed.reduce((s, i) => s.plus(i.frame!), Money.zero);
   const spent = framed.reduce((s, i) => s.plus(i.spent), Money.zero);

@@ -39,7 +39,11 @@ function indicatorSentences(a: IndicatorAssessment, year: number, lang: Lang): s
   const name = nb ? a.definition.name : a.definition.nameEn;
   const out: string[] = [];
   if (a.value === null) {
-    out.push(nb ? `${name} har ingen verdi for ${year}; utviklingen kan ikke vurderes.` : `${name} has no value for ${year}; its development cannot be assessed.`);
+    out.push(
+      nb
+        ? `${name} har ingen verdi for ${year}; utviklingen kan ikke vurderes.`
+        : `${name} has no value for ${year}; its development cannot be assessed.`,
+    );
     return out;
   }
   const v = percentText(a.value.value, lang);
@@ -65,14 +69,20 @@ function indicatorSentences(a: IndicatorAssessment, year: number, lang: Lang): s
       : nb
         ? `${change} ${upDown} enn utgangspunktet ${base} i ${BASELINE_YEAR}`
         : `${change} ${upDown} than the baseline of ${base} in ${BASELINE_YEAR}`;
-  const goal = a.goal === null ? '' : nb ? ` Målet er ${percentText(a.goal, lang)}.` : ` The goal is ${percentText(a.goal, lang)}.`;
+  const goal =
+    a.goal === null ? '' : nb ? ` Målet er ${percentText(a.goal, lang)}.` : ` The goal is ${percentText(a.goal, lang)}.`;
   out.push(
     nb
       ? `${name} var ${v} i ${when}, ${moved}.${goal} ${a.direction === 'unchanged' ? 'Verdien er uendret.' : `Utviklingen går i ${dirNb}.`}`
       : `${name} was ${v} in ${when}, ${moved}.${goal} ${a.direction === 'unchanged' ? 'The value is unchanged.' : `The development is in ${dirEn}.`}`,
   );
   if (a.onCourse !== null) {
-    const projected = a.projectedAtEnd === null ? '' : nb ? ` (framskrevet ${percentText(a.projectedAtEnd, lang)})` : ` (projected ${percentText(a.projectedAtEnd, lang)})`;
+    const projected =
+      a.projectedAtEnd === null
+        ? ''
+        : nb
+          ? ` (framskrevet ${percentText(a.projectedAtEnd, lang)})`
+          : ` (projected ${percentText(a.projectedAtEnd, lang)})`;
     out.push(
       a.onCourse
         ? nb
@@ -124,7 +134,12 @@ function instrumentSentence(i: InstrumentAssessment, lang: Lang): string | null 
 function resourceSentence(r: ResourceAssessment, lang: Lang): string | null {
   if (r.enterprisesPerAdviser === null || r.advisers === null || r.enterprises === null) return null;
   const about = r.approximate ? (lang === 'nb' ? 'om lag ' : 'about ') : '';
-  const years = r.personYears === null ? '' : lang === 'nb' ? ` og ${about}${numberText(r.personYears.toString(), lang)} årsverk` : ` and ${about}${numberText(r.personYears.toString(), lang)} person-years`;
+  const years =
+    r.personYears === null
+      ? ''
+      : lang === 'nb'
+        ? ` og ${about}${numberText(r.personYears.toString(), lang)} årsverk`
+        : ` and ${about}${numberText(r.personYears.toString(), lang)} person-years`;
   return lang === 'nb'
     ? `${r.centre} har ${about}${numberText(r.advisers.toString(), lang)} rådgivere${years} for ${numberText(r.enterprises.toString(), lang)} virksomheter, ${numberText(r.enterprisesPerAdviser, lang)} virksomheter per rådgiver (tall fra ${r.year}).`
     : `${r.centre} has ${about}${numberText(r.advisers.toString(), lang)} advisers${years} for ${numberText(r.enterprises.toString(), lang)} enterprises, ${numberText(r.enterprisesPerAdviser, lang)} enterprises per adviser (figures from ${r.year}).`;
@@ -132,7 +147,13 @@ function resourceSentence(r: ResourceAssessment, lang: Lang): string | null {
 
 /** The findings and the reasons for `adjustmentRequired`. */
 export function evaluationFindings(
-  e: { year: number; indicators: readonly IndicatorAssessment[]; instruments: readonly InstrumentAssessment[]; resources: readonly ResourceAssessment[]; thresholds: StatusThresholds },
+  e: {
+    year: number;
+    indicators: readonly IndicatorAssessment[];
+    instruments: readonly InstrumentAssessment[];
+    resources: readonly ResourceAssessment[];
+    thresholds: StatusThresholds;
+  },
   lang: Lang,
 ): { findings: string[]; adjustmentReasons: string[] } {
   const nb = lang === 'nb';

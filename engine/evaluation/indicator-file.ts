@@ -57,14 +57,25 @@ export function readIndicatorRecords(
   sheet?: string,
 ): IndicatorReading {
   const reading: IndicatorReading = { values: [], goals: new Map(), activities: [], resources: [], problems: [] };
-  const at = (line: number | null, column: string | null, value: string | null) => ({ file, ...(sheet ? { sheet } : {}), line, column, value });
+  const at = (line: number | null, column: string | null, value: string | null) => ({
+    file,
+    ...(sheet ? { sheet } : {}),
+    line,
+    column,
+    value,
+  });
   const map = mapHeader(header, INDICATOR_COLUMNS);
   const missing = (['indikator', 'ar', 'verdi'] as const).filter((c) => map.index[c] === undefined);
   if (missing.length > 0) {
-    reading.problems.push(problem('missing_columns', at(1, null, header.join(', ')), lang, { columns: missing.map((c) => map.label[c]).join(', ') }));
+    reading.problems.push(
+      problem('missing_columns', at(1, null, header.join(', ')), lang, { columns: missing.map((c) => map.label[c]).join(', ') }),
+    );
     return reading;
   }
-  const resources = new Map<string, { centre: string; year: number; personYears: Dec | null; advisers: Dec | null; enterprises: Dec | null; source: string }>();
+  const resources = new Map<
+    string,
+    { centre: string; year: number; personYears: Dec | null; advisers: Dec | null; enterprises: Dec | null; source: string }
+  >();
   for (const { fields, line } of records) {
     const get = (c: Column) => {
       const i = map.index[c];
@@ -73,7 +84,9 @@ export function readIndicatorRecords(
     const bad = (code: Parameters<typeof problem>[0], c: Column, detail?: string) =>
       reading.problems.push(problem(code, at(line, map.label[c], get(c)), lang, {}, detail));
     if (fields.length > map.width) {
-      reading.problems.push(problem('extra_fields', at(line, null, fields.slice(map.width).join(' ')), lang, { count: String(map.width) }));
+      reading.problems.push(
+        problem('extra_fields', at(line, null, fields.slice(map.width).join(' ')), lang, { count: String(map.width) }),
+      );
       continue;
     }
     const before = reading.problems.length;
@@ -84,7 +97,11 @@ export function readIndicatorRecords(
     if (id === '') bad('missing_value', 'indikator');
     if (yearText === '') bad('missing_value', 'ar');
     else if (!/^\d{4}$/.test(yearText) || Number(yearText) < 2000 || Number(yearText) > LAST_YEAR) {
-      bad('bad_year', 'ar', lang === 'nb' ? `Indikatorår må ligge i 2000–${LAST_YEAR}.` : `Indicator years must lie in 2000–${LAST_YEAR}.`);
+      bad(
+        'bad_year',
+        'ar',
+        lang === 'nb' ? `Indikatorår må ligge i 2000–${LAST_YEAR}.` : `Indicator years must lie in 2000–${LAST_YEAR}.`,
+      );
     }
     const quarterMatch = /^(?:[QqKk])?([1-4])$/.exec(quarterText);
     if (quarterText !== '' && !quarterMatch) bad('bad_quarter', 'kvartal');
@@ -97,7 +114,13 @@ export function readIndicatorRecords(
     const activity = /^aktivitet:(.+)$/.exec(id);
     const resource = /^ressurs:(.+):(arsverk|radgivere|virksomheter)$/.exec(id.replace(/å/g, 'a'));
     if (id !== '' && activity && !INSTRUMENTS.some((i) => i.id === activity[1])) {
-      bad('bad_indicator', 'indikator', lang === 'nb' ? 'aktivitet:<virkemiddel> må nevne et virkemiddel, f.eks. aktivitet:ekspertbistand.' : 'aktivitet:<instrument> must name an instrument, e.g. aktivitet:ekspertbistand.');
+      bad(
+        'bad_indicator',
+        'indikator',
+        lang === 'nb'
+          ? 'aktivitet:<virkemiddel> må nevne et virkemiddel, f.eks. aktivitet:ekspertbistand.'
+          : 'aktivitet:<instrument> must name an instrument, e.g. aktivitet:ekspertbistand.',
+      );
     } else if (id !== '' && !activity && !resource && !indicatorDefinition(id)) {
       bad('bad_indicator', 'indikator');
     }
@@ -106,16 +129,32 @@ export function readIndicatorRecords(
     const quarter = quarterMatch ? (Number(quarterMatch[1]) as 1 | 2 | 3 | 4) : null;
     const source = get('kilde') || file;
     if (activity) {
-      reading.activities.push({ instrument: activity[1]!, year, label: get('maltype') || (lang === 'nb' ? 'aktiviteter' : 'activities'), count: value!, source });
+      reading.activities.push({
+        instrument: activity[1]!,
+        year,
+        label: get('maltype') || (lang === 'nb' ? 'aktiviteter' : 'activities'),
+        count: value!,
+        source,
+      });
     } else if (resource) {
       // The centre keeps its original spelling from the file (ids are folded only for matching).
-      const centre = get('indikator').slice('ressurs:'.length).replace(/:[^:]*$/, '');
+      const centre = get('indikator')
+        .slice('ressurs:'.length)
+        .replace(/:[^:]*$/, '');
       const key = `${centre}|${year}`;
       const entry = resources.get(key) ?? { centre, year, personYears: null, advisers: null, enterprises: null, source };
       entry[RESOURCE_FIELDS[resource[2] as keyof typeof RESOURCE_FIELDS]] = value!;
       resources.set(key, entry);
     } else {
-      reading.values.push({ indicator: id, year, quarter, value: value!, measure: get('maltype'), source, origin: { kind: 'file', file, line } });
+      reading.values.push({
+        indicator: id,
+        year,
+        quarter,
+        value: value!,
+        measure: get('maltype'),
+        source,
+        origin: { kind: 'file', file, line },
+      });
       if (goal !== null) reading.goals.set(id, goal);
     }
   }
@@ -142,7 +181,13 @@ export function readIndicatorCsv(file: string, text: string, lang: Lang = 'nb'):
 /** Reads an indicator file's bytes: UTF-8 (with or without BOM) or Windows-1252; binary files are refused. */
 export function readIndicatorBytes(file: string, bytes: Uint8Array, lang: Lang = 'nb'): IndicatorReading {
   if (looksBinary(bytes)) {
-    return { values: [], goals: new Map(), activities: [], resources: [], problems: [problem('binary_file', { file, line: null, column: null, value: null }, lang)] };
+    return {
+      values: [],
+      goals: new Map(),
+      activities: [],
+      resources: [],
+      problems: [problem('binary_file', { file, line: null, column: null, value: null }, lang)],
+    };
   }
   return readIndicatorCsv(file, decodeText(bytes).text, lang);
 }

@@ -148,8 +148,8 @@ export function valueKey(value: { indicator: string; year: number; quarter: numb
 export function mergeValues(...lists: readonly (readonly IndicatorValue[])[]): IndicatorValue[] {
   const byKey = new Map<string, IndicatorValue>();
   for (const list of lists) for (const value of list) byKey.set(valueKey(value), value);
-  return [...byKey.values()].sort(
-    (a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : a.year - b.year || (a.quarter ?? 0) - (b.quarter ?? 0)),
+  return [...byKey.values()].sort((a, b) =>
+    a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : a.year - b.year || (a.quarter ?? 0) - (b.quarter ?? 0),
   );
 }
 
@@ -158,7 +158,10 @@ export function valueForYear(values: readonly IndicatorValue[], indicator: strin
   const ofYear = values.filter((v) => v.indicator === indicator && v.year === year);
   const annual = ofYear.find((v) => v.quarter === null);
   if (annual) return annual;
-  return ofYear.reduce<IndicatorValue | null>((best, v) => (best === null || (v.quarter ?? 0) > (best.quarter ?? 0) ? v : best), null);
+  return ofYear.reduce<IndicatorValue | null>(
+    (best, v) => (best === null || (v.quarter ?? 0) > (best.quarter ?? 0) ? v : best),
+    null,
+  );
 }
 
 /** The baseline: the indicator's annual value for 2018, or null. */

@@ -45,14 +45,25 @@ const WORDS = {
     title: (y: number) => `Årlig vurdering ${y} – IA-avtalen`,
     meta: (d: string) => `Per ${d}. Utarbeidet av koordineringsgruppen til Arbeidslivs- og pensjonspolitisk råd.`,
     trigger: 'Drøftinger om justeringer',
-    triggerYes: 'Resultatene utvikler seg i feil retning. Etter avtalen tar myndighetene initiativ til drøftinger om justeringer.',
+    triggerYes:
+      'Resultatene utvikler seg i feil retning. Etter avtalen tar myndighetene initiativ til drøftinger om justeringer.',
     triggerNo: 'Ingen nasjonal indikator har utviklet seg i feil retning.',
     indicators: 'Indikatorer og mål',
     instruments: 'Virkemidler: ramme og forbruk',
     resources: 'Ressurser som ikke er penger',
     findings: 'Funn',
     indHead: ['Indikator', 'Periode', 'Verdi', 'Måltype', 'Utgangspunkt 2018', 'Mål', 'Endring', 'Retning', 'På kurs'],
-    insHead: ['Virkemiddel', 'År', 'Ramme (kr)', 'Utbetalt (kr)', 'Åpne tilsagn (kr)', 'Utnyttelse', 'Status', 'Aktivitet', 'Kr per aktivitet'],
+    insHead: [
+      'Virkemiddel',
+      'År',
+      'Ramme (kr)',
+      'Utbetalt (kr)',
+      'Åpne tilsagn (kr)',
+      'Utnyttelse',
+      'Status',
+      'Aktivitet',
+      'Kr per aktivitet',
+    ],
     resHead: ['Arbeidslivssenter', 'År', 'Årsverk', 'Rådgivere', 'Virksomheter', 'Virksomheter per rådgiver'],
     direction: { worse: 'feil retning', better: 'riktig retning', unchanged: 'uendret' },
     yes: 'ja',
@@ -68,14 +79,25 @@ const WORDS = {
     title: (y: number) => `Annual evaluation ${y} – IA agreement`,
     meta: (d: string) => `As of ${d}. Prepared by the coordinating group for the Council for Working Life and Pension Policy.`,
     trigger: 'Talks on adjustments',
-    triggerYes: 'The results are developing in the wrong direction. Under the agreement, the authorities initiate talks on adjustments.',
+    triggerYes:
+      'The results are developing in the wrong direction. Under the agreement, the authorities initiate talks on adjustments.',
     triggerNo: 'No national indicator has developed in the wrong direction.',
     indicators: 'Indicators and goals',
     instruments: 'Instruments: frame and spending',
     resources: 'Resources other than money',
     findings: 'Findings',
     indHead: ['Indicator', 'Period', 'Value', 'Measure', 'Baseline 2018', 'Goal', 'Change', 'Direction', 'On course'],
-    insHead: ['Instrument', 'Year', 'Frame (NOK)', 'Spent (NOK)', 'Open commitments (NOK)', 'Utilisation', 'Status', 'Activity', 'NOK per activity'],
+    insHead: [
+      'Instrument',
+      'Year',
+      'Frame (NOK)',
+      'Spent (NOK)',
+      'Open commitments (NOK)',
+      'Utilisation',
+      'Status',
+      'Activity',
+      'NOK per activity',
+    ],
     resHead: ['Working-life centre', 'Year', 'Person-years', 'Advisers', 'Enterprises', 'Enterprises per adviser'],
     direction: { worse: 'wrong direction', better: 'right direction', unchanged: 'unchanged' },
     yes: 'yes',
@@ -106,9 +128,13 @@ export function renderEvaluationHtml(e: Evaluation, options: { lang?: Lang } = {
   const out: string[] = [];
   out.push(`<!DOCTYPE html><html lang="${lang === 'nb' ? 'nb' : 'en'}"><head><meta charset="utf-8">`);
   out.push(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
-  out.push(`<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(w.title(e.year))}</title><style>${STYLE}</style></head><body>`);
+  out.push(
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(w.title(e.year))}</title><style>${STYLE}</style></head><body>`,
+  );
   out.push(`<h1>${escapeXml(w.title(e.year))}</h1><p class="meta">${escapeXml(w.meta(formatDate(e.asOf)))}</p>`);
-  out.push(`<section class="trigger${e.adjustmentRequired ? '' : ' ok'}"><strong>${escapeXml(w.trigger)}:</strong> ${escapeXml(e.adjustmentRequired ? w.triggerYes : w.triggerNo)}`);
+  out.push(
+    `<section class="trigger${e.adjustmentRequired ? '' : ' ok'}"><strong>${escapeXml(w.trigger)}:</strong> ${escapeXml(e.adjustmentRequired ? w.triggerYes : w.triggerNo)}`,
+  );
   if (e.adjustmentReasons.length > 0) out.push(`<ul>${e.adjustmentReasons.map((r) => `<li>${escapeXml(r)}</li>`).join('')}</ul>`);
   out.push('</section>');
 
@@ -125,7 +151,12 @@ export function renderEvaluationHtml(e: Evaluation, options: { lang?: Lang } = {
     out.push(cell(a.value ? percentText(a.value.value, lang) : '–', true));
     out.push(cell(a.value ? a.value.measure || w.notStated : '–'));
     out.push(cell(a.baseline ? percentText(a.baseline.value, lang) : '–', true));
-    out.push(cell(a.goal ? percentText(a.goal, lang) : a.definition.goal.kind === 'direction' ? (lang === 'nb' ? 'lavere' : 'lower') : '–', true));
+    out.push(
+      cell(
+        a.goal ? percentText(a.goal, lang) : a.definition.goal.kind === 'direction' ? (lang === 'nb' ? 'lavere' : 'lower') : '–',
+        true,
+      ),
+    );
     out.push(cell(a.changeFromBaseline === null ? '–' : formatPercent(a.changeFromBaseline, lang), true));
     out.push(cell(a.direction ? w.direction[a.direction] : '–'));
     out.push(cell(a.onCourse === null ? '–' : a.onCourse ? w.yes : w.no));
@@ -139,7 +170,12 @@ export function renderEvaluationHtml(e: Evaluation, options: { lang?: Lang } = {
   for (const i of e.instruments) {
     const activity = i.activities.map((a) => `${numberText(a.count.toString(), lang)} ${a.label}`).join('; ');
     const cost = i.activities.map((a) => money(a.costPerActivity)).join('; ');
-    const status = i.status === null ? '–' : lang === 'nb' ? i.status : { 'i rute': 'on track', risiko: 'at risk', avvik: 'deviation' }[i.status];
+    const status =
+      i.status === null
+        ? '–'
+        : lang === 'nb'
+          ? i.status
+          : { 'i rute': 'on track', risiko: 'at risk', avvik: 'deviation' }[i.status];
     out.push('<tr>');
     out.push(cell(i.name));
     out.push(cell(i.from === i.to ? String(i.from) : `${i.from}–${i.to}`));
@@ -153,19 +189,25 @@ export function renderEvaluationHtml(e: Evaluation, options: { lang?: Lang } = {
     out.push('</tr>');
   }
   out.push('</tbody></table>');
-  out.push(`<p class="meta">${escapeXml(w.thresholds(formatPercent(e.thresholds.riskBelow, lang, 0), formatPercent(e.thresholds.deviationBelow, lang, 0)))}</p>`);
+  out.push(
+    `<p class="meta">${escapeXml(w.thresholds(formatPercent(e.thresholds.riskBelow, lang, 0), formatPercent(e.thresholds.deviationBelow, lang, 0)))}</p>`,
+  );
 
   if (e.resources.length > 0) {
     out.push(`<h2>${escapeXml(w.resources)}</h2><table class="resources">${head(w.resHead, [2, 3, 4, 5])}<tbody>`);
     for (const r of e.resources) {
       const about = r.approximate ? (lang === 'nb' ? 'ca. ' : 'c. ') : '';
       const n = (d: { toString(): string } | null) => (d === null ? '–' : about + numberText(d.toString(), lang));
-      out.push(`<tr>${cell(r.centre)}${cell(String(r.year))}${cell(n(r.personYears), true)}${cell(n(r.advisers), true)}${cell(r.enterprises === null ? '–' : numberText(r.enterprises.toString(), lang), true)}${cell(r.enterprisesPerAdviser === null ? '–' : numberText(r.enterprisesPerAdviser, lang), true)}</tr>`);
+      out.push(
+        `<tr>${cell(r.centre)}${cell(String(r.year))}${cell(n(r.personYears), true)}${cell(n(r.advisers), true)}${cell(r.enterprises === null ? '–' : numberText(r.enterprises.toString(), lang), true)}${cell(r.enterprisesPerAdviser === null ? '–' : numberText(r.enterprisesPerAdviser, lang), true)}</tr>`,
+      );
     }
     out.push('</tbody></table>');
   }
 
-  out.push(`<h2>${escapeXml(w.findings)}</h2><ul class="findings">${e.findings.map((f) => `<li>${escapeXml(f)}</li>`).join('')}</ul>`);
+  out.push(
+    `<h2>${escapeXml(w.findings)}</h2><ul class="findings">${e.findings.map((f) => `<li>${escapeXml(f)}</li>`).join('')}</ul>`,
+  );
   out.push(`<footer>IA Planner · ${escapeXml(w.title(e.year))} · ${escapeXml(formatDate(e.asOf))}</footer>`);
   out.push('</body></html>\n');
   return out.join('\n');

@@ -79,7 +79,12 @@ export interface ActivityCost {
 }
 
 /** Cost per activity for an instrument's figures of a year. */
-export function activityCosts(figures: readonly ActivityFigure[], instrument: string, year: number, spent: Money): ActivityCost[] {
+export function activityCosts(
+  figures: readonly ActivityFigure[],
+  instrument: string,
+  year: number,
+  spent: Money,
+): ActivityCost[] {
   const totals = new Map<string, Dec>();
   for (const f of figures) {
     if (f.instrument !== instrument || f.year !== year) continue;

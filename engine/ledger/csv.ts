@@ -167,7 +167,11 @@ export class CsvReader {
 }
 
 /** Reads a whole text at once; convenient for small inputs and tests. */
-export function readCsv(text: string): { rows: { fields: string[]; line: number }[]; separator: Separator | null; unterminatedQuoteLine: number | null } {
+export function readCsv(text: string): {
+  rows: { fields: string[]; line: number }[];
+  separator: Separator | null;
+  unterminatedQuoteLine: number | null;
+} {
   const rows: { fields: string[]; line: number }[] = [];
   const reader = new CsvReader((fields, line) => rows.push({ fields, line }));
   reader.push(text);

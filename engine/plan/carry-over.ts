@@ -60,7 +60,11 @@ export function parseShare(text: string): string | null {
  * What a frame carries into the next year by its rule, from its reconciliation row and what was
  * carried into it; null when the frame has no amount (nothing to carry from).
  */
-export function carryOver(row: ReconciliationRow, rule: CarryOverRule = NO_CARRY_OVER, carriedIn: Money = Money.zero): CarriedAmount | null {
+export function carryOver(
+  row: ReconciliationRow,
+  rule: CarryOverRule = NO_CARRY_OVER,
+  carriedIn: Money = Money.zero,
+): CarriedAmount | null {
   if (row.frame === null || row.remaining === null) return null;
   const left = row.remaining.plus(carriedIn);
   let carried = Money.zero;
@@ -124,5 +128,8 @@ export function setCarryOverRule(
   const before = rules.get(key) ?? NO_CARRY_OVER;
   if (rule.kind === 'none') next.delete(key);
   else next.set(key, rule);
-  return { rules: next, change: { ...context, action: 'carry_over_rule', target: key, before: ruleWords(before), after: ruleWords(rule) } };
+  return {
+    rules: next,
+    change: { ...context, action: 'carry_over_rule', target: key, before: ruleWords(before), after: ruleWords(rule) },
+  };
 }

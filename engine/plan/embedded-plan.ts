@@ -18,8 +18,7 @@ const CONTINUED =
 const AGREEMENT_2025 = 'IA-avtalen 2025–2028 (signert 12.02.2025), nytt tiltak: beløp ikke fastsatt';
 
 /** The SKIL pool's condition, the appendix's footnote 1 word for word. */
-export const SKIL_CONDITION =
-  'Under forutsetning av at den økonomiske rammen er i tråd med statsstøtteregelverket.';
+export const SKIL_CONDITION = 'Under forutsetning av at den økonomiske rammen er i tråd med statsstøtteregelverket.';
 
 /** The appendix rows: instrument and the words in the column «Ressursramme 2019–2022». */
 export const APPENDIX_ROWS: readonly { instrument: string; text: string }[] = [
@@ -43,9 +42,7 @@ const APPENDIX_TO = 2022;
 
 /** What one appendix row says: annual amounts per year, a pooled amount, or no NOK amount. */
 export type AppendixRule =
-  | { kind: 'annual'; first: Money; then: Money }
-  | { kind: 'pool'; amount: Money; from: Year; to: Year }
-  | { kind: 'none' };
+  { kind: 'annual'; first: Money; then: Money } | { kind: 'pool'; amount: Money; from: Year; to: Year } | { kind: 'none' };
 
 /** Reads the rule of an appendix row from its words; throws on words it does not know (a bug). */
 export function readAppendixRule(text: string): AppendixRule {
@@ -127,7 +124,12 @@ function buildFrames(): Frame[] {
 /** The budget posts known to carry instruments (FACTS.md); 601.70 serves several and is not mapped. */
 export const EMBEDDED_POSTS: readonly PostMapping[] = [
   { chapter: 601, post: 22, instrument: 'kunnskapsutvikling' as InstrumentId, name: 'Kunnskapsutvikling i IA-avtalen m.m.' },
-  { chapter: 601, post: 71, instrument: 'bransjeprogrammer' as InstrumentId, name: 'Tilskudd til bransjeprogrammer under IA-avtalen m.m.' },
+  {
+    chapter: 601,
+    post: 71,
+    instrument: 'bransjeprogrammer' as InstrumentId,
+    name: 'Tilskudd til bransjeprogrammer under IA-avtalen m.m.',
+  },
   { chapter: 2650, post: 76, instrument: 'ekspertbistand' as InstrumentId, name: 'Tilskudd til ekspertbistand' },
 ];
 

@@ -72,14 +72,9 @@ export function foldName(text: string): string {
 }
 
 /** Looks an instrument up by id or by its Norwegian (or English) name, in a given catalogue. */
-export function findInstrument(
-  text: string,
-  catalogue: readonly Instrument[] = INSTRUMENTS,
-): Instrument | undefined {
+export function findInstrument(text: string, catalogue: readonly Instrument[] = INSTRUMENTS): Instrument | undefined {
   const folded = foldName(text);
-  return catalogue.find(
-    (i) => i.id === folded || foldName(i.name) === folded || foldName(i.nameEn) === folded,
-  );
+  return catalogue.find((i) => i.id === folded || foldName(i.name) === folded || foldName(i.nameEn) === folded);
 }
 
 /** The position of an instrument in contract order (unknown ids last). */

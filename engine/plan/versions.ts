@@ -55,7 +55,10 @@ export function createVersion(
   context: ChangeContext,
 ): { version: PlanVersion; change: ChangeRecord } {
   const version: PlanVersion = { ...meta, basedOn: null, status: 'draft', frames: [...frames] };
-  return { version, change: { ...context, action: 'version_created', target: meta.id, before: '', after: `${meta.name} (utkast)` } };
+  return {
+    version,
+    change: { ...context, action: 'version_created', target: meta.id, before: '', after: `${meta.name} (utkast)` },
+  };
 }
 
 /** A new draft from any version, approved or not; the frames are copied unchanged. */
@@ -67,7 +70,13 @@ export function deriveVersion(
   const version: PlanVersion = { ...meta, basedOn: base.id, status: 'draft', frames: [...base.frames] };
   return {
     version,
-    change: { ...context, action: 'version_created', target: meta.id, before: base.id, after: `${meta.name} (utkast, fra ${base.id})` },
+    change: {
+      ...context,
+      action: 'version_created',
+      target: meta.id,
+      before: base.id,
+      after: `${meta.name} (utkast, fra ${base.id})`,
+    },
   };
 }
 
@@ -105,7 +114,13 @@ export function setStatus(version: PlanVersion, to: VersionStatus, context: Chan
   return {
     ok: true,
     version: { ...version, status: to },
-    change: { ...context, action: 'version_status', target: version.id, before: STATUS_WORDS[version.status], after: STATUS_WORDS[to] },
+    change: {
+      ...context,
+      action: 'version_status',
+      target: version.id,
+      before: STATUS_WORDS[version.status],
+      after: STATUS_WORDS[to],
+    },
   };
 }
 
@@ -130,12 +145,19 @@ export function setFrameAmount(version: PlanVersion, key: string, amount: Money 
   if (!isEditable(version)) return notEditable(version);
   const frame = findFrame(version, key);
   if (!frame) return { ok: false, reason: 'unknown_frame', message: `Versjonen har ingen ramme ${key}.` };
-  if (amount?.isNegative()) return { ok: false, reason: 'negative_amount', message: `En ramme kan ikke være negativ (${amount.toFixed2()}).` };
+  if (amount?.isNegative())
+    return { ok: false, reason: 'negative_amount', message: `En ramme kan ikke være negativ (${amount.toFixed2()}).` };
   const changed: Frame = { ...frame, amount, source: 'entered' };
   return {
     ok: true,
     version: replaceFrames(version, [changed]),
-    change: { ...context, action: 'frame_changed', target: `${version.id}/${key}`, before: amountText(frame.amount), after: amountText(amount) },
+    change: {
+      ...context,
+      action: 'frame_changed',
+      target: `${version.id}/${key}`,
+      before: amountText(frame.amount),
+      after: amountText(amount),
+    },
   };
 }
 
@@ -154,7 +176,8 @@ export function confirmCondition(version: PlanVersion, key: string, context: Cha
   if (!isEditable(version)) return notEditable(version);
   const frame = findFrame(version, key);
   if (!frame) return { ok: false, reason: 'unknown_frame', message: `Versjonen har ingen ramme ${key}.` };
-  if (frame.condition === '') return { ok: false, reason: 'no_condition', message: `Rammen ${key} har ingen betingelse å bekrefte.` };
+  if (frame.condition === '')
+    return { ok: false, reason: 'no_condition', message: `Rammen ${key} har ingen betingelse å bekrefte.` };
   return {
     ok: true,
     version: replaceFrames(version, [{ ...frame, conditionConfirmed: true }]),
@@ -206,7 +229,16 @@ export function compareVersions(a: PlanVersion, b: PlanVersion): FrameDifference
   for (const frame of b.frames) {
     const key = frameKey(frame);
     if (seen.has(key)) continue;
-    out.push({ key, instrument: frame.instrument, from: frame.from, to: frame.to, before: null, after: frame.amount, difference: null, change: 'added' });
+    out.push({
+      key,
+      instrument: frame.instrument,
+      from: frame.from,
+      to: frame.to,
+      before: null,
+      after: frame.amount,
+      difference: null,
+      change: 'added',
+    });
   }
   return out;
 }

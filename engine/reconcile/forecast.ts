@@ -90,7 +90,9 @@ export function forecastYear(
     const perMonth = months === 0 ? null : new Dec(completed.toString()).dividedBy(months);
     const runRate = perMonth === null ? null : Money.fromOre(BigInt(perMonth.toDecimalPlaces(0).toFixed(0)));
     const projected =
-      perMonth === null ? null : Money.fromOre(bucket.before + BigInt(perMonth.times(12).toDecimalPlaces(0).toFixed(0))).max(spentToDate);
+      perMonth === null
+        ? null
+        : Money.fromOre(bucket.before + BigInt(perMonth.times(12).toDecimalPlaces(0).toFixed(0))).max(spentToDate);
     const warnings: ForecastWarning[] = [];
     if (projected !== null && frame.amount !== null && months >= limits.minMonths) {
       if (projected.gt(frame.amount)) warnings.push('over_frame');

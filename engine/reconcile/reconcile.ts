@@ -199,7 +199,8 @@ export function reconcile(plan: Plan, lines: Iterable<LedgerLine>, asOf: IsoDate
 /** Reconciles a plan's frames with totals gathered by `SpendingTotals`. */
 export function reconcileTotals(plan: Plan, totals: SpendingTotals): Reconciliation {
   const { buckets, commitments } = totals;
-  for (const vouchers of commitments.values()) for (const byYear of vouchers.values()) for (const c of byYear.values()) c.settled = 0n;
+  for (const vouchers of commitments.values())
+    for (const byYear of vouchers.values()) for (const c of byYear.values()) c.settled = 0n;
   for (const s of totals.settlements) {
     const commitment = settledCommitment(commitments.get(s.instrument)?.get(s.reference), s.year);
     if (commitment) commitment.settled += s.amount;

@@ -123,16 +123,35 @@ describe('ia-planner (command line)', function () {
         flags: [],
       });
       expect(rowOf(json.rows, 'ekspertbistand', 2025).spent).to.equal('2000000.00');
-      expect(rowOf(json.rows, 'arbeidsmiljosatsing', 2024)).to.deep.include({ spent: '54500000.00', remaining: '-4500000.00', flags: ['over_frame'] });
+      expect(rowOf(json.rows, 'arbeidsmiljosatsing', 2024)).to.deep.include({
+        spent: '54500000.00',
+        remaining: '-4500000.00',
+        flags: ['over_frame'],
+      });
       expect(rowOf(json.rows, 'kompetansetiltak', 2024).spent).to.equal('32700000.00');
-      expect(rowOf(json.rows, 'helseiarbeid', 2024)).to.deep.include({ frame: null, remaining: null, utilisation: null, flags: ['no_state_frame'] });
-      expect(rowOf(json.rows, 'skil', 2019)).to.deep.include({ to: 2021, spent: '1950000.00', utilisation: '0.9750', flags: ['condition_unconfirmed'] });
-      expect(rowOf(json.rows, 'bransjeprogrammer', 2024)).to.deep.include({ spent: '51100000.00', openCommitments: '2200000.00' });
+      expect(rowOf(json.rows, 'helseiarbeid', 2024)).to.deep.include({
+        frame: null,
+        remaining: null,
+        utilisation: null,
+        flags: ['no_state_frame'],
+      });
+      expect(rowOf(json.rows, 'skil', 2019)).to.deep.include({
+        to: 2021,
+        spent: '1950000.00',
+        utilisation: '0.9750',
+        flags: ['condition_unconfirmed'],
+      });
+      expect(rowOf(json.rows, 'bransjeprogrammer', 2024)).to.deep.include({
+        spent: '51100000.00',
+        openCommitments: '2200000.00',
+      });
       expect(rowOf(json.rows, 'kunnskapsutvikling', 2024).spent).to.equal('19150000.00');
     });
 
     it('gives only the rows of one year with --year', () => {
-      const { rows } = JSON.parse(run('reconcile', '--ledger', example, '--as-of', '2024-12-31', '--year', '2024', '--format', 'json').stdout) as { rows: Row[] };
+      const { rows } = JSON.parse(
+        run('reconcile', '--ledger', example, '--as-of', '2024-12-31', '--year', '2024', '--format', 'json').stdout,
+      ) as { rows: Row[] };
       expect(rows.map((r) => r.instrument)).to.deep.equal([
         'arbeidsmiljosatsing',
         'arbeidslivstjeneste',
@@ -146,14 +165,20 @@ describe('ia-planner (command line)', function () {
     });
 
     it('ignores lines dated after the as-of date', () => {
-      const { rows } = JSON.parse(run('reconcile', '--ledger', example, '--as-of', '2024-06-30', '--year', '2024', '--format', 'json').stdout) as { rows: Row[] };
+      const { rows } = JSON.parse(
+        run('reconcile', '--ledger', example, '--as-of', '2024-06-30', '--year', '2024', '--format', 'json').stdout,
+      ) as { rows: Row[] };
       expect(rowOf(rows, 'arbeidsmiljosatsing', 2024).spent).to.equal('18000000.00');
       expect(rowOf(rows, 'ekspertbistand', 2024).spent).to.equal('46211000.50');
     });
 
     it('changes no figure when the same ledger is given twice, and counts the duplicates', () => {
-      const once = JSON.parse(run('reconcile', '--ledger', example, '--as-of', '2024-12-31', '--format', 'json').stdout) as { rows: Row[] };
-      const twice = JSON.parse(run('reconcile', '--ledger', example, '--ledger', example, '--as-of', '2024-12-31', '--format', 'json').stdout) as {
+      const once = JSON.parse(run('reconcile', '--ledger', example, '--as-of', '2024-12-31', '--format', 'json').stdout) as {
+        rows: Row[];
+      };
+      const twice = JSON.parse(
+        run('reconcile', '--ledger', example, '--ledger', example, '--as-of', '2024-12-31', '--format', 'json').stdout,
+      ) as {
         rows: Row[];
         duplicates: number;
         imported: number;
@@ -166,7 +191,11 @@ describe('ia-planner (command line)', function () {
     it('rejects a ledger with errors whole: exit 1, every error named, nothing imported', () => {
       const r = run('reconcile', '--ledger', withErrors, '--as-of', '2024-12-31', '--format', 'json');
       expect(r.status).to.equal(1);
-      const json = JSON.parse(r.stdout) as { rows: Row[]; imported: number; errors: { code: string; file: string; line: number; column: string; value: string }[] };
+      const json = JSON.parse(r.stdout) as {
+        rows: Row[];
+        imported: number;
+        errors: { code: string; file: string; line: number; column: string; value: string }[];
+      };
       expect(json.rows).to.deep.equal([]);
       expect(json.imported).to.equal(0);
       expect(json.errors.map((e) => [e.code, e.file, e.line, e.column, e.value])).to.deep.equal([
@@ -206,9 +235,15 @@ describe('ia-planner (command line)', function () {
     });
 
     it('writes CSV rows with the JSON field names as header', () => {
-      const lines = run('reconcile', '--ledger', example, '--as-of', '2024-12-31', '--year', '2024', '--format', 'csv').stdout.trim().split('\n');
-      expect(lines[0]).to.equal('instrument,from,to,funding,frame,spent,committed,openCommitments,remaining,utilisation,source,flags');
-      expect(lines).to.include('ekspertbistand,2024,2024,state,50000000.00,46211000.50,2150000.00,1000000.00,2788999.50,0.9242,continued,');
+      const lines = run('reconcile', '--ledger', example, '--as-of', '2024-12-31', '--year', '2024', '--format', 'csv')
+        .stdout.trim()
+        .split('\n');
+      expect(lines[0]).to.equal(
+        'instrument,from,to,funding,frame,spent,committed,openCommitments,remaining,utilisation,source,flags',
+      );
+      expect(lines).to.include(
+        'ekspertbistand,2024,2024,state,50000000.00,46211000.50,2150000.00,1000000.00,2788999.50,0.9242,continued,',
+      );
     });
 
     it('shows flags in words and totals per year in the table', () => {

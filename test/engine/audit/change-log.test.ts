@@ -1,14 +1,26 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { appendEntries, appendEntry, GENESIS_HASH, sha256, sha256Bytes, verifyChain, type ChangeRecord, type LogEntry } from '../../../engine/index.js';
+import {
+  appendEntries,
+  appendEntry,
+  GENESIS_HASH,
+  sha256,
+  sha256Bytes,
+  verifyChain,
+  type ChangeRecord,
+  type LogEntry,
+} from '../../../engine/index.js';
 
 describe('sha256', () => {
   // [input, digest] from FIPS 180-4 and NIST's example vectors.
   const vectors: [string, string][] = [
     ['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
     ['abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
-    ['abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq', '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1'],
+    [
+      'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq',
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    ],
     [
       'abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu',
       'cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1',
@@ -21,7 +33,9 @@ describe('sha256', () => {
   }
 
   it('hashes a million times "a" to the known digest', () => {
-    expect(sha256Bytes(new Uint8Array(1_000_000).fill(0x61))).to.equal('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+    expect(sha256Bytes(new Uint8Array(1_000_000).fill(0x61))).to.equal(
+      'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0',
+    );
   });
 
   it('agrees with node:crypto on Norwegian text and on every length around a block boundary', () => {
@@ -34,16 +48,43 @@ describe('sha256', () => {
   });
 
   it('agrees with node:crypto on any text (property)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => sha256(s) === createHash('sha256').update(s, 'utf8').digest('hex')), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => sha256(s) === createHash('sha256').update(s, 'utf8').digest('hex')),
+      { numRuns: 200 },
+    );
   });
 });
 
 describe('the change log', () => {
   // Scenario: the coordinating group confirms SKIL's condition, then moves money in the May revision.
   const changes: ChangeRecord[] = [
-    { at: '2025-05-12T09:00:00Z', who: 'Kari', action: 'condition_confirmed', target: 'rnb-2025/skil:2019-2021', before: 'ikke bekreftet', after: 'bekreftet', why: 'Vurdert mot statsstøtteregelverket' },
-    { at: '2025-05-12T09:30:00Z', who: 'Ola', action: 'reallocation', target: 'rnb-2025/2025: kompetansetiltak → ekspertbistand', before: 'kompetansetiltak 70000000.00, ekspertbistand 50000000.00', after: 'kompetansetiltak 65000000.00, ekspertbistand 55000000.00', why: 'Stor etterspørsel' },
-    { at: '2025-05-13T08:00:00Z', who: 'Kari', action: 'year_closed', target: '2024', before: 'åpent', after: 'avsluttet (19 linjer)', why: 'Vurderingen for 2024 er vedtatt' },
+    {
+      at: '2025-05-12T09:00:00Z',
+      who: 'Kari',
+      action: 'condition_confirmed',
+      target: 'rnb-2025/skil:2019-2021',
+      before: 'ikke bekreftet',
+      after: 'bekreftet',
+      why: 'Vurdert mot statsstøtteregelverket',
+    },
+    {
+      at: '2025-05-12T09:30:00Z',
+      who: 'Ola',
+      action: 'reallocation',
+      target: 'rnb-2025/2025: kompetansetiltak → ekspertbistand',
+      before: 'kompetansetiltak 70000000.00, ekspertbistand 50000000.00',
+      after: 'kompetansetiltak 65000000.00, ekspertbistand 55000000.00',
+      why: 'Stor etterspørsel',
+    },
+    {
+      at: '2025-05-13T08:00:00Z',
+      who: 'Kari',
+      action: 'year_closed',
+      target: '2024',
+      before: 'åpent',
+      after: 'avsluttet (19 linjer)',
+      why: 'Vurderingen for 2024 er vedtatt',
+    },
   ];
   const log = appendEntries([], changes);
 
@@ -66,7 +107,9 @@ describe('the change log', () => {
   });
 
   it('detects an edited entry and names it as the first broken one', () => {
-    const tampered: LogEntry[] = log.map((e, i) => (i === 1 ? { ...e, after: 'kompetansetiltak 60000000.00, ekspertbistand 60000000.00' } : e));
+    const tampered: LogEntry[] = log.map((e, i) =>
+      i === 1 ? { ...e, after: 'kompetansetiltak 60000000.00, ekspertbistand 60000000.00' } : e,
+    );
     const check = verifyChain(tampered);
     expect(check.ok).to.equal(false);
     if (!check.ok) {

@@ -79,12 +79,25 @@ describe('the annual evaluation', () => {
 
   it('assesses an industry indicator with its own baseline and goal from the file', () => {
     const sykehjem = (json.indicators as Record<string, unknown>[]).find((i) => i.id === 'bransje:sykehjem')!;
-    expect(sykehjem).to.include({ value: '8.50', baseline: '9.10', goal: '8.20', changeFromBaseline: '-0.0659', direction: 'better', national: false });
+    expect(sykehjem).to.include({
+      value: '8.50',
+      baseline: '9.10',
+      goal: '8.20',
+      changeFromBaseline: '-0.0659',
+      direction: 'better',
+      national: false,
+    });
   });
 
   it('gives each instrument frame, spent, utilisation and a status from the thresholds', () => {
     const byId = new Map((json.instruments as Record<string, unknown>[]).map((i) => [i.instrument, i]));
-    expect(byId.get('ekspertbistand')).to.include({ frame: '50000000.00', spent: '46000000.00', openCommitments: '3000000.00', utilisation: '0.9200', status: 'i rute' });
+    expect(byId.get('ekspertbistand')).to.include({
+      frame: '50000000.00',
+      spent: '46000000.00',
+      openCommitments: '3000000.00',
+      utilisation: '0.9200',
+      status: 'i rute',
+    });
     expect(byId.get('arbeidsmiljosatsing')).to.include({ utilisation: '0.8500', status: 'risiko' });
     expect(byId.get('kompetansetiltak')).to.include({ utilisation: '0.5000', status: 'avvik' });
     expect(byId.get('bransjeprogrammer')).to.include({ utilisation: '1.0125', status: 'avvik' });
@@ -93,7 +106,9 @@ describe('the annual evaluation', () => {
 
   it('gives cost per activity: 46 000 000 / 412 expert-assistance cases = 111 650.49', () => {
     const ekspert = evaluation.instruments.find((i) => i.instrument === 'ekspertbistand')!;
-    expect(ekspert.activities.map((a) => [a.label, a.count.toString(), a.costPerActivity!.toFixed2()])).to.deep.equal([['saker', '412', '111650.49']]);
+    expect(ekspert.activities.map((a) => [a.label, a.count.toString(), a.costPerActivity!.toFixed2()])).to.deep.equal([
+      ['saker', '412', '111650.49'],
+    ]);
   });
 
   it('gives Øst-Viken 25 328 enterprises for 40 advisers = 633.2 per adviser, and 506.6 per person-year', () => {
@@ -121,7 +136,15 @@ describe('the annual evaluation', () => {
   });
 
   it('is deterministic: the same input gives the same JSON and HTML, byte for byte', () => {
-    const again = evaluate({ year: 2025, plan, lines, asOf: day('2025-12-31'), values: file.values, goals: file.goals, activities: file.activities });
+    const again = evaluate({
+      year: 2025,
+      plan,
+      lines,
+      asOf: day('2025-12-31'),
+      values: file.values,
+      goals: file.goals,
+      activities: file.activities,
+    });
     expect(JSON.stringify(evaluationJson(again))).to.equal(JSON.stringify(json));
     expect(renderEvaluationHtml(again)).to.equal(renderEvaluationHtml(evaluation));
   });
@@ -155,9 +178,19 @@ describe('instrumentStatus', () => {
   });
 
   it('judges a year in progress by the pace: half the frame used at the end of June is on track', () => {
-    const e = evaluate({ year: 2025, plan, lines: ledgerLines('15.03.2025;U1;ekspertbistand;utbetaling;25 000 000,00;;2025'), asOf: day('2025-06-30') });
+    const e = evaluate({
+      year: 2025,
+      plan,
+      lines: ledgerLines('15.03.2025;U1;ekspertbistand;utbetaling;25 000 000,00;;2025'),
+      asOf: day('2025-06-30'),
+    });
     const ekspert = e.instruments.find((i) => i.instrument === 'ekspertbistand')!;
-    expect([ekspert.elapsed, ekspert.utilisation, ekspert.pace, ekspert.status]).to.deep.equal(['0.5000', '0.5000', '1.0000', 'i rute']);
+    expect([ekspert.elapsed, ekspert.utilisation, ekspert.pace, ekspert.status]).to.deep.equal([
+      '0.5000',
+      '0.5000',
+      '1.0000',
+      'i rute',
+    ]);
   });
 });
 
@@ -189,7 +222,16 @@ describe('evaluationTables', () => {
 
   it('writes Indikatorer on the Evaluering sheet with the contract columns first', () => {
     expect(indikatorer!.spec.sheet).to.equal('Evaluering');
-    expect(indikatorer!.spec.columns.map((c) => c.name).slice(0, 8)).to.deep.equal(['Indikator', 'År', 'Kvartal', 'Verdi', 'Måltype', 'Kilde', 'Utgangspunkt', 'Mål']);
+    expect(indikatorer!.spec.columns.map((c) => c.name).slice(0, 8)).to.deep.equal([
+      'Indikator',
+      'År',
+      'Kvartal',
+      'Verdi',
+      'Måltype',
+      'Kilde',
+      'Utgangspunkt',
+      'Mål',
+    ]);
     const q3 = indikatorer!.rows.find((r) => r[0] === 'sykefravaer' && r[1] === 2025 && r[2] === 3)!;
     expect(q3.slice(0, 8)).to.deep.equal(['sykefravaer', 2025, 3, 7.19, 'ujustert', 'SSB', 5.7, 5.13]);
   });
@@ -197,7 +239,19 @@ describe('evaluationTables', () => {
   it('writes Vurderinger per instrument with status, activity and cost per activity', () => {
     expect(vurderinger!.spec.table).to.equal('Vurderinger');
     const row = vurderinger!.rows.find((r) => r[0] === 'ekspertbistand')!;
-    expect(row.slice(0, 11)).to.deep.equal(['ekspertbistand', 'Nytt tilskudd til ekspertbistand', '2025', 50000000, 46000000, 3000000, 0.92, 'i rute', 'saker', 412, 111650.49]);
+    expect(row.slice(0, 11)).to.deep.equal([
+      'ekspertbistand',
+      'Nytt tilskudd til ekspertbistand',
+      '2025',
+      50000000,
+      46000000,
+      3000000,
+      0.92,
+      'i rute',
+      'saker',
+      412,
+      111650.49,
+    ]);
   });
 
   it('places the two tables side by side without overlap', () => {

@@ -16,7 +16,15 @@ import { indicatorCsv } from './evaluation-helpers.js';
 const sick = indicatorDefinition('sykefravaer')!;
 
 function fileValue(year: number, quarter: 1 | 2 | 3 | 4 | null, value: string, measure = 'ujustert'): IndicatorValue {
-  return { indicator: 'sykefravaer', year, quarter, value: new Dec(value), measure, source: 'test', origin: { kind: 'file', file: 't.csv', line: 2 } };
+  return {
+    indicator: 'sykefravaer',
+    year,
+    quarter,
+    value: new Dec(value),
+    measure,
+    source: 'test',
+    origin: { kind: 'file', file: 't.csv', line: 2 },
+  };
 }
 
 describe('changeFromBaseline and direction', () => {
@@ -99,7 +107,11 @@ describe('assessIndicator', () => {
   });
 
   it('a value at or below the goal is on course', () => {
-    const a = assessIndicator(sick, mergeValues(BUILT_IN_VALUES, [fileValue(2026, null, '5.1', 'sesong- og influensajustert')]), 2026);
+    const a = assessIndicator(
+      sick,
+      mergeValues(BUILT_IN_VALUES, [fileValue(2026, null, '5.1', 'sesong- og influensajustert')]),
+      2026,
+    );
     expect([a.direction, a.onCourse, a.mixedMeasures]).to.deep.equal(['better', true, false]);
   });
 
@@ -119,7 +131,10 @@ describe('assessIndicator', () => {
 
   it('an industry indicator without a 2018 value has no baseline and no direction', () => {
     const reading = readIndicatorCsv('b.csv', indicatorCsv('bransje:varehandel;2025;;6,1;;NAV;5,5'));
-    const def = { ...indicatorDefinition('bransje:varehandel')!, goal: { kind: 'value' as const, value: reading.goals.get('bransje:varehandel')! } };
+    const def = {
+      ...indicatorDefinition('bransje:varehandel')!,
+      goal: { kind: 'value' as const, value: reading.goals.get('bransje:varehandel')! },
+    };
     const a = assessIndicator(def, reading.values, 2025);
     expect([a.baseline, a.direction, a.changeFromBaseline]).to.deep.equal([null, null, null]);
     expect(a.goal!.toFixed(2)).to.equal('5.50');

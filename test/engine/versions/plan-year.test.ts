@@ -52,7 +52,12 @@ describe('plan versions', () => {
     expect(diff.map((d) => [d.key, kr(d.before), kr(d.after), kr(d.difference), d.change])).to.deep.equal([
       ['ekspertbistand:2025-2025', '50000000.00', '55000000.00', '5000000.00', 'changed'],
     ]);
-    expect(changed.change).to.include({ action: 'frame_changed', before: '50000000.00', after: '55000000.00', why: 'Økt etterspørsel' });
+    expect(changed.change).to.include({
+      action: 'frame_changed',
+      before: '50000000.00',
+      after: '55000000.00',
+      why: 'Økt etterspørsel',
+    });
   });
 
   it('moves draft → submitted → approved, and an approved version is read-only', () => {
@@ -81,39 +86,80 @@ describe('plan versions', () => {
 
 describe('reallocation', () => {
   it('moves 5 mill. from competence measures to expert assistance and keeps the year total at 271 mill.', () => {
-    const result = reallocate(appendix, { year: 2025, from: 'kompetansetiltak', to: 'ekspertbistand', amount: Money.of('5000000') }, rows2025, ctx());
+    const result = reallocate(
+      appendix,
+      { year: 2025, from: 'kompetansetiltak', to: 'ekspertbistand', amount: Money.of('5000000') },
+      rows2025,
+      ctx(),
+    );
     if (!result.ok) throw new Error(result.message);
     expect(kr(result.preview.yearTotalBefore)).to.equal('271000000.00');
     expect(kr(result.preview.yearTotalAfter)).to.equal('271000000.00');
     const amount = (id: string) => kr(result.version.frames.find((f) => f.instrument === id && f.from === 2025)!.amount);
     expect([amount('kompetansetiltak'), amount('ekspertbistand')]).to.deep.equal(['65000000.00', '55000000.00']);
-    expect([kr(result.preview.source!.remainingAfter), kr(result.preview.target!.remainingAfter)]).to.deep.equal(['0.00', '45000000.00']);
+    expect([kr(result.preview.source!.remainingAfter), kr(result.preview.target!.remainingAfter)]).to.deep.equal([
+      '0.00',
+      '45000000.00',
+    ]);
     expect(result.change.action).to.equal('reallocation');
   });
 
   it('refuses a move that takes the frame below spent + open commitments and shows what remains', () => {
-    const preview = previewReallocation(appendix, { year: 2025, from: 'kompetansetiltak', to: 'ekspertbistand', amount: Money.of('5000000.01') }, rows2025);
+    const preview = previewReallocation(
+      appendix,
+      { year: 2025, from: 'kompetansetiltak', to: 'ekspertbistand', amount: Money.of('5000000.01') },
+      rows2025,
+    );
     expect(preview.refusal).to.equal('below_spent');
     expect(kr(preview.source!.remainingBefore)).to.equal('5000000.00');
     expect(kr(preview.source!.remainingAfter)).to.equal('-0.01');
     expect(preview.message).to.contain('65000000.00').and.contain('Høyst 5000000.00 kr');
-    const result = reallocate(appendix, { year: 2025, from: 'kompetansetiltak', to: 'ekspertbistand', amount: Money.of('5000000.01') }, rows2025, ctx());
+    const result = reallocate(
+      appendix,
+      { year: 2025, from: 'kompetansetiltak', to: 'ekspertbistand', amount: Money.of('5000000.01') },
+      rows2025,
+      ctx(),
+    );
     expect(result.ok).to.equal(false);
   });
 
   it('refuses a frame whose amount is not set, a closed year and an approved version', () => {
-    const unset = previewReallocation(appendix, { year: 2025, from: 'ekspertbistand', to: 'fastlegeprosjekt', amount: Money.of('1') }, rows2025);
+    const unset = previewReallocation(
+      appendix,
+      { year: 2025, from: 'ekspertbistand', to: 'fastlegeprosjekt', amount: Money.of('1') },
+      rows2025,
+    );
     expect(unset.refusal).to.equal('frame_not_set');
     const closed: ClosedYears = new Map([[2025, { year: 2025, closedAt: 'x', closedBy: 'y', lineKeys: [] }]]);
-    expect(previewReallocation(appendix, { year: 2025, from: 'kompetansetiltak', to: 'ekspertbistand', amount: Money.of('1') }, rows2025, closed).refusal).to.equal('year_closed');
+    expect(
+      previewReallocation(
+        appendix,
+        { year: 2025, from: 'kompetansetiltak', to: 'ekspertbistand', amount: Money.of('1') },
+        rows2025,
+        closed,
+      ).refusal,
+    ).to.equal('year_closed');
     const approved: PlanVersion = { ...appendix, status: 'approved' };
-    expect(previewReallocation(approved, { year: 2025, from: 'kompetansetiltak', to: 'ekspertbistand', amount: Money.of('1') }, rows2025).refusal).to.equal('read_only');
+    expect(
+      previewReallocation(
+        approved,
+        { year: 2025, from: 'kompetansetiltak', to: 'ekspertbistand', amount: Money.of('1') },
+        rows2025,
+      ).refusal,
+    ).to.equal('read_only');
   });
 });
 
 describe('carry-over', () => {
   // Scenario: in 2024 knowledge development (21 mill.) paid 15 mill.: 6 mill. left.
-  const rows = reconcile(plan, ledgerLines('01.06.2024;U1;kunnskapsutvikling;utbetaling;15 000 000,00;;2024', '01.06.2024;U2;ekspertbistand;utbetaling;52 000 000,00;;2024'), day('2024-12-31')).rows;
+  const rows = reconcile(
+    plan,
+    ledgerLines(
+      '01.06.2024;U1;kunnskapsutvikling;utbetaling;15 000 000,00;;2024',
+      '01.06.2024;U2;ekspertbistand;utbetaling;52 000 000,00;;2024',
+    ),
+    day('2024-12-31'),
+  ).rows;
   const row = (id: string, year: number) => rows.find((r) => r.instrument === id && r.from === year)!;
 
   it('carries nothing by default', () => {
@@ -126,12 +172,16 @@ describe('carry-over', () => {
   });
 
   it('carries all of it under the all rule', () => {
-    expect(kr(carryOver(row('kunnskapsutvikling', 2024), { kind: 'all', carryOverspend: false })!.carried)).to.equal('6000000.00');
+    expect(kr(carryOver(row('kunnskapsutvikling', 2024), { kind: 'all', carryOverspend: false })!.carried)).to.equal(
+      '6000000.00',
+    );
   });
 
   it('carries an overspend as a negative amount only when chosen', () => {
     expect(kr(carryOver(row('ekspertbistand', 2024), FIVE_PERCENT_RULE)!.carried)).to.equal('0.00');
-    expect(kr(carryOver(row('ekspertbistand', 2024), { kind: 'share', share: '0.05', carryOverspend: true })!.carried)).to.equal('-2000000.00');
+    expect(kr(carryOver(row('ekspertbistand', 2024), { kind: 'share', share: '0.05', carryOverspend: true })!.carried)).to.equal(
+      '-2000000.00',
+    );
   });
 
   it('shows carried amounts beside the frame of the next year, never inside it', () => {
@@ -146,7 +196,13 @@ describe('carry-over', () => {
   });
 
   it('reads shares as people write them and logs a rule change', () => {
-    expect([parseShare('5 %'), parseShare('0,05'), parseShare('0.05'), parseShare('120 %'), parseShare('fem')]).to.deep.equal(['0.05', '0.05', '0.05', null, null]);
+    expect([parseShare('5 %'), parseShare('0,05'), parseShare('0.05'), parseShare('120 %'), parseShare('fem')]).to.deep.equal([
+      '0.05',
+      '0.05',
+      '0.05',
+      null,
+      null,
+    ]);
     const { change } = setCarryOverRule(new Map(), 'kunnskapsutvikling:2024-2024', FIVE_PERCENT_RULE, ctx());
     expect([change.before, change.after]).to.deep.equal(['ingen overføring', 'inntil 5 % av rammen overføres']);
   });
@@ -158,16 +214,28 @@ describe('closing a year', () => {
   if (!closing.ok) throw new Error(closing.message);
 
   it('refuses a later ledger line for the closed year with year_closed, naming file, line and column', () => {
-    const later = ledgerLines('01.06.2024;U1;ekspertbistand;utbetaling;1 000,00;;2024', '20.01.2025;U9;ekspertbistand;utbetaling;500,00;;2024', '20.01.2025;U10;ekspertbistand;utbetaling;500,00;;2025');
+    const later = ledgerLines(
+      '01.06.2024;U1;ekspertbistand;utbetaling;1 000,00;;2024',
+      '20.01.2025;U9;ekspertbistand;utbetaling;500,00;;2024',
+      '20.01.2025;U10;ekspertbistand;utbetaling;500,00;;2025',
+    );
     const { accepted, problems } = checkClosedLines(closing.closed, later);
     expect(accepted.map((l) => l.voucher)).to.deep.equal(['U1', 'U10']);
-    expect(problems.map((p) => [p.code, p.file, p.line, p.column, p.value])).to.deep.equal([['year_closed', 'test.csv', 3, 'år', '2024']]);
+    expect(problems.map((p) => [p.code, p.file, p.line, p.column, p.value])).to.deep.equal([
+      ['year_closed', 'test.csv', 3, 'år', '2024'],
+    ]);
   });
 
   it('refuses a frame change for a closed year', () => {
-    const p = checkFrameChange(closing.closed, { instrument: 'ekspertbistand', from: 2024, to: 2024 }, { file: 'plan.xlsx', sheet: 'Rammer', line: 60 });
+    const p = checkFrameChange(
+      closing.closed,
+      { instrument: 'ekspertbistand', from: 2024, to: 2024 },
+      { file: 'plan.xlsx', sheet: 'Rammer', line: 60 },
+    );
     expect(p).to.include({ code: 'year_closed', sheet: 'Rammer', line: 60, value: '2024' });
-    expect(checkFrameChange(closing.closed, { instrument: 'ekspertbistand', from: 2025, to: 2025 }, { file: 'plan.xlsx', line: 61 })).to.equal(null);
+    expect(
+      checkFrameChange(closing.closed, { instrument: 'ekspertbistand', from: 2025, to: 2025 }, { file: 'plan.xlsx', line: 61 }),
+    ).to.equal(null);
   });
 
   it('reopens only with a reason, and both are recorded in a log that verifies', () => {
@@ -198,7 +266,13 @@ describe('forecastYear', () => {
 
   it('projects 5 mill. a month to 60 mill., over the 50 mill. frame: an early warning', () => {
     const e = row('ekspertbistand');
-    expect([e.monthsCompleted, kr(e.spentToDate), kr(e.runRate), kr(e.projected), e.projectedUtilisation]).to.deep.equal([5, '25000000.00', '5000000.00', '60000000.00', '1.2000']);
+    expect([e.monthsCompleted, kr(e.spentToDate), kr(e.runRate), kr(e.projected), e.projectedUtilisation]).to.deep.equal([
+      5,
+      '25000000.00',
+      '5000000.00',
+      '60000000.00',
+      '1.2000',
+    ]);
     expect(e.warnings).to.deep.equal(['over_frame']);
   });
 
