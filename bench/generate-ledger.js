@@ -27,7 +27,7 @@ export function generateLedger(path, lines) {
           const ore = String(next() % 100).padStart(2, '0');
           const reference = kind === 'utbetaling' && i % 10 === 3 ? `T-${i - 3}` : '';
           const voucher = kind === 'tilsagn' ? `T-${i}` : `U-${i}`;
-          chunk += `${day}.${month}.${year};${voucher};${instrument};${kind};${kroner},${ore};${reference};${year};Generert linje ${i}\n`;
+          chunk += `${day}.${month}.${year};${voucher};${instrument};${kind};${kroner},${ore};${reference};${year};Linje ${i % 1000}\n`;
         }
         ok = out.write(chunk);
       }

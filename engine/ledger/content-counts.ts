@@ -1,10 +1,11 @@
 /**
  * Occurrence counts per line content, for recognising duplicates across ledger files.
  *
- * A ledger of a million lines has about a million distinct contents. Held as a Map of objects they
- * cost more time (garbage collection of a million long-lived objects) and memory than all the rest
- * of reading the file; here they live in an open-addressing hash table over flat typed arrays, and
- * only the key strings themselves are objects.
+ * A ledger of a million lines has about a million distinct contents. Held as a Map of objects (or
+ * even as a million retained key strings) they cost more time in garbage collection and more
+ * memory than all the rest of reading the file. Here they live in an open-addressing hash table
+ * over flat typed arrays: the counts in Int32Arrays and the keys' UTF-16 code units appended to one
+ * growing Uint16Array, so a content costs no JavaScript object at all.
  */
 
 /** 32-bit FNV-1a of a string's UTF-16 code units. */
@@ -17,7 +18,7 @@ function hashOf(text: string): number {
   return h | 0;
 }
 
-function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+function grownInt(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
   const next = new Int32Array(size);
   next.set(array);
   return next;
@@ -25,8 +26,11 @@ function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBu
 
 /** Counts per content: imported from earlier files, and in the file being read. */
 export class ContentCounts {
-  private keys: string[] = [];
+  private count = 0;
   private hashes = new Int32Array(1024);
+  /** Where each key's code units start in `chars`; key i ends where key i + 1 starts. */
+  private starts = new Int32Array(1025);
+  private chars = new Uint16Array(65536);
   /** How many lines of each content were imported from earlier files. */
   imported = new Int32Array(1024);
   /** How many lines of each content the file being read holds so far. */
@@ -38,7 +42,7 @@ export class ContentCounts {
 
   /** The number of distinct contents. */
   get size(): number {
-    return this.keys.length;
+    return this.count;
   }
 
   /** The id of a content (stable for the table's life), added with zero counts if new. */
@@ -49,31 +53,52 @@ export class ContentCounts {
       const entry = this.table[slot]!;
       if (entry === 0) break;
       const id = entry - 1;
-      if (this.hashes[id] === hash && this.keys[id] === key) return id;
+      if (this.hashes[id] === hash && this.keyEquals(id, key)) return id;
       slot = (slot + 1) & this.mask;
     }
-    const id = this.keys.length;
-    if (id === this.hashes.length) this.growEntries();
-    this.keys.push(key);
+    const id = this.count;
+    if (id + 1 >= this.hashes.length) this.growEntries();
+    this.storeKey(id, key);
     this.hashes[id] = hash;
     this.table[slot] = id + 1;
-    if (this.keys.length * 2 > this.table.length) this.growTable();
+    this.count++;
+    if (this.count * 2 > this.table.length) this.growTable();
     return id;
+  }
+
+  private keyEquals(id: number, key: string): boolean {
+    const start = this.starts[id]!;
+    if (this.starts[id + 1]! - start !== key.length) return false;
+    for (let i = 0; i < key.length; i++) if (this.chars[start + i] !== key.charCodeAt(i)) return false;
+    return true;
+  }
+
+  private storeKey(id: number, key: string): void {
+    const start = this.starts[id]!;
+    const end = start + key.length;
+    if (end > this.chars.length) {
+      const next = new Uint16Array(Math.max(end, this.chars.length * 2));
+      next.set(this.chars);
+      this.chars = next;
+    }
+    for (let i = 0; i < key.length; i++) this.chars[start + i] = key.charCodeAt(i);
+    this.starts[id + 1] = end;
   }
 
   private growEntries(): void {
     const size = this.hashes.length * 2;
-    this.hashes = grown(this.hashes, size);
-    this.imported = grown(this.imported, size);
-    this.inFile = grown(this.inFile, size);
-    this.firstLine = grown(this.firstLine, size);
+    this.hashes = grownInt(this.hashes, size);
+    this.starts = grownInt(this.starts, size + 1);
+    this.imported = grownInt(this.imported, size);
+    this.inFile = grownInt(this.inFile, size);
+    this.firstLine = grownInt(this.firstLine, size);
   }
 
   private growTable(): void {
     const size = this.table.length * 2;
     this.table = new Int32Array(size);
     this.mask = size - 1;
-    for (let id = 0; id < this.keys.length; id++) {
+    for (let id = 0; id < this.count; id++) {
       let slot = this.hashes[id]! & this.mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
       this.table[slot] = id + 1;

@@ -16,6 +16,9 @@ import { parseKind, type LedgerLine } from './ledger.js';
  */
 export class LineReader {
   private readonly instruments: InstrumentIndex;
+  /** Where each column stands in a record (-1 when absent), looked up once, not per line. */
+  private readonly at: Readonly<Record<LedgerColumn, number>>;
+  private readonly sheetPart: { sheet?: string };
 
   constructor(
     plan: Plan,
@@ -23,17 +26,28 @@ export class LineReader {
     private readonly header: HeaderMap<LedgerColumn>,
     private readonly lang: Lang,
     /** The sheet, when the record is a workbook table row (problems then say «rad»). */
-    private readonly sheet?: string,
+    sheet?: string,
   ) {
     this.instruments = new InstrumentIndex(plan);
+    const at = {} as Record<LedgerColumn, number>;
+    for (const column of Object.keys(header.label) as LedgerColumn[]) at[column] = header.index[column] ?? -1;
+    this.at = at;
+    this.sheetPart = sheet === undefined ? {} : { sheet };
+  }
+
+  /** A field's text, trimmed; '' when the column is absent or the record short. */
+  private field(fields: readonly string[], column: LedgerColumn): string {
+    const i = this.at[column];
+    if (i < 0 || i >= fields.length) return '';
+    return fields[i]!.trim();
   }
 
   /** The line read from `fields` (line = file line or sheet row), or null with its problems pushed. */
   read(fields: readonly string[], line: number, problems: Problem[]): LedgerLine | null {
     const { index, label } = this.header;
     const before = problems.length;
+    const sheet = this.sheetPart;
     // Places are built only when a problem is found; this runs once per line of large ledgers.
-    const sheet = this.sheet === undefined ? {} : { sheet: this.sheet };
     const at = (column: LedgerColumn, value: string | null) => ({
       file: this.file,
       ...sheet,
@@ -41,10 +55,7 @@ export class LineReader {
       column: label[column],
       value,
     });
-    const get = (column: LedgerColumn): string => {
-      const field = fields[index[column] ?? -1];
-      return field === undefined ? '' : field.trim();
-    };
+    const get = (column: LedgerColumn): string => this.field(fields, column);
     if (fields.length > this.header.width && fields.slice(this.header.width).some((f) => f.trim() !== '')) {
       problems.push(
         problem(
