@@ -16,6 +16,10 @@ export interface CliOptions {
   user?: string;
   /** Why (the log's `Begrunnelse`). */
   reason?: string;
+  /** evaluate: a pace below this share is `risiko` (default 0.90). */
+  riskBelow?: string;
+  /** evaluate: a pace below this share is `avvik` (default 0.75). */
+  deviationBelow?: string;
   /** reallocate: the instrument to move from; confirm-condition: the frame's first year. */
   from?: string;
   /** reallocate: the instrument to move to. */
@@ -49,6 +53,8 @@ export function parseOptions(argv: string[]): CliOptions {
         indicators: { type: 'string' },
         user: { type: 'string' },
         reason: { type: 'string' },
+        'risk-below': { type: 'string' },
+        'deviation-below': { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         amount: { type: 'string' },
@@ -79,6 +85,8 @@ export function parseOptions(argv: string[]): CliOptions {
     ...(v.indicators !== undefined ? { indicators: v.indicators } : {}),
     ...(v.user !== undefined ? { user: v.user } : {}),
     ...(v.reason !== undefined ? { reason: v.reason } : {}),
+    ...(v['risk-below'] !== undefined ? { riskBelow: share('--risk-below', v['risk-below']) } : {}),
+    ...(v['deviation-below'] !== undefined ? { deviationBelow: share('--deviation-below', v['deviation-below']) } : {}),
     ...(v.from !== undefined ? { from: v.from } : {}),
     ...(v.to !== undefined ? { to: v.to } : {}),
     ...(v.amount !== undefined ? { amount: v.amount } : {}),
@@ -86,6 +94,13 @@ export function parseOptions(argv: string[]): CliOptions {
     lang,
     help: v.help ?? false,
   };
+}
+
+/** A share 0–1 written with `.` or `,` (`0.9`, `0,75`), as a plain decimal string. */
+function share(flag: string, text: string): string {
+  const plain = text.trim().replace(',', '.');
+  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(plain)) throw new UsageError(`${flag} må være en andel fra 0 til 1, f.eks. 0,9, ikke «${text}»`);
+  return plain;
 }
 
 /** The usage text. */
@@ -98,6 +113,7 @@ Bruk:
   ia-planner workbook  --out FIL.xlsx [--ledger FIL …] [--plan FIL.xlsx] [--force]
                        [--year ÅR] [--indicators FIL.csv] [--as-of ÅÅÅÅ-MM-DD] [--user NAVN] [--reason TEKST]
   ia-planner evaluate  --year ÅR [--indicators FIL.csv] [--ledger FIL …] [--format table|json|html]
+                       [--risk-below 0,90] [--deviation-below 0,75]
 
 Styring (skriver arbeidsboken --plan på stedet, og fører endringen i Logg):
   ia-planner reallocate        --plan FIL.xlsx --year ÅR --from VIRKEMIDDEL --to VIRKEMIDDEL

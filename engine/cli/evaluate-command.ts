@@ -128,6 +128,10 @@ export async function evaluateCommand(options: CliOptions): Promise<CommandResul
     goals: indicators?.goals ?? new Map(),
     activities: indicators?.activities ?? [],
     resources: indicators?.resources ?? [],
+    thresholds: {
+      ...(options.riskBelow !== undefined ? { riskBelow: options.riskBelow } : {}),
+      ...(options.deviationBelow !== undefined ? { deviationBelow: options.deviationBelow } : {}),
+    },
     lang,
   });
   if (options.format === 'json') {
