@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -138,4 +138,33 @@ export async function checkAxe(page: Page, view: string): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${view}: ${v.id} (${v.help}) at ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`);
+}
+
+/**
+ * Registers a suite's set-up and tear-down: the one shared build, a static server over dist/ and a
+ * browser; returns accessors for the tests (valid once the suite's `before` has run).
+ */
+export function previewSuite(): { browser: () => Browser; url: () => string } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serveDist>> | undefined;
+  before(async function () {
+    await buildOnce();
+    server = await serveDist();
+    browser = await launch();
+    await mkdir(RESULTS, { recursive: true });
+  });
+  after(async function () {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    browser: () => {
+      if (!browser) throw new Error('the browser is not started: previewSuite() runs in before()');
+      return browser;
+    },
+    url: () => {
+      if (!server) throw new Error('the server is not started: previewSuite() runs in before()');
+      return server.url;
+    },
+  };
 }

@@ -1,10 +1,9 @@
 /** The Evaluering view end to end: 2024 against the goal, an indicator file, the Evaluering sheet and the council report. */
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { buildOnce, checkAxe, fixture, launch, openPreview, RESULTS, serveDist } from './browser.js';
+import type { Page } from 'playwright-core';
+import { checkAxe, fixture, openPreview, RESULTS, previewSuite } from './browser.js';
 
 async function openEvaluation(page: Page, year: number): Promise<void> {
   await page.locator('ia-nav').getByRole('tab', { name: 'Evaluering' }).click();
@@ -18,23 +17,10 @@ function sickLeave(page: Page) {
 
 describe('the Evaluering view', function () {
   this.timeout(240_000);
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-
-  before(async function () {
-    await buildOnce();
-    server = await serveDist();
-    browser = await launch();
-    await mkdir(RESULTS, { recursive: true });
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = previewSuite();
 
   it('shows 2024 against the goal: 7,19 % in 2024-Q3, +26,14 % on 2018, goal 5,13 %, adjustment required', async function () {
-    const { page, errors } = await openPreview(browser, server.url);
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
     await openEvaluation(page, 2024);
     const card = sickLeave(page);
     expect((await card.locator('[data-testid=value]').textContent())?.trim()).to.equal('7,19\u00a0% (2024-Q3)');
@@ -56,7 +42,7 @@ describe('the Evaluering view', function () {
   });
 
   it('takes a value from an indicator file in place of the built-in one, and rejects a bad file with its line and column', async function () {
-    const { page, errors } = await openPreview(browser, server.url);
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
     await openEvaluation(page, 2024);
     await page.locator('ia-evaluation-view input#indicators').setInputFiles(fixture('indikatorer-feil.csv'));
     await page.locator('ia-evaluation-view [data-testid=indicator-result]').waitFor();
@@ -80,7 +66,7 @@ describe('the Evaluering view', function () {
   });
 
   it('writes the Evaluering sheet and downloads the council report with both charts', async function () {
-    const { page, errors } = await openPreview(browser, server.url);
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
     await openEvaluation(page, 2024);
     await page.getByRole('button', { name: 'Skriv Evaluering-arket' }).click();
     await page.locator('ia-notifier .success', { hasText: 'Evaluering-arket er skrevet' }).waitFor();
@@ -104,7 +90,7 @@ describe('the Evaluering view', function () {
   });
 
   it('fits 320 px, works by keyboard and has no serious or critical accessibility violations', async function () {
-    const { page, errors } = await openPreview(browser, server.url, 320, { bypassCSP: true });
+    const { page, errors } = await openPreview(suite.browser(), suite.url(), 320, { bypassCSP: true });
     await openEvaluation(page, 2024);
     await page.locator('ia-evaluation-view select#year').focus();
     await page.keyboard.press('ArrowDown');

@@ -1,10 +1,9 @@
 /** The Styring view end to end: versions, reallocation with the funds check, a confirmed condition, a closed year and the change log. */
 import { expect } from 'chai';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatMoney, Money } from '../../engine/index.js';
-import { buildOnce, checkAxe, fixture, launch, openPreview, RESULTS, serveDist } from './browser.js';
+import { checkAxe, fixture, openPreview, RESULTS, previewSuite } from './browser.js';
 
 const kr = (amount: string) => formatMoney(Money.of(amount));
 
@@ -42,23 +41,10 @@ async function chainText(page: Page): Promise<string> {
 
 describe('the Styring view', function () {
   this.timeout(240_000);
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-
-  before(async function () {
-    await buildOnce();
-    server = await serveDist();
-    browser = await launch();
-    await mkdir(RESULTS, { recursive: true });
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = previewSuite();
 
   it('refuses a reallocation larger than what remains, shows the remaining amount first, and keeps the year total on a valid one', async function () {
-    const { page, errors } = await openPreview(browser, server.url);
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
     await setName(page, 'Kari Nordmann');
     await importFile(page, fixture('forbruk-2025.csv'));
     await openGovernance(page);
@@ -134,7 +120,7 @@ describe('the Styring view', function () {
   });
 
   it('records the SKIL condition as a decision: the flag goes, the log has it, and a tampered log is reported', async function () {
-    const { page, errors } = await openPreview(browser, server.url);
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
     await setName(page, 'Ola Nordmann');
     await importFile(page, fixture('forbruk-overforbruk.csv'));
     await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
@@ -187,7 +173,7 @@ describe('the Styring view', function () {
   });
 
   it('refuses a 2024 ledger line once 2024 is closed, and takes it after a recorded reopening', async function () {
-    const { page, errors } = await openPreview(browser, server.url, 320, { bypassCSP: true });
+    const { page, errors } = await openPreview(suite.browser(), suite.url(), 320, { bypassCSP: true });
     await setName(page, 'Kari Nordmann');
     await openGovernance(page);
     const closing = page.locator('ia-year-closing');
@@ -222,7 +208,7 @@ describe('the Styring view', function () {
   });
 
   it('reads the Forbruk table again after rows were added in the workbook', async function () {
-    const { page, errors } = await openPreview(browser, server.url);
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
     await importFile(page, fixture('forbruk-2025.csv'));
     await page.evaluate(async () => {
       const preview = document.querySelector('ia-preview') as unknown as {

@@ -1,9 +1,8 @@
 /** The task pane by keyboard alone, at the task pane's narrowest width, and an automated accessibility check of every view. */
 import { expect } from 'chai';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { buildOnce, fixture, launch, openPreview, RESULTS, ROOT, serveDist } from './browser.js';
+import type { Page } from 'playwright-core';
+import { fixture, openPreview, RESULTS, ROOT, previewSuite } from './browser.js';
 
 /** The selected view tab of the task pane (the sheet tabs of the preview are tabs too). */
 const NAV_TAB = '[role=tab][aria-selected=true][id^=tab-]';
@@ -41,23 +40,10 @@ async function focusedText(page: Page): Promise<string> {
 
 describe('the task pane by keyboard and for assistive technology', function () {
   this.timeout(240_000);
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-
-  before(async function () {
-    await buildOnce();
-    server = await serveDist();
-    browser = await launch();
-    await mkdir(RESULTS, { recursive: true });
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = previewSuite();
 
   it('moves between views with the arrow keys and through the frames grid cell by cell', async function () {
-    const { page, errors } = await openPreview(browser, server.url, 320);
+    const { page, errors } = await openPreview(suite.browser(), suite.url(), 320);
     await tabTo(page, NAV_TAB);
     await page.keyboard.press('ArrowRight');
     expect(await focusedText(page)).to.equal('Importer forbruk');
@@ -72,9 +58,11 @@ describe('the task pane by keyboard and for assistive technology', function () {
   });
 
   it('imports a ledger, reconciles and changes the language with the keyboard only', async function () {
-    const { page, errors } = await openPreview(browser, server.url, 320);
+    const { page, errors } = await openPreview(suite.browser(), suite.url(), 320);
     await tabTo(page, NAV_TAB);
     await page.keyboard.press('ArrowRight');
+    // The view renders asynchronously: tab only once it is there, or Tab may run past it.
+    await page.locator('ia-import-view input[type=file]').waitFor({ state: 'attached' });
     await tabTo(page, 'input[type=file]');
     const choosing = page.waitForEvent('filechooser');
     await page.keyboard.press('Space');
@@ -84,6 +72,7 @@ describe('the task pane by keyboard and for assistive technology', function () {
 
     await tabTo(page, NAV_TAB);
     await page.keyboard.press('ArrowRight');
+    await page.locator('ia-reconcile-view input[type=date]').waitFor();
     await tabTo(page, 'input[type=date]');
     await page.keyboard.type('12312024');
     await page.keyboard.press('Enter');
@@ -95,6 +84,7 @@ describe('the task pane by keyboard and for assistive technology', function () {
 
     await tabTo(page, NAV_TAB);
     await page.keyboard.press('End');
+    await page.locator('select#lang').waitFor();
     await tabTo(page, 'select#lang');
     await page.keyboard.press('ArrowDown');
     await tabTo(page, 'button[type=submit]');
@@ -105,7 +95,7 @@ describe('the task pane by keyboard and for assistive technology', function () {
   });
 
   it('asks before replacing a table the user edited, and the question takes the focus', async function () {
-    const { page, errors } = await openPreview(browser, server.url, 320);
+    const { page, errors } = await openPreview(suite.browser(), suite.url(), 320);
     await page.locator('ia-nav').getByRole('tab', { name: 'Planleggingsarbeidsbok' }).click();
     await page.getByRole('button', { name: 'Lag eller oppdater arbeidsboken' }).click();
     await page.locator('ia-notifier .success').waitFor();
@@ -134,9 +124,9 @@ describe('the task pane by keyboard and for assistive technology', function () {
   });
 
   it('has no serious or critical accessibility violations in any view (axe-core)', async function () {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const context = await suite.browser().newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/preview.html`);
+    await page.goto(`${suite.url()}/preview.html`);
     await page.locator('ia-frame-table table').waitFor();
     await page.addScriptTag({ path: AXE });
     const found: string[] = [];

@@ -1,14 +1,13 @@
 /** The browser preview end to end: the plan at once, importing good and bad ledgers, reconciling, saving .xlsx. */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { embeddedPlan, formatMoney, INSTRUMENTS, isoDateOf, Ledger, Money, reconcile, type IsoDate } from '../../engine/index.js';
 import { readPlanTables } from '../../engine/workbook/read-plan-table.js';
 import { readXlsxTables } from '../../engine/workbook/xlsx/read-xlsx.js';
 import { tableAsCsv } from '../../addin/taskpane/session.js';
-import { buildOnce, fixture, launch, openPreview, RESULTS, ROOT, serveDist } from './browser.js';
+import { fixture, openPreview, RESULTS, ROOT, previewSuite } from './browser.js';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'forbruk-eksempel.csv');
 
@@ -36,23 +35,10 @@ async function cellText(page: Page, instrument: string, year: number): Promise<s
 
 describe('the browser preview', function () {
   this.timeout(240_000);
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-
-  before(async function () {
-    await buildOnce();
-    server = await serveDist();
-    browser = await launch();
-    await mkdir(RESULTS, { recursive: true });
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = previewSuite();
 
   it('loads with no console errors and shows every instrument and the yearly totals', async function () {
-    const { page, errors } = await openPreview(browser, server.url);
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
     const table = page.locator('ia-frame-table table');
     for (const instrument of INSTRUMENTS) expect(await table.textContent()).to.include(instrument.name);
     const totals = await page.locator('ia-frame-table tfoot tr').first().locator('td').allTextContents();
@@ -72,7 +58,7 @@ describe('the browser preview', function () {
   });
 
   it('imports a good ledger through the file input and updates the overview and the Forbruk sheet', async function () {
-    const { page, errors } = await openPreview(browser, server.url);
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
     await importFile(page, EXAMPLE);
     const { report, result } = engineReconcile(EXAMPLE, isoDateOf(new Date()));
     const resultText = await page.locator('ia-import-view [data-testid=import-result]').textContent();
@@ -88,7 +74,7 @@ describe('the browser preview', function () {
   });
 
   it('lists every error of a bad ledger with its line and column and changes nothing', async function () {
-    const { page, errors } = await openPreview(browser, server.url);
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
     await importFile(page, fixture('forbruk-feil.csv'));
     const problems = page.locator('ia-problem-list li.problem');
     const found = await problems.evaluateAll((rows) =>
@@ -108,7 +94,7 @@ describe('the browser preview', function () {
   });
 
   it('shows the flags of a ledger that overspends and points at the row in the sheet', async function () {
-    const { page, errors } = await openPreview(browser, server.url);
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
     await importFile(page, fixture('forbruk-overforbruk.csv'));
     await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
     await page.getByLabel('Per dato').fill('2024-12-31');
@@ -131,7 +117,7 @@ describe('the browser preview', function () {
   });
 
   it('saves an .xlsx that the engine reads back to the same figures, and opens it again', async function () {
-    const { page, errors } = await openPreview(browser, server.url);
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
     await importFile(page, EXAMPLE);
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Lagre som .xlsx' }).click();
@@ -159,7 +145,7 @@ describe('the browser preview', function () {
       original.rows.map((r) => r.spent.toFixed2()),
     );
 
-    const fresh = await openPreview(browser, server.url);
+    const fresh = await openPreview(suite.browser(), suite.url());
     await fresh.page.locator('ia-preview input[type=file]').setInputFiles(file);
     await fresh.page.locator('[data-testid=ledger-summary]', { hasText: `${ledger.lines.length} linjer` }).waitFor();
     expect(fresh.errors).to.deep.equal([]);
