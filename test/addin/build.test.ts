@@ -2,11 +2,10 @@
 // the task pane page stays small and never carries exceljs, every page has the content security
 // policy, and nothing uses eval-based source maps.
 import { expect } from 'chai';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { buildOnce, DIST, STATS } from '../e2e/browser.js';
 
 interface Stats {
   readonly entrypoints: Record<string, { readonly chunks: (string | number)[] }>;
@@ -20,24 +19,14 @@ interface Stats {
 
 describe('the production build', function () {
   this.timeout(300_000);
-  let out: string;
   let stats: Stats;
 
-  before(() => {
-    out = mkdtempSync(path.join(tmpdir(), 'ia-planner-build-'));
-    const json = path.join(out, 'stats.json');
-    execFileSync(
-      process.execPath,
-      ['node_modules/webpack-cli/bin/cli.js', '--mode', 'production', '--output-path', path.join(out, 'dist'), '--json', json],
-      {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    stats = JSON.parse(readFileSync(json, 'utf8')) as Stats;
+  before(async () => {
+    await buildOnce();
+    stats = JSON.parse(readFileSync(STATS, 'utf8')) as Stats;
   });
-  after(() => rmSync(out, { recursive: true, force: true }));
 
-  const dist = (file: string) => path.join(out, 'dist', file);
+  const dist = (file: string) => path.join(DIST, file);
 
   it('writes functions.json with every function, its id and its parameters', () => {
     const metadata = JSON.parse(readFileSync(dist('functions.json'), 'utf8')) as {
@@ -124,7 +113,7 @@ describe('the production build', function () {
   });
 
   it('builds without eval-based source maps and copies the manifest and icons', () => {
-    const files = readdirSync(path.join(out, 'dist'));
+    const files = readdirSync(DIST);
     expect(files).to.include.members(['manifest.xml', 'assets']);
     for (const file of files.filter((f) => f.endsWith('.js')))
       expect(readFileSync(dist(file), 'utf8'), file).to.not.include('eval("');

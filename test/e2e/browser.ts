@@ -19,10 +19,18 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 let building: Promise<void> | null = null;
 
-/** Runs `npx webpack --mode production` once per process (every e2e file shares the build). */
+/** Where the one production build of a test run writes webpack's stats (for the build's own checks). */
+export const STATS = path.join(RESULTS, 'webpack-stats.json');
+
+/**
+ * Runs the production build (`webpack --mode production`, into dist/, stats into STATS) once per
+ * test process: the build checks, the task pane page and every browser suite share it.
+ */
 export function buildOnce(): Promise<void> {
   building ??= new Promise<void>((resolve, reject) => {
-    const child = spawn('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const cli = path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
+    const args = [cli, '--mode', 'production', '--json', STATS];
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
