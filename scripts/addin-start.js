@@ -24,3 +24,16 @@ Stopp med Ctrl+C eller npm run stop.
 `);
 
 server.on('exit', (code) => process.exit(code ?? 0));
+
+// Without Excel at hand, the preview is the way in: open it in the user's browser when there is a
+// desktop to open it on (none on a server or in CI, where the address above is enough).
+const PREVIEW = 'https://localhost:3000/preview.html';
+const opener =
+  process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : process.env.DISPLAY ? 'xdg-open' : null;
+if (opener && !process.env.CI && !process.argv.includes('--no-open')) {
+  setTimeout(() => {
+    const child = spawn(opener, [PREVIEW], { stdio: 'ignore', detached: true });
+    child.on('error', () => console.log(`Åpne ${PREVIEW} i nettleseren.`));
+    child.unref();
+  }, 8000);
+}
