@@ -50,7 +50,8 @@ export type ProblemCode =
   | 'closed_ledger_changed'
   | 'broken_log'
   | 'reallocation_refused'
-  | 'change_refused';
+  | 'change_refused'
+  | 'approved_version_changed';
 
 /** A problem a user can fix, pointing at the place it was found. */
 export interface Problem {
@@ -173,6 +174,10 @@ const EXPECTED: Record<ProblemCode, Texts> = {
     en: 'an amount that does not take the frame below what is spent and bound in open commitments',
   },
   change_refused: { nb: 'en endring som styringsreglene tillater', en: 'a change the governance rules allow' },
+  approved_version_changed: {
+    nb: 'rammene slik versjonen ble godkjent (en godkjent versjon kan ikke endres)',
+    en: 'the frames as the version was approved (an approved version cannot be changed)',
+  },
 };
 
 const HEADLINE: Record<ProblemCode, Texts> = {
@@ -225,6 +230,10 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   broken_log: { nb: 'Loggen er brutt', en: 'The log is broken' },
   reallocation_refused: { nb: 'Omdisponeringen avvises', en: 'The reallocation is refused' },
   change_refused: { nb: 'Endringen avvises', en: 'The change is refused' },
+  approved_version_changed: {
+    nb: 'Rammene til en godkjent versjon er endret',
+    en: 'The frames of an approved version have changed',
+  },
 };
 
 /** Where a problem was found. */

@@ -4,9 +4,10 @@
  * (deriveVersion, setStatus, reallocate, confirmCondition, closeYear, reopenYear) and, when they
  * accept it, appends their `ChangeRecord` to the log. Refusals carry the engine's own reason.
  *
- * The session writes the state to the workbook (Versjoner and Arsavslutning on Styring, Rammer,
- * Logg). LIMITATION: the workbook keeps only the frames of the version in use (Rammer), so after
- * reopening a workbook the earlier versions' frames are gone and the list starts from that version.
+ * The session writes the state to the workbook (Versjoner, Versjonsrammer and Arsavslutning on
+ * Styring, Rammer, Logg) and reads every stored version back with its frames, so a comparison with
+ * a version of an earlier session works. A version listed in a workbook written before
+ * Versjonsrammer existed has no stored frames: it stays in the list but cannot be compared.
  */
 import {
   appendEntry,
@@ -20,6 +21,7 @@ import {
   reallocate,
   reopenYear,
   setStatus,
+  versionIdOf,
   type ChangeContext,
   type ChangeRecord,
   type ClosedYears,
@@ -36,27 +38,13 @@ import {
   type VersionStatus,
 } from '../../engine/index.js';
 
+export { versionIdOf } from '../../engine/index.js';
+
 /** The outcome of a governance change: accepted, or refused with the engine's reason. */
 export type ChangeOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 /** The id of the first version: the plan as the workbook (or the embedded plan) holds it. */
 export const FIRST_VERSION_ID = 'arbeidsboken';
-
-/** A version id from a name: lower-case ASCII words joined by dashes, unique among the given ids. */
-export function versionIdOf(name: string, taken: readonly string[]): string {
-  const folded = name
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .normalize('NFD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  const base = folded === '' ? 'versjon' : folded.slice(0, 40);
-  let id = base;
-  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
-  return id;
-}
 
 /** Versions, closed years and the change log. */
 export class Governance {
@@ -64,23 +52,41 @@ export class Governance {
   activeId = FIRST_VERSION_ID;
   closed: ClosedYears = NO_CLOSED_YEARS;
   entries: LogEntry[] = [];
+  /** Versions whose frames the workbook did not store (an older workbook): listed, not comparable. */
+  unstored: ReadonlySet<string> = new Set();
 
   constructor(frames: readonly Frame[], name: string) {
     this.reset(frames, name, []);
   }
 
-  /** Starts over from a plan's frames (after reading a workbook), keeping the log read from it. */
-  reset(frames: readonly Frame[], name: string, entries: readonly LogEntry[], stored?: VersionEntry): void {
-    // The first version stands for the plan as found; it is not a change, so it is not logged. A
-    // workbook's Versjoner table names it; earlier versions' frames are not kept in the workbook.
-    const meta = stored
-      ? { id: stored.id, name: stored.name, kind: stored.kind }
-      : { id: FIRST_VERSION_ID, name, kind: 'other' as const };
-    const { version } = createVersion(frames, meta, { who: '', at: '', why: '' });
-    this.versions = [stored ? { ...version, basedOn: stored.basedOn, status: stored.status } : version];
-    this.activeId = version.id;
+  /**
+   * Starts over from a plan's frames (after reading a workbook), keeping the log read from it; with
+   * the workbook's versions, each gets its stored frames and the last one the plan's.
+   */
+  reset(
+    frames: readonly Frame[],
+    name: string,
+    entries: readonly LogEntry[],
+    stored?: { readonly versions: readonly VersionEntry[]; readonly versionFrames: ReadonlyMap<string, readonly Frame[]> },
+  ): void {
+    // The first version stands for the plan as found; it is not a change, so it is not logged.
+    const last = stored?.versions.length ? stored.versions.length - 1 : -1;
+    if (stored && last >= 0) {
+      this.versions = stored.versions.map((v, i) => ({ ...v, frames: i === last ? frames : (stored.versionFrames.get(v.id) ?? []) }));
+      this.unstored = new Set(stored.versions.filter((v, i) => i !== last && !stored.versionFrames.has(v.id)).map((v) => v.id));
+    } else {
+      const meta = { id: FIRST_VERSION_ID, name, kind: 'other' as const };
+      this.versions = [createVersion(frames, meta, { who: '', at: '', why: '' }).version];
+      this.unstored = new Set();
+    }
+    this.activeId = this.versions[this.versions.length - 1]!.id;
     this.closed = NO_CLOSED_YEARS;
     this.entries = [...entries];
+  }
+
+  /** The stored frames of the versions not in use, for Versjonsrammer. */
+  get versionFrames(): ReadonlyMap<string, readonly Frame[]> {
+    return new Map(this.versions.filter((v) => v.id !== this.activeId && !this.unstored.has(v.id)).map((v) => [v.id, v.frames]));
   }
 
   /** The version in use: its frames are the plan that the task pane reconciles against. */
@@ -112,8 +118,9 @@ export class Governance {
     return this.record(result.change);
   }
 
-  /** Compares two versions frame by frame. */
+  /** Compares two versions frame by frame (nothing for a version without stored frames: see `unstored`). */
   compare(a: string, b: string): FrameDifference[] {
+    if (this.unstored.has(a) || this.unstored.has(b)) return [];
     const va = this.versions.find((v) => v.id === a);
     const vb = this.versions.find((v) => v.id === b);
     return va && vb ? compareVersions(va, vb) : [];

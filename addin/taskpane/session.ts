@@ -12,6 +12,7 @@ import {
   Ledger,
   logEntriesFromTable,
   readGovernanceTables,
+  readStoredVersions,
   readLogTable,
   reconcile,
   type CarryOverRule,
@@ -95,7 +96,8 @@ export class PlannerSession {
   async applyGovernance(lang: Lang): Promise<void> {
     this.plan = { ...this.plan, frames: this.governance.active.frames };
     if (this.lines.length > 0 || this.reconciliation) this.reconciliation = reconcile(this.plan, this.lines, this.asOf);
-    if (await this.hasWorkbook()) await this.write(['Rammer', 'Avstemming', 'Versjoner', 'Arsavslutning', 'Logg'], lang);
+    const styring = ['Versjoner', 'Versjonsrammer', 'Arsavslutning'];
+    if (await this.hasWorkbook()) await this.write(['Rammer', 'Avstemming', ...styring, 'Logg'], lang);
   }
 
   /** Writes the evaluation's sheet (Indikatorer, Vurderinger) to the workbook. */
@@ -172,10 +174,15 @@ export class PlannerSession {
     this.plan = reading.plan;
     const port = this.host.port;
     const [versjoner, arsavslutning] = [await port.readTable('Versjoner'), await port.readTable('Arsavslutning')];
-    const stored = readGovernanceTables(rammer, versjoner, arsavslutning, file, lang).governance;
+    const read = readGovernanceTables(rammer, versjoner, arsavslutning, file, lang);
+    const stored = read.governance;
+    // Every stored version comes back with its frames, so an earlier session's version can be compared.
+    const input = { ...read, versions: stored.versions, current: this.plan.frames };
+    const kept = readStoredVersions(await port.readTable('Versjonsrammer'), input, file, lang);
+    if (kept.problems.length > 0) return { loaded: false, problems: kept.problems };
     this.carryOver = stored.carryOver;
-    const current = stored.versions[stored.versions.length - 1];
-    this.governance.reset(this.plan.frames, current?.name ?? `Planen i ${file}`, entries, current);
+    const versions = { versions: stored.versions, versionFrames: kept.versionFrames };
+    this.governance.reset(this.plan.frames, `Planen i ${file}`, entries, versions);
     this.lines = [];
     this.store.reset(this.plan);
     const forbruk = await this.host.port.readTable('Forbruk');
@@ -254,7 +261,7 @@ export class PlannerSession {
     // The version Rammer holds is written last in Versjoner, as the layout asks.
     const versions = [...g.versions.filter((v) => v.id !== g.activeId), g.active].map(({ frames: _frames, ...entry }) => entry);
     const closedYears = [...g.closed.values()].map((c) => closedYearRecord(c, this.plan.frames));
-    const governance: WorkbookGovernance = { carryOver: this.carryOver, versions, closedYears };
+    const governance: WorkbookGovernance = { carryOver: this.carryOver, versions, versionFrames: g.versionFrames, closedYears };
     return buildWorkbookTables({
       plan: this.plan,
       ledgerLines: this.lines,

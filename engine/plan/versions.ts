@@ -48,6 +48,22 @@ export function amountText(amount: Money | null): string {
   return amount === null ? 'ikke fastsatt' : amount.toFixed2();
 }
 
+/** A version id from a name: lower-case ASCII words joined by dashes, unique among the ids taken. */
+export function versionIdOf(name: string, taken: readonly string[]): string {
+  const folded = name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const base = folded === '' ? 'versjon' : folded.slice(0, 40);
+  let id = base;
+  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
 /** The first version, made from a set of frames (for example the embedded plan's). */
 export function createVersion(
   frames: readonly Frame[],

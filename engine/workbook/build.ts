@@ -37,7 +37,7 @@ export interface WorkbookInput {
   readonly log?: readonly LogRow[];
   /** The change log (preferred): written to `Logg` with its hash chain, unchanged. */
   readonly logEntries?: readonly LogEntry[];
-  /** Carry-over rules (Rammer, Avstemming `Overført inn`), versions and closed years; when given, the Styring sheet is written. */
+  /** Carry-over rules (Rammer, Avstemming `Overført inn`), versions, their frames and closed years; when given, the Styring sheet is written. */
   readonly governance?: Governance;
   readonly lang: Lang;
   /** More tables (the evaluation's), placed by their sheet in `SHEET_ORDER`. */
@@ -216,7 +216,7 @@ export function buildWorkbookTables(input: WorkbookInput): TableData[] {
     posterTable(plan),
     forbrukTable(input.ledgerLines, reconciliation.asOf),
     avstemmingTable(plan, reconciliation, lang, rules),
-    ...(governance ? governanceTables(governance) : []),
+    ...(governance ? governanceTables(governance, plan.frames) : []),
     logTable(entries, lang),
     ...(input.extraTables ?? []),
   ]);

@@ -1,8 +1,9 @@
 /**
  * Governance state kept in the planning workbook: carry-over rules (columns at the end of
- * `Rammer`), plan versions and closed years (sheet `Styring`, tables `Versjoner` and
- * `Arsavslutning`). A closed year keeps how many ledger lines it was closed with, a SHA-256 over
- * their content keys and a snapshot of its frames, so a later change to either is recognised.
+ * `Rammer`), plan versions, their frames and closed years (sheet `Styring`, tables `Versjoner`,
+ * `Versjonsrammer` and `Arsavslutning`). A closed year keeps how many ledger lines it was closed
+ * with, a SHA-256 over their content keys and a snapshot of its frames; an approved version keeps
+ * a SHA-256 over its frames; so a later change to either is recognised.
  */
 import { sha256 } from '../audit/sha256.js';
 import type { LedgerLine } from '../ledger/ledger.js';
@@ -11,6 +12,7 @@ import { lineKeysOfYear, type ClosedYear, type ClosedYears } from '../plan/closi
 import { frameKey, type Frame } from '../plan/frame.js';
 import { statusWords, type VersionKind, type VersionStatus } from '../plan/versions.js';
 import type { Cell, ColumnKind, ColumnSpec, TableData, TableSpec } from './port.js';
+import { frameToken, framesCheckOf, versionFramesTable } from './version-frames.js';
 
 /** One row of `Versjoner`: a named plan version; the last row is the version `Rammer` holds. */
 export interface VersionEntry {
@@ -40,11 +42,16 @@ export interface Governance {
   /** Carry-over rules by frame key; a frame without one carries nothing. */
   readonly carryOver: ReadonlyMap<string, CarryOverRule>;
   readonly versions: readonly VersionEntry[];
+  /**
+   * The stored frames of the versions other than the one in use (whose frames are the plan's, in
+   * `Rammer`), by version id; a version missing here has no stored frames (an older workbook).
+   */
+  readonly versionFrames: ReadonlyMap<string, readonly Frame[]>;
   readonly closedYears: readonly ClosedYearRecord[];
 }
 
 /** No rules, no versions, no closed years. */
-export const EMPTY_GOVERNANCE: Governance = { carryOver: new Map(), versions: [], closedYears: [] };
+export const EMPTY_GOVERNANCE: Governance = { carryOver: new Map(), versions: [], versionFrames: new Map(), closedYears: [] };
 
 /** Version kinds as `Versjoner` writes them. */
 export const VERSION_KIND_WORDS: Readonly<Record<VersionKind, string>> = {
@@ -72,6 +79,7 @@ export const VERSJONER: TableSpec = {
     col('Type', 'text', 15, Object.values(VERSION_KIND_WORDS)),
     col('Basert på', 'text', 16),
     col('Status', 'text', 12, VERSION_STATUS_WORDS),
+    col('Rammekontroll', 'text', 66),
   ],
 };
 
@@ -79,7 +87,7 @@ export const VERSJONER: TableSpec = {
 export const ARSAVSLUTNING: TableSpec = {
   sheet: 'Styring',
   table: 'Arsavslutning',
-  origin: { row: 1, column: 7 },
+  origin: { row: 1, column: 8 },
   columns: [
     col('År', 'year', 7),
     col('Avsluttet', 'text', 22),
@@ -89,11 +97,6 @@ export const ARSAVSLUTNING: TableSpec = {
     col('Rammer', 'text', 80),
   ],
 };
-
-/** A frame as a closed year's snapshot writes it: key, amount (or `null`), condition confirmed. */
-function frameToken(frame: Frame): string {
-  return `${frameKey(frame)}=${frame.amount === null ? 'null' : frame.amount.toFixed2()}/${frame.conditionConfirmed ? 'ja' : 'nei'}`;
-}
 
 /** The frames covering a year, as one text (sorted by key), for `ClosedYearRecord.frames`. */
 export function frameSnapshot(frames: readonly Frame[], year: number): string {
@@ -140,20 +143,30 @@ export function closedYearsOf(governance: Governance, lines: Iterable<LedgerLine
   );
 }
 
-/** The `Versjoner` and `Arsavslutning` tables of a governance state. */
-export function governanceTables(governance: Governance): TableData[] {
-  const versions = governance.versions.map((v): Cell[] => [
-    v.id,
-    v.name === '' ? null : v.name,
-    VERSION_KIND_WORDS[v.kind],
-    v.basedOn,
-    statusWords(v.status),
-  ]);
+/**
+ * The `Versjoner`, `Versjonsrammer` and `Arsavslutning` tables of a governance state; `current` is
+ * the frames of the version in use (the plan's). An approved version with known frames gets the
+ * SHA-256 of its frames in `Rammekontroll`, so a later edit of them is recognised.
+ */
+export function governanceTables(governance: Governance, current: readonly Frame[]): TableData[] {
+  const last = governance.versions.length - 1;
+  const versions = governance.versions.map((v, i): Cell[] => {
+    const frames = i === last ? current : governance.versionFrames.get(v.id);
+    return [
+      v.id,
+      v.name === '' ? null : v.name,
+      VERSION_KIND_WORDS[v.kind],
+      v.basedOn,
+      statusWords(v.status),
+      v.status === 'approved' && frames ? framesCheckOf(frames) : null,
+    ];
+  });
   const closed = [...governance.closedYears]
     .sort((a, b) => a.year - b.year)
     .map((r): Cell[] => [r.year, r.closedAt, r.closedBy, r.lines, r.lineCheck, r.frames === '' ? null : r.frames]);
   return [
     { spec: VERSJONER, rows: versions },
+    versionFramesTable(governance, current),
     { spec: ARSAVSLUTNING, rows: closed },
   ];
 }

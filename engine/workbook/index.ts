@@ -1,4 +1,4 @@
-/** The planning workbook: layout, building, the in-memory port, reading a plan and its state back, governance and round trips. */
+/** The planning workbook: layout, building, the in-memory port, reading a plan and its state back, governance, version frames and round trips. */
 export * from './port.js';
 export * from './layout.js';
 export * from './cells.js';
@@ -13,3 +13,5 @@ export * from './log-table.js';
 export * from './planning-state.js';
 export * from './governance-actions.js';
 export * from './known-specs.js';
+export * from './version-frames.js';
+export * from './version-actions.js';

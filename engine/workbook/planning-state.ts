@@ -1,8 +1,10 @@
 /**
  * The planning workbook as the store of a plan's whole state: the plan (Rammer, Poster), the ledger
- * (Forbruk), the governance state (carry-over rules, versions, closed years) and the change log.
- * Reading it checks everything a later change relies on: every cell, the log's hash chain, and that
- * the ledger and frames of each closed year are still what the year was closed with.
+ * (Forbruk), the governance state (carry-over rules, versions and their frames, closed years) and
+ * the change log.
+ * Reading it checks everything a later change relies on: every cell, the log's hash chain, that
+ * the ledger and frames of each closed year are still what the year was closed with, and that each
+ * approved version's frames are still what it was approved with.
  */
 import type { LogEntry } from '../audit/log.js';
 import type { IsoDate } from '../calendar.js';
@@ -18,6 +20,7 @@ import type { TableData, TableRead, WorkbookPort } from './port.js';
 import { readForbrukLines } from './read-forbruk.js';
 import { readGovernanceTables, type GovernanceReading } from './read-governance.js';
 import { readPlanTables } from './read-plan-table.js';
+import { readStoredVersions } from './version-frames.js';
 
 /** Everything the planning workbook stores. */
 export interface PlanningState {
@@ -48,7 +51,7 @@ export interface PlanningReading {
 }
 
 /** The tables a planning workbook is read from. */
-export const PLANNING_TABLES = ['Rammer', 'Poster', 'Forbruk', 'Versjoner', 'Arsavslutning', 'Logg'] as const;
+export const PLANNING_TABLES = ['Rammer', 'Poster', 'Forbruk', 'Versjoner', 'Versjonsrammer', 'Arsavslutning', 'Logg'] as const;
 
 /** Problems where a closed year's ledger or frames differ from what the year was closed with. */
 export function checkClosedYears(
@@ -99,10 +102,24 @@ export function readPlanningTables(table: (name: string) => TableRead | null, fi
   if (!planReading.plan) return { state: null, problems: planReading.problems, ...base };
   const plan = planReading.plan;
   const governance = readGovernanceTables(table('Rammer'), table('Versjoner'), table('Arsavslutning'), file, lang);
+  const stored =
+    governance.problems.length > 0
+      ? { versionFrames: new Map(), problems: [] }
+      : readStoredVersions(
+          table('Versjonsrammer'),
+          { ...governance, versions: governance.governance.versions, current: plan.frames },
+          file,
+          lang,
+        );
   const forbruk = readForbrukLines(table('Forbruk'), plan, file, lang);
-  const problems = [...governance.problems, ...forbruk.problems];
+  const problems = [...governance.problems, ...stored.problems, ...forbruk.problems];
   if (problems.length > 0) return { state: null, problems, ...base };
-  const state: PlanningState = { plan, governance: governance.governance, lines: forbruk.lines, log: log.entries };
+  const state: PlanningState = {
+    plan,
+    governance: { ...governance.governance, versionFrames: stored.versionFrames },
+    lines: forbruk.lines,
+    log: log.entries,
+  };
   const rows = { frameRows: governance.frameRows, closedRows: governance.closedRows };
   const changes = checkClosedYears(state, rows, file, lang);
   return { ...base, state: changes.length > 0 ? null : state, problems: changes, unlockedState: state, rows };

@@ -1,7 +1,7 @@
 /**
  * Reads the governance state back from a workbook: the carry-over columns of `Rammer`, and the
- * `Versjoner` and `Arsavslutning` tables of `Styring`. Every bad cell is a problem naming the
- * sheet, the row, the column and the value. Missing columns or tables mean the defaults (a
+ * `Versjoner` and `Arsavslutning` tables of `Styring` (`Versjonsrammer` is read by
+ * version-frames.ts). Every bad cell is a problem naming the sheet, the row, the column and the value. Missing columns or tables mean the defaults (a
  * workbook written before they existed): no carry-over, no versions, no closed years.
  */
 import { parseYear } from '../calendar.js';
@@ -12,6 +12,7 @@ import type { VersionKind, VersionStatus } from '../plan/versions.js';
 import type { Lang, Problem } from '../problems.js';
 import { VERSION_KIND_WORDS, type ClosedYearRecord, type Governance, type VersionEntry } from './governance.js';
 import type { CellValue, TableRead } from './port.js';
+import type { VersionRow } from './version-frames.js';
 import { isEmptyRow, RowReader } from './read-plan-table.js';
 
 /** What reading the governance state gave, with the sheet row of each frame and closed year for later messages. */
@@ -22,6 +23,8 @@ export interface GovernanceReading {
   readonly frameRows: ReadonlyMap<string, number>;
   /** The `Arsavslutning` row of each closed year. */
   readonly closedRows: ReadonlyMap<number, number>;
+  /** The `Versjoner` row of each version and its `Rammekontroll`. */
+  readonly versionRows: ReadonlyMap<string, VersionRow>;
 }
 
 const CARRY: Record<string, CarryOverRule['kind']> = {
@@ -85,7 +88,13 @@ function readCarryOver(read: TableRead, file: string, lang: Lang, problems: Prob
   return { rules, frameRows };
 }
 
-function readVersions(read: TableRead, file: string, lang: Lang, problems: Problem[]): VersionEntry[] {
+function readVersions(
+  read: TableRead,
+  file: string,
+  lang: Lang,
+  problems: Problem[],
+  rows: Map<string, VersionRow>,
+): VersionEntry[] {
   const r = new RowReader(read, file, lang, problems);
   if (!r.requireColumns(['Versjon', 'Status'])) return [];
   const versions: VersionEntry[] = [];
@@ -111,6 +120,7 @@ function readVersions(read: TableRead, file: string, lang: Lang, problems: Probl
     if (basedOn !== '' && !seen.has(basedOn)) r.report('unknown_version', line, 'Basert på', basedOn);
     if (id !== '' && !seen.has(id)) seen.set(id, line);
     if (problems.length > before || !kind || !status) return;
+    rows.set(id, { line, check: r.text(row, 'Rammekontroll').toLowerCase() });
     versions.push({ id, name: r.text(row, 'Navn'), kind, basedOn: basedOn === '' ? null : basedOn, status });
   });
   return versions;
@@ -173,9 +183,16 @@ export function readGovernanceTables(
 ): GovernanceReading {
   const problems: Problem[] = [];
   const { rules, frameRows } = rammer ? readCarryOver(rammer, file, lang, problems) : { rules: new Map(), frameRows: new Map() };
-  const versions = versjoner ? readVersions(versjoner, file, lang, problems) : [];
+  const versionRows = new Map<string, VersionRow>();
+  const versions = versjoner ? readVersions(versjoner, file, lang, problems, versionRows) : [];
   const { closed, closedRows } = arsavslutning
     ? readClosedYears(arsavslutning, file, lang, problems)
     : { closed: [], closedRows: new Map<number, number>() };
-  return { governance: { carryOver: rules, versions, closedYears: closed }, problems, frameRows, closedRows };
+  return {
+    governance: { carryOver: rules, versions, versionFrames: new Map(), closedYears: closed },
+    problems,
+    frameRows,
+    closedRows,
+    versionRows,
+  };
 }

@@ -134,64 +134,81 @@ export function isEmptyRow(row: readonly CellValue[]): boolean {
 const YES = new Set(['ja', 'yes', 'true', 'sann', 'j', 'y', 'x']);
 const NO = new Set(['nei', 'no', 'false', 'usann', 'n', '']);
 
+/** The shipped plan's frames by key, to tell a figure a person set from one the appendix gave. */
+export function shippedFrames(): ReadonlyMap<string, Frame> {
+  return new Map(embeddedPlan().frames.map((f) => [frameKey(f), f]));
+}
+
+/**
+ * One frame row of a table with the Rammer columns (`Rammer`, or `Versjonsrammer` on `Styring`):
+ * the frame, or null when any of its cells is wrong (each reported through `r`).
+ */
+export function readFrameRow(
+  r: RowReader,
+  row: readonly CellValue[],
+  line: number,
+  where: { file: string; sheet: string; lang: Lang; shipped: ReadonlyMap<string, Frame> },
+): Frame | null {
+  const { file, sheet, lang } = where;
+  const before = r.problems.length;
+  const idText = r.text(row, 'Virkemiddel');
+  const instrument = idText === '' ? undefined : findInstrument(idText, INSTRUMENTS);
+  if (idText === '') r.report('missing_value', line, 'Virkemiddel', null);
+  else if (!instrument) r.report('unknown_instrument', line, 'Virkemiddel', idText);
+  const from = r.year(row, 'Fra', line);
+  const to = r.year(row, 'Til', line);
+  const amount = r.money(row, 'Beløp', line);
+  const unit = r.text(row, 'Enhet');
+  if (unit !== '' && unit.toUpperCase() !== 'NOK') {
+    r.report('bad_value', line, 'Enhet', unit, undefined, lang === 'nb' ? 'NOK (eller tomt)' : 'NOK (or empty)');
+  }
+  const fundingText = r.text(row, 'Finansiering').toLowerCase();
+  if (fundingText !== '' && !FUNDINGS.includes(fundingText as Funding)) r.report('bad_funding', line, 'Finansiering', fundingText);
+  const confirmedCell = r.cell(row, 'Bekreftet');
+  const confirmedText = typeof confirmedCell === 'boolean' ? String(confirmedCell) : r.text(row, 'Bekreftet').toLowerCase();
+  if (!YES.has(confirmedText) && !NO.has(confirmedText)) r.report('bad_confirmed', line, 'Bekreftet', confirmedCell);
+  const sourceText = r.text(row, 'Kilde').toLowerCase();
+  if (sourceText !== '' && !FRAME_SOURCES.includes(sourceText as FrameSource)) r.report('bad_source', line, 'Kilde', sourceText);
+  if (r.problems.length > before || !instrument || from === null || to === null || amount === 'bad') return null;
+  const funding = fundingText === '' ? instrument.funding : (fundingText as Funding);
+  const condition = r.text(row, 'Betingelse');
+  const shipped = where.shipped.get(frameKey({ instrument: instrument.id, from, to }));
+  const unchanged =
+    shipped !== undefined &&
+    shipped.funding === funding &&
+    shipped.condition === condition &&
+    (shipped.amount === null ? amount === null : amount !== null && shipped.amount.eq(amount));
+  // A figure that differs from the shipped plan was set by a person, whatever the Kilde cell says.
+  const source: FrameSource = sourceText === '' || !unchanged ? 'entered' : (sourceText as FrameSource);
+  const written = r.text(row, 'Kildetekst');
+  const origin =
+    lang === 'nb'
+      ? `Lagt inn i arbeidsboken ${file}, ark ${sheet}, rad ${line}.`
+      : `Entered in the workbook ${file}, sheet ${sheet}, row ${line}.`;
+  return {
+    instrument: instrument.id,
+    from,
+    to,
+    amount,
+    unit: 'NOK',
+    funding,
+    condition,
+    conditionConfirmed: YES.has(confirmedText),
+    source,
+    sourceText: source === 'entered' && !unchanged ? origin : written !== '' ? written : (shipped?.sourceText ?? origin),
+  };
+}
+
 function readFrames(read: TableRead, file: string, lang: Lang, problems: Problem[]): (FrameAt & { frame: Frame })[] | null {
   const r = new RowReader(read, file, lang, problems);
   if (!r.requireColumns(['Virkemiddel', 'Fra', 'Til', 'Beløp'])) return null;
-  const embedded = new Map(embeddedPlan().frames.map((f) => [frameKey(f), f]));
+  const where = { file, sheet: read.sheet, lang, shipped: shippedFrames() };
   const frames: (FrameAt & { frame: Frame })[] = [];
   read.rows.forEach((row, i) => {
     if (isEmptyRow(row)) return;
     const line = read.firstRow + i;
-    const before = problems.length;
-    const idText = r.text(row, 'Virkemiddel');
-    const instrument = idText === '' ? undefined : findInstrument(idText, INSTRUMENTS);
-    if (idText === '') r.report('missing_value', line, 'Virkemiddel', null);
-    else if (!instrument) r.report('unknown_instrument', line, 'Virkemiddel', idText);
-    const from = r.year(row, 'Fra', line);
-    const to = r.year(row, 'Til', line);
-    const amount = r.money(row, 'Beløp', line);
-    const unit = r.text(row, 'Enhet');
-    if (unit !== '' && unit.toUpperCase() !== 'NOK') {
-      r.report('bad_value', line, 'Enhet', unit, undefined, lang === 'nb' ? 'NOK (eller tomt)' : 'NOK (or empty)');
-    }
-    const fundingText = r.text(row, 'Finansiering').toLowerCase();
-    if (fundingText !== '' && !FUNDINGS.includes(fundingText as Funding))
-      r.report('bad_funding', line, 'Finansiering', fundingText);
-    const confirmedCell = r.cell(row, 'Bekreftet');
-    const confirmedText = typeof confirmedCell === 'boolean' ? String(confirmedCell) : r.text(row, 'Bekreftet').toLowerCase();
-    if (!YES.has(confirmedText) && !NO.has(confirmedText)) r.report('bad_confirmed', line, 'Bekreftet', confirmedCell);
-    const sourceText = r.text(row, 'Kilde').toLowerCase();
-    if (sourceText !== '' && !FRAME_SOURCES.includes(sourceText as FrameSource))
-      r.report('bad_source', line, 'Kilde', sourceText);
-    if (problems.length > before || !instrument || from === null || to === null || amount === 'bad') return;
-    const funding = fundingText === '' ? instrument.funding : (fundingText as Funding);
-    const condition = r.text(row, 'Betingelse');
-    const shipped = embedded.get(frameKey({ instrument: instrument.id, from, to }));
-    const unchanged =
-      shipped !== undefined &&
-      shipped.funding === funding &&
-      shipped.condition === condition &&
-      (shipped.amount === null ? amount === null : amount !== null && shipped.amount.eq(amount));
-    // A figure that differs from the shipped plan was set by a person, whatever the Kilde cell says.
-    const source: FrameSource = sourceText === '' || !unchanged ? 'entered' : (sourceText as FrameSource);
-    const written = r.text(row, 'Kildetekst');
-    const origin =
-      lang === 'nb'
-        ? `Lagt inn i arbeidsboken ${file}, ark ${read.sheet}, rad ${line}.`
-        : `Entered in the workbook ${file}, sheet ${read.sheet}, row ${line}.`;
-    const frame: Frame = {
-      instrument: instrument.id,
-      from,
-      to,
-      amount,
-      unit: 'NOK',
-      funding,
-      condition,
-      conditionConfirmed: YES.has(confirmedText),
-      source,
-      sourceText: source === 'entered' && !unchanged ? origin : written !== '' ? written : (shipped?.sourceText ?? origin),
-    };
-    frames.push({ frame, file, sheet: read.sheet, line });
+    const frame = readFrameRow(r, row, line, where);
+    if (frame) frames.push({ frame, file, sheet: read.sheet, line });
   });
   return frames;
 }

@@ -54,6 +54,8 @@ export class GovernanceController implements ReactiveController {
         );
       }),
       listen(app, 'ia-compare-versions', (e) => {
+        const unstored = [e.detail.a, e.detail.b].find((id) => g().unstored.has(id));
+        if (unstored !== undefined) return app.notify.error(t(app.uiLang, 'versionFramesNotStored', { id: unstored }));
         this.comparison = { a: e.detail.a, b: e.detail.b, differences: g().compare(e.detail.a, e.detail.b) };
         app.requestUpdate();
       }),

@@ -142,6 +142,7 @@ describe('versions and closed years in the Styring sheet', () => {
       'budsjettrunde',
       'vedlegg-2019',
       'utkast',
+      null,
     ]);
     expect((await readPlanningFromPort(port, 'plan.xlsx')).state!.governance.versions).to.deep.equal(versions);
     await edit(port, 'Versjoner', 1, 'Status', 'ferdig');

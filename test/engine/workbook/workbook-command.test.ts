@@ -29,6 +29,7 @@ describe('ia-planner workbook', function () {
       'forbruk',
       'avstemming',
       'versjoner',
+      'versjonsrammer',
       'arsavslutning',
       'indikatorer',
       'vurderinger',

@@ -1,0 +1,192 @@
+/**
+ * Version and carry-over changes on a planning state: a new version from any version (it becomes
+ * the version `Rammer` holds, the one before keeps its frames in `Versjonsrammer`), moving a
+ * version draft → submitted → approved, comparing two versions frame by frame, and setting a
+ * frame's carry-over rule. Each either refuses with problems or returns the new state with the
+ * change appended to the hash-chained log; pure, as governance-actions.ts.
+ */
+import { appendEntry } from '../audit/log.js';
+import { setCarryOverRule, type CarryOverRule } from '../plan/carry-over.js';
+import { checkFrameChange } from '../plan/closing.js';
+import { frameKey } from '../plan/frame.js';
+import {
+  compareVersions,
+  deriveVersion,
+  setStatus,
+  versionIdOf,
+  type ChangeContext,
+  type FrameDifference,
+  type PlanVersion,
+  type VersionKind,
+  type VersionStatus,
+} from '../plan/versions.js';
+import { problem, type Lang, type Problem } from '../problems.js';
+import { closedYearsOf } from './governance.js';
+import { currentVersion, type GovernanceResult } from './governance-actions.js';
+import type { PlanningState } from './planning-state.js';
+
+/** A version of a state by id: the one in use with the plan's frames, another with its stored frames. */
+export type VersionLookup =
+  | { readonly ok: true; readonly version: PlanVersion }
+  | { readonly ok: false; readonly reason: 'unknown' | 'not_stored' };
+
+/** Finds a version by id; `not_stored` for a version whose frames the workbook does not keep (an older workbook). */
+export function versionInState(state: PlanningState, id: string): VersionLookup {
+  const current = currentVersion(state);
+  if (current.id === id) return { ok: true, version: current };
+  const entry = state.governance.versions.find((v) => v.id === id);
+  if (!entry) return { ok: false, reason: 'unknown' };
+  const frames = state.governance.versionFrames.get(id);
+  return frames ? { ok: true, version: { ...entry, frames } } : { ok: false, reason: 'not_stored' };
+}
+
+function refusal(file: string, lang: Lang, column: string, value: string, nb: string, en: string): { ok: false; problems: Problem[] } {
+  const place = { file, sheet: 'Styring', line: null, column, value };
+  return { ok: false, problems: [problem('change_refused', place, lang, {}, lang === 'nb' ? nb : en)] };
+}
+
+function lookupRefusal(state: PlanningState, id: string, reason: 'unknown' | 'not_stored', file: string, lang: Lang) {
+  const ids = [...new Set([...state.governance.versions.map((v) => v.id), currentVersion(state).id])].join(', ');
+  return reason === 'unknown'
+    ? refusal(file, lang, 'Versjon', id, `Arbeidsboken har ingen versjon ${id}. Versjoner: ${ids}.`, `The workbook has no version ${id}. Versions: ${ids}.`)
+    : refusal(
+        file,
+        lang,
+        'Versjon',
+        id,
+        `Rammene til versjonen ${id} er ikke lagret i arbeidsboken (den ble skrevet før Versjonsrammer fantes).`,
+        `The frames of the version ${id} are not stored in the workbook (it was written before Versjonsrammer existed).`,
+      );
+}
+
+/** What a new version is: its name and kind, an id (made from the name when not given) and the version it is made from (default: the one in use). */
+export interface NewVersion {
+  readonly name: string;
+  readonly kind: VersionKind;
+  readonly id?: string;
+  readonly from?: string;
+}
+
+/** Makes a new draft from any version; it becomes the version in use and the one before keeps its frames. */
+export function newVersionInState(
+  state: PlanningState,
+  meta: NewVersion,
+  context: ChangeContext,
+  file: string,
+  lang: Lang = 'nb',
+): GovernanceResult {
+  const current = currentVersion(state);
+  const base = versionInState(state, meta.from ?? current.id);
+  if (!base.ok) return lookupRefusal(state, meta.from ?? current.id, base.reason, file, lang);
+  // A workbook without versions holds an unnamed draft; it is listed so its frames are kept too.
+  const { frames: _frames, ...currentEntry } = current;
+  const entries = state.governance.versions.length === 0 ? [currentEntry] : state.governance.versions;
+  const taken = entries.map((v) => v.id);
+  const id = meta.id ?? versionIdOf(meta.name, taken);
+  if (taken.includes(id)) {
+    return refusal(file, lang, 'Versjon', id, `Versjonen ${id} finnes allerede.`, `The version ${id} already exists.`);
+  }
+  const { version, change } = deriveVersion(base.version, { id, name: meta.name, kind: meta.kind }, context);
+  const versionFrames = new Map(state.governance.versionFrames);
+  versionFrames.set(current.id, state.plan.frames);
+  const { frames, ...entry } = version;
+  const governance = { ...state.governance, versions: [...entries, entry], versionFrames };
+  const next = { ...state, plan: { ...state.plan, frames }, governance, log: appendEntry(state.log, change) };
+  const message =
+    lang === 'nb'
+      ? `Versjonen ${id} («${meta.name}») er laget fra ${base.version.id} og er nå versjonen i Rammer.`
+      : `The version ${id} (“${meta.name}”) was made from ${base.version.id} and is now the version in Rammer.`;
+  return { ok: true, state: next, change, message };
+}
+
+/** Moves a version to another status (draft → submitted → approved; submitted back to draft). */
+export function setVersionStatusInState(
+  state: PlanningState,
+  id: string,
+  to: VersionStatus,
+  context: ChangeContext,
+  file: string,
+  lang: Lang = 'nb',
+): GovernanceResult {
+  const found = versionInState(state, id);
+  // Approving needs the frames, so that they can be kept read-only; other moves only need the row.
+  const entry = state.governance.versions.find((v) => v.id === id);
+  if (!entry || (!found.ok && to === 'approved')) return lookupRefusal(state, id, found.ok ? 'unknown' : found.reason, file, lang);
+  const version = found.ok ? found.version : { ...entry, frames: [] };
+  const result = setStatus(version, to, context);
+  if (!result.ok) {
+    const en = result.reason === 'read_only' ? `The version ${id} is approved and read-only.` : `The version ${id} cannot move to ${to}.`;
+    return refusal(file, lang, 'Status', id, result.message, en);
+  }
+  const versions = state.governance.versions.map((v) => (v.id === id ? { ...v, status: to } : v));
+  const governance = { ...state.governance, versions };
+  const words = result.change.after;
+  const message = lang === 'nb' ? `Versjonen ${id} har nå status ${words}.` : `The version ${id} is now ${to}.`;
+  return { ok: true, state: { ...state, governance, log: appendEntry(state.log, result.change) }, change: result.change, message };
+}
+
+/** Two versions compared frame by frame, or the problems that keep them from being compared. */
+export type StateComparison =
+  | { readonly ok: true; readonly a: PlanVersion; readonly b: PlanVersion; readonly differences: FrameDifference[] }
+  | { readonly ok: false; readonly problems: Problem[] };
+
+/** Compares two versions of a state frame by frame (read-only). */
+export function compareVersionsInState(state: PlanningState, a: string, b: string, file: string, lang: Lang = 'nb'): StateComparison {
+  const va = versionInState(state, a);
+  if (!va.ok) return lookupRefusal(state, a, va.reason, file, lang);
+  const vb = versionInState(state, b);
+  if (!vb.ok) return lookupRefusal(state, b, vb.reason, file, lang);
+  return { ok: true, a: va.version, b: vb.version, differences: compareVersions(va.version, vb.version) };
+}
+
+/** Which frame a carry-over rule is for: its instrument and first year (and last, where several frames could start there). */
+export interface FrameTarget {
+  readonly instrument: string;
+  readonly from: number;
+  readonly to?: number;
+}
+
+/**
+ * Sets the carry-over rule of a frame in `Rammer`; refused for a frame of a closed year, or one
+ * that carries into a closed year (that year's reconciliation is locked).
+ */
+export function setCarryOverInState(
+  state: PlanningState,
+  target: FrameTarget,
+  rule: CarryOverRule,
+  context: ChangeContext,
+  file: string,
+  lang: Lang = 'nb',
+): GovernanceResult {
+  const nb = lang === 'nb';
+  const frame = state.plan.frames.find(
+    (f) => f.instrument === target.instrument && f.from === target.from && (target.to === undefined || f.to === target.to),
+  );
+  const span = target.to === undefined ? `${target.from}` : `${target.from}–${target.to}`;
+  if (!frame) {
+    return refusal(
+      file,
+      lang,
+      'Virkemiddel',
+      target.instrument,
+      `Planen har ingen ramme for ${target.instrument} fra ${span}.`,
+      `The plan has no frame of ${target.instrument} from ${span}.`,
+    );
+  }
+  const closed = closedYearsOf(state.governance, state.lines);
+  const inClosed = checkFrameChange(closed, frame, { file, sheet: 'Rammer', line: null }, lang);
+  if (inClosed) return { ok: false, problems: [{ ...inClosed, column: 'Overføring' }] };
+  const into = frame.to + 1;
+  if (closed.has(into)) {
+    const detail = nb
+      ? `Rammen ${frameKey(frame)} overfører til ${into}, som er avsluttet. Gjenåpne året (det føres i loggen) for å endre regelen.`
+      : `The frame ${frameKey(frame)} carries into ${into}, which is closed. Reopen the year (recorded in the log) to change the rule.`;
+    const place = { file, sheet: 'Rammer', line: null, column: 'Overføring', value: String(into) };
+    return { ok: false, problems: [problem('year_closed', place, lang, {}, detail)] };
+  }
+  const key = frameKey(frame);
+  const { rules, change } = setCarryOverRule(state.governance.carryOver, key, rule, context);
+  const governance = { ...state.governance, carryOver: rules };
+  const message = nb ? `Overføringsregelen for ${key} er nå: ${change.after}.` : `The carry-over rule of ${key} is now: ${change.after}.`;
+  return { ok: true, state: { ...state, governance, log: appendEntry(state.log, change) }, change, message };
+}
