@@ -10,6 +10,13 @@ export type Separator = ';' | ',' | '\t';
 /** Receives one record: its fields and the line it starts on. */
 export type RecordSink = (fields: string[], line: number) => void;
 
+/**
+ * Offered each non-blank line without quotes before it is split, as text[start..end) (no line
+ * break): returns true when it took the line in, false to have it split and handed to the
+ * record sink as usual.
+ */
+export type PlainLineSink = (text: string, start: number, end: number, line: number) => boolean;
+
 /** Picks the separator the header line uses most (outside quotes); `;` wins ties, as Norwegian exports use it. */
 export function detectSeparator(headerLine: string): Separator {
   const counts: Record<Separator, number> = { ';': 0, ',': 0, '\t': 0 };
@@ -29,7 +36,10 @@ export class CsvReader {
   private separator: Separator | null = null;
   private unterminatedAt: number | null = null;
 
-  constructor(private readonly sink: RecordSink) {}
+  constructor(
+    private readonly sink: RecordSink,
+    private readonly plain?: PlainLineSink,
+  ) {}
 
   /** The separator, once the header has been seen. */
   get detectedSeparator(): Separator | null {
@@ -71,9 +81,10 @@ export class CsvReader {
       }
       if (nextQuote >= lineEnd) {
         // The common case: a record on one line without quotes.
-        let body = text.slice(pos, lineEnd);
-        if (body.endsWith('\r')) body = body.slice(0, -1);
-        this.emit(body.split(this.separator), this.line);
+        const bodyEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+        if (bodyEnd > pos && !this.plain?.(text, pos, bodyEnd, this.line)) {
+          this.emit(text.slice(pos, bodyEnd).split(this.separator), this.line);
+        }
         this.line++;
         pos = lineEnd + 1;
         continue;
@@ -89,18 +100,24 @@ export class CsvReader {
 
   /** Emits every whole line of text from pos on (no quotes in it); returns where the rest begins. */
   private splitPlain(text: string, pos: number, final: boolean): number {
-    const lastNewline = text.lastIndexOf('\n');
-    const end = final ? text.length : lastNewline + 1;
+    const end = final ? text.length : text.lastIndexOf('\n') + 1;
     if (end <= pos) return pos;
-    const lines = (pos === 0 && end === text.length ? text : text.slice(pos, end)).split('\n');
-    // A text ending in a line break splits into a last empty piece, which is not a line.
-    if (lines[lines.length - 1] === '') lines.pop();
     const separator = this.separator!;
-    for (let body of lines) {
-      if (body.endsWith('\r')) body = body.slice(0, -1);
-      this.emit(body.split(separator), this.line);
-      this.line++;
+    const plain = this.plain;
+    let line = this.line;
+    // Line by line with indexOf, so a line the plain sink takes costs no string at all.
+    while (pos < end) {
+      let newline = text.indexOf('\n', pos);
+      if (newline < 0 || newline >= end) newline = end;
+      const bodyEnd = newline > pos && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      // An empty body is a blank line, which is not a record.
+      if (bodyEnd > pos && !(plain !== undefined && plain(text, pos, bodyEnd, line))) {
+        this.sink(text.slice(pos, bodyEnd).split(separator), line);
+      }
+      line++;
+      pos = newline + 1;
     }
+    this.line = line;
     return end;
   }
 

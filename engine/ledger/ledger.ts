@@ -5,13 +5,14 @@
 import type { IsoDate, Year } from '../calendar.js';
 import type { Ore } from '../money.js';
 import type { InstrumentId } from '../plan/instruments.js';
-import type { Plan } from '../plan/plan.js';
+import { InstrumentIndex, type Plan } from '../plan/plan.js';
 import { problem, type Lang, type Problem, type Warning } from '../problems.js';
 import { LEDGER_COLUMNS, mapHeader, type HeaderMap, type LedgerColumn } from './columns.js';
-import { ContentCounts } from './content-counts.js';
+import { ContentCounts, contentId } from './content-counts.js';
 import { CsvReader } from './csv.js';
-import { ChunkDecoder, looksBinary, NotUtf8, type Encoding } from './decode.js';
+import { ChunkDecoder, LineCutter, looksBinary, NotUtf8, type Encoding } from './decode.js';
 import { LineReader, missingLedgerColumns } from './line-reader.js';
+import { PlainLineReader } from './plain-line.js';
 
 /** What a ledger line records. */
 export type EntryKind = 'utbetaling' | 'tilsagn' | 'annullering';
@@ -65,6 +66,11 @@ export interface ReadOptions {
   skipInvalid?: boolean;
   /** Called now and then with the bytes read so far. */
   onProgress?: (bytesRead: number) => void;
+  /**
+   * Whether plainly valid lines take the fast path (default true). Both paths give the same lines,
+   * problems, duplicates and warnings; false exists so tests can compare them.
+   */
+  fastPath?: boolean;
 }
 
 /** What reading one file gave. */
@@ -78,9 +84,33 @@ export interface FileReport {
   readonly warnings: Warning[];
 }
 
+/**
+ * A valid line as the fast path reads it, without a `LedgerLine` object: what a store that only
+ * sums needs. It is valid only during the call it is handed to (the reader reuses it).
+ */
+export interface LineParts {
+  /** The date as the number YYYYMMDD, which orders as the ISO date does. */
+  readonly dateNumber: number;
+  readonly instrument: InstrumentId;
+  readonly kind: EntryKind;
+  /** Exact amount in øre; negative for a refund. */
+  readonly amount: Ore;
+  readonly year: Year;
+  /** Whether the line names a reference. */
+  readonly hasReference: boolean;
+  /** The voucher, made on demand. */
+  voucher(): string;
+  /** The reference (or ''), made on demand. */
+  reference(): string;
+  /** The whole line. */
+  toLine(file: string, line: number): LedgerLine;
+}
+
 /** A staging area for the lines of one file: committed when the file is accepted, else dropped. */
 export interface LineStage {
   add(line: LedgerLine): void;
+  /** Adds a line read by the fast path; without it, the stage is given `parts.toLine(…)`. */
+  addParts?(parts: LineParts): void;
   commit(): void;
 }
 
@@ -116,13 +146,16 @@ export class KeptLines implements LineStore {
 export class Ledger {
   /** Each content seen so far, with its counts (CONTRACTS §2: content and occurrence). */
   private readonly seen = new ContentCounts();
+  private readonly instruments: InstrumentIndex;
   private duplicateCount = 0;
   private importedCount = 0;
 
   constructor(
     private readonly plan: Plan,
     private readonly store: LineStore = new KeptLines(),
-  ) {}
+  ) {
+    this.instruments = new InstrumentIndex(plan);
+  }
 
   /** Every imported line, in import order (empty when the store sums instead of keeping lines). */
   get lines(): readonly LedgerLine[] {
@@ -161,6 +194,7 @@ export class Ledger {
 
   private readFile(file: string, open: () => Iterable<Uint8Array>, encoding: Encoding, options: ReadOptions): FileReport {
     const decoder = new ChunkDecoder(encoding);
+    const cutter = new LineCutter();
     let bytes = 0;
     try {
       return this.consume(file, encoding, options, (reader) => {
@@ -168,11 +202,12 @@ export class Ledger {
           // The first 8 KiB are checked for NUL bytes however small the chunks are; aborting by
           // exception keeps the lines read so far from being imported.
           if (bytes < BINARY_WINDOW && looksBinary(chunk.subarray(0, BINARY_WINDOW - bytes))) throw new BinaryFile();
-          reader.push(decoder.decode(chunk));
+          const piece = cutter.cut(chunk);
+          if (piece !== null) reader.push(decoder.decode(piece));
           bytes += chunk.length;
           options.onProgress?.(bytes);
         }
-        reader.push(decoder.decode(new Uint8Array(0), true));
+        reader.push(decoder.decode(cutter.rest(), true));
       });
     } catch (error) {
       if (!(error instanceof BinaryFile)) throw error;
@@ -211,7 +246,19 @@ export class Ledger {
     let valid = 0;
     let header: HeaderMap<LedgerColumn> | null = null;
     let lineReader: LineReader | null = null;
+    let plainReader: PlainLineReader | null = null;
     let headerProblem = false;
+    // The fast path: a plainly valid line is read in place and merged without a LedgerLine;
+    // any other line is split and read by the general path, which reports its problems.
+    const plain = (text: string, start: number, end: number, line: number): boolean => {
+      if (options.fastPath === false) return false;
+      if (plainReader === null) return false;
+      const id = plainReader.read(text, start, end);
+      if (id < 0) return false;
+      valid++;
+      merge.offerParts(id, plainReader.parts, file, line);
+      return true;
+    };
     const reader = new CsvReader((fields, line) => {
       if (headerProblem) return;
       if (!header) {
@@ -232,13 +279,14 @@ export class Ledger {
           return;
         }
         lineReader = new LineReader(this.plan, file, header, lang);
+        plainReader = new PlainLineReader(this.instruments, this.seen, header, reader.detectedSeparator ?? ';');
         return;
       }
       const read = lineReader!.read(fields, line, problems);
       if (!read) return;
       valid++;
       merge.offer(read, line);
-    });
+    }, plain);
     try {
       feed(reader);
       reader.end();
@@ -279,8 +327,19 @@ class FileMerge {
 
   /** Counts a valid line: a duplicate of an earlier file's line, or staged for import. */
   offer(read: LedgerLine, line: number): void {
+    if (this.isNew(contentId(this.seen, read), line)) this.stage.add(read);
+  }
+
+  /** Counts a line read by the fast path, as `offer` does. */
+  offerParts(id: number, parts: LineParts, file: string, line: number): void {
+    if (!this.isNew(id, line)) return;
+    if (this.stage.addParts) this.stage.addParts(parts);
+    else this.stage.add(parts.toLine(file, line));
+  }
+
+  /** Counts one line of content `id`; true when it is to be imported, false for a duplicate. */
+  private isNew(id: number, line: number): boolean {
     const seen = this.seen;
-    const id = seen.idOf(contentKey(read));
     const n = seen.inFile[id]!;
     if (n === 0) {
       seen.firstLine[id] = line;
@@ -288,11 +347,12 @@ class FileMerge {
     } else if (n === 1) this.repeats.set(id, [seen.firstLine[id]!, line]);
     else this.repeats.get(id)!.push(line);
     seen.inFile[id] = n + 1;
-    if (n + 1 <= seen.imported[id]!) this.duplicates++;
-    else {
-      this.stage.add(read);
-      this.imported++;
+    if (n + 1 <= seen.imported[id]!) {
+      this.duplicates++;
+      return false;
     }
+    this.imported++;
+    return true;
   }
 
   /** Forgets this file's counts (an aborted read). */

@@ -3,7 +3,7 @@
  * (CONTRACTS §3). The date is always a parameter; the engine never reads the clock.
  */
 import { FIRST_YEAR, type IsoDate } from '../calendar.js';
-import type { EntryKind, LedgerLine, LineStage, LineStore } from '../ledger/ledger.js';
+import type { EntryKind, LedgerLine, LineParts, LineStage, LineStore } from '../ledger/ledger.js';
 import { Money, ratio, type Ore } from '../money.js';
 import { frameKey, type Frame, type FrameSource } from '../plan/frame.js';
 import type { Funding, InstrumentId } from '../plan/instruments.js';
@@ -45,10 +45,12 @@ export interface Reconciliation {
   readonly unframed: UnframedSpending[];
 }
 
+/** A voucher's commitments in one budget year; `next` is the same voucher's in another year. */
 interface Commitment {
   amount: Ore;
   year: number;
   settled: Ore;
+  next: Commitment | undefined;
 }
 
 /** Per instrument and budget year: the sums of each kind and the number of lines. */
@@ -60,10 +62,11 @@ interface Bucket {
 }
 
 /**
- * Commitments by instrument, then voucher, then budget year: the same voucher may be reused in
- * another year, and keying by year keeps the result independent of the order of the lines.
+ * Commitments by instrument, then voucher, then budget year (a chain through `next`, as a voucher
+ * is seldom reused in another year): keying by year keeps the result independent of the order of
+ * the lines.
  */
-type Commitments = Map<string, Map<string, Map<number, Commitment>>>;
+type Commitments = Map<string, Map<string, Commitment>>;
 
 /** A disbursement or cancellation that names the commitment it settles. */
 interface Settlement {
@@ -84,48 +87,64 @@ export class SpendingTotals implements LineStore {
   readonly commitments: Commitments = new Map();
   readonly settlements: Settlement[] = [];
 
-  constructor(readonly asOf: IsoDate) {}
+  /** asOf as the number YYYYMMDD, for the fast path's dates. */
+  private readonly asOfNumber: number;
+
+  constructor(readonly asOf: IsoDate) {
+    this.asOfNumber = Number(asOf.slice(0, 4)) * 10000 + Number(asOf.slice(5, 7)) * 100 + Number(asOf.slice(8, 10));
+  }
 
   /** Adds one line. */
   add(line: LedgerLine): void {
     if (line.date > this.asOf) return;
-    // Buckets by instrument, then by year index: no key string to build for each line.
-    let years = this.byInstrument.get(line.instrument);
-    if (!years) {
-      years = [];
-      this.byInstrument.set(line.instrument, years);
-    }
-    let bucket = years[line.year - FIRST_YEAR];
-    if (!bucket) {
-      bucket = { utbetaling: 0n, tilsagn: 0n, annullering: 0n, lines: 0 };
-      years[line.year - FIRST_YEAR] = bucket;
-      this.buckets.set(`${line.instrument}:${line.year}`, bucket);
-    }
-    bucket[line.kind satisfies EntryKind] += line.amount;
-    bucket.lines++;
-    if (line.kind === 'tilsagn') {
-      let byVoucher = this.commitments.get(line.instrument);
-      if (!byVoucher) {
-        byVoucher = new Map();
-        this.commitments.set(line.instrument, byVoucher);
-      }
-      let byYear = byVoucher.get(line.voucher);
-      if (!byYear) {
-        byYear = new Map();
-        byVoucher.set(line.voucher, byYear);
-      }
-      const existing = byYear.get(line.year);
-      if (existing) existing.amount += line.amount;
-      else byYear.set(line.year, { amount: line.amount, year: line.year, settled: 0n });
-    } else if (line.reference !== '') {
+    this.addToBucket(line.instrument, line.year, line.kind, line.amount);
+    if (line.kind === 'tilsagn') this.addCommitment(line.instrument, line.voucher, line.year, line.amount);
+    else if (line.reference !== '') {
       this.settlements.push({ instrument: line.instrument, reference: line.reference, year: line.year, amount: line.amount });
     }
+  }
+
+  /** Adds one line read by the fast path (the same sums as `add`, with no LedgerLine built). */
+  addParts(parts: LineParts): void {
+    if (parts.dateNumber > this.asOfNumber) return;
+    const { instrument, year, kind, amount } = parts;
+    this.addToBucket(instrument, year, kind, amount);
+    if (kind === 'tilsagn') this.addCommitment(instrument, parts.voucher(), year, amount);
+    else if (parts.hasReference) this.settlements.push({ instrument, reference: parts.reference(), year, amount });
+  }
+
+  private addToBucket(instrument: InstrumentId, year: number, kind: EntryKind, amount: Ore): void {
+    // Buckets by instrument, then by year index: no key string to build for each line.
+    let years = this.byInstrument.get(instrument);
+    if (!years) {
+      years = [];
+      this.byInstrument.set(instrument, years);
+    }
+    let bucket = years[year - FIRST_YEAR];
+    if (!bucket) {
+      bucket = { utbetaling: 0n, tilsagn: 0n, annullering: 0n, lines: 0 };
+      years[year - FIRST_YEAR] = bucket;
+      this.buckets.set(`${instrument}:${year}`, bucket);
+    }
+    if (kind === 'utbetaling') bucket.utbetaling += amount;
+    else if (kind === 'tilsagn') bucket.tilsagn += amount;
+    else bucket.annullering += amount;
+    bucket.lines++;
+  }
+
+  private addCommitment(instrument: InstrumentId, voucher: string, year: number, amount: Ore): void {
+    let byVoucher = this.commitments.get(instrument);
+    if (!byVoucher) {
+      byVoucher = new Map();
+      this.commitments.set(instrument, byVoucher);
+    }
+    addToChain(byVoucher, voucher, year, amount);
   }
 
   /** A staging area for one file's lines, added to these totals only on commit. */
   stage(): LineStage {
     const staged = new SpendingTotals(this.asOf);
-    return { add: (line) => staged.add(line), commit: () => this.absorb(staged) };
+    return { add: (line) => staged.add(line), addParts: (parts) => staged.addParts(parts), commit: () => this.absorb(staged) };
   }
 
   private absorb(other: SpendingTotals): void {
@@ -148,42 +167,67 @@ export class SpendingTotals implements LineStore {
       }
     }
     for (const [instrument, vouchers] of other.commitments) {
-      let mine = this.commitments.get(instrument);
+      const mine = this.commitments.get(instrument);
       if (!mine) {
-        mine = new Map();
-        this.commitments.set(instrument, mine);
+        // The staged totals are dropped after this, so their maps can be taken over whole.
+        this.commitments.set(instrument, vouchers);
+        continue;
       }
-      for (const [voucher, byYear] of vouchers) {
-        let myYears = mine.get(voucher);
-        if (!myYears) {
-          myYears = new Map();
-          mine.set(voucher, myYears);
-        }
-        for (const [year, c] of byYear) {
-          const existing = myYears.get(year);
-          if (existing) existing.amount += c.amount;
-          else myYears.set(year, c);
-        }
+      for (const [voucher, chain] of vouchers) {
+        for (let c: Commitment | undefined = chain; c; c = c.next) addToChain(mine, voucher, c.year, c.amount);
       }
     }
     for (const s of other.settlements) this.settlements.push(s);
   }
 }
 
+/** Adds a commitment of `amount` to a voucher's commitment in `year`, made if there is none. */
+function addToChain(byVoucher: Map<string, Commitment>, voucher: string, year: number, amount: Ore): void {
+  const first = byVoucher.get(voucher);
+  for (let c = first; c; c = c.next) {
+    if (c.year === year) {
+      c.amount += amount;
+      return;
+    }
+  }
+  byVoucher.set(voucher, { amount, year, settled: 0n, next: first });
+}
+
 /**
  * The commitment a settlement of budget year `year` settles: the one of the same voucher in that
  * year, else the voucher's earliest commitment (a disbursement often falls in a later year).
  */
-function settledCommitment(byYear: Map<number, Commitment> | undefined, year: number): Commitment | undefined {
-  if (!byYear) return undefined;
-  const same = byYear.get(year);
-  if (same) return same;
-  return [...byYear.values()].reduce<Commitment | undefined>((a, c) => (a === undefined || c.year < a.year ? c : a), undefined);
+function settledCommitment(chain: Commitment | undefined, year: number): Commitment | undefined {
+  let earliest: Commitment | undefined;
+  for (let c = chain; c; c = c.next) {
+    if (c.year === year) return c;
+    if (earliest === undefined || c.year < earliest.year) earliest = c;
+  }
+  return earliest;
 }
 
-function* allCommitments(vouchers: Map<string, Map<number, Commitment>> | undefined): Generator<Commitment> {
-  if (!vouchers) return;
-  for (const byYear of vouchers.values()) yield* byYear.values();
+/** Per budget year, what the commitments of one instrument leave open, and whether any is over-settled. */
+interface OpenByYear {
+  open: Ore;
+  overSettled: boolean;
+}
+
+function openByYear(vouchers: Map<string, Commitment> | undefined): Map<number, OpenByYear> {
+  const byYear = new Map<number, OpenByYear>();
+  if (!vouchers) return byYear;
+  for (const chain of vouchers.values()) {
+    for (let c: Commitment | undefined = chain; c; c = c.next) {
+      let entry = byYear.get(c.year);
+      if (!entry) {
+        entry = { open: 0n, overSettled: false };
+        byYear.set(c.year, entry);
+      }
+      const left = c.amount - c.settled;
+      if (left > 0n) entry.open += left;
+      if (left < 0n) entry.overSettled = true;
+    }
+  }
+  return byYear;
 }
 
 /**
@@ -200,14 +244,21 @@ export function reconcile(plan: Plan, lines: Iterable<LedgerLine>, asOf: IsoDate
 export function reconcileTotals(plan: Plan, totals: SpendingTotals): Reconciliation {
   const { buckets, commitments } = totals;
   for (const vouchers of commitments.values())
-    for (const byYear of vouchers.values()) for (const c of byYear.values()) c.settled = 0n;
+    for (const chain of vouchers.values()) for (let c: Commitment | undefined = chain; c; c = c.next) c.settled = 0n;
   for (const s of totals.settlements) {
     const commitment = settledCommitment(commitments.get(s.instrument)?.get(s.reference), s.year);
     if (commitment) commitment.settled += s.amount;
   }
   const covered = new Set<string>();
+  // What each instrument's commitments leave open per year, worked out once, not once per frame.
+  const open = new Map<string, Map<number, OpenByYear>>();
   const rows = plan.frames.map((frame) => {
-    const row = reconcileFrame(frame, buckets, commitments);
+    let byYear = open.get(frame.instrument);
+    if (!byYear) {
+      byYear = openByYear(commitments.get(frame.instrument));
+      open.set(frame.instrument, byYear);
+    }
+    const row = reconcileFrame(frame, buckets, byYear);
     for (let y = frame.from; y <= frame.to; y++) covered.add(`${frame.instrument}:${y}`);
     return row;
   });
@@ -227,7 +278,7 @@ export function reconcileTotals(plan: Plan, totals: SpendingTotals): Reconciliat
   return { asOf: totals.asOf, rows, unframed };
 }
 
-function reconcileFrame(frame: Frame, buckets: Map<string, Bucket>, commitments: Commitments): ReconciliationRow {
+function reconcileFrame(frame: Frame, buckets: Map<string, Bucket>, openCommitments: Map<number, OpenByYear>): ReconciliationRow {
   let spent = 0n;
   let committed = 0n;
   let lines = 0;
@@ -240,11 +291,10 @@ function reconcileFrame(frame: Frame, buckets: Map<string, Bucket>, commitments:
   }
   let open = 0n;
   let overSettled = false;
-  for (const commitment of allCommitments(commitments.get(frame.instrument))) {
-    if (commitment.year < frame.from || commitment.year > frame.to) continue;
-    const left = commitment.amount - commitment.settled;
-    if (left > 0n) open += left;
-    if (left < 0n) overSettled = true;
+  for (const [year, entry] of openCommitments) {
+    if (year < frame.from || year > frame.to) continue;
+    open += entry.open;
+    if (entry.overSettled) overSettled = true;
   }
   const spentMoney = Money.fromOre(spent);
   const openMoney = Money.fromOre(open);
