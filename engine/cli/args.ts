@@ -26,6 +26,23 @@ export interface CliOptions {
   to?: string;
   amount?: string;
   instrument?: string;
+  /** version new: the new version's name. */
+  name?: string;
+  /** version new: the version's type (vedlegg, forlengelse, budsjettrunde, annet). */
+  type?: string;
+  /** version new: the new version's id (default: made from --name). */
+  id?: string;
+  /** version submit|approve: the version to move. */
+  version?: string;
+  /** version compare: the two versions. */
+  a?: string;
+  b?: string;
+  /** carry-over: ingen, alt or andel. */
+  rule?: string;
+  /** carry-over: the share for andel (0,05 or 5 %). */
+  share?: string;
+  /** carry-over: whether an overspend is carried (ja/nei). */
+  overspend?: string;
   lang: 'nb' | 'en';
   help: boolean;
 }
@@ -59,6 +76,15 @@ export function parseOptions(argv: string[]): CliOptions {
         to: { type: 'string' },
         amount: { type: 'string' },
         instrument: { type: 'string' },
+        name: { type: 'string' },
+        type: { type: 'string' },
+        id: { type: 'string' },
+        version: { type: 'string' },
+        a: { type: 'string' },
+        b: { type: 'string' },
+        rule: { type: 'string' },
+        share: { type: 'string' },
+        overspend: { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -91,9 +117,20 @@ export function parseOptions(argv: string[]): CliOptions {
     ...(v.to !== undefined ? { to: v.to } : {}),
     ...(v.amount !== undefined ? { amount: v.amount } : {}),
     ...(v.instrument !== undefined ? { instrument: v.instrument } : {}),
+    ...pick(v, ['name', 'type', 'id', 'version', 'a', 'b', 'rule', 'share', 'overspend'] as const),
     lang,
     help: v.help ?? false,
   };
+}
+
+/** The given string options of `keys`, as they are. */
+function pick<K extends string>(values: Partial<Record<string, unknown>>, keys: readonly K[]): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const key of keys) {
+    const value = values[key];
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
 }
 
 /** A share 0–1 written with `.` or `,` (`0.9`, `0,75`), as a plain decimal string. */
@@ -121,6 +158,15 @@ Styring (skriver arbeidsboken --plan på stedet, og fører endringen i Logg):
   ia-planner confirm-condition --plan FIL.xlsx --instrument VIRKEMIDDEL --from ÅR --reason TEKST [--user NAVN]
   ia-planner close-year        --plan FIL.xlsx --year ÅR --reason TEKST [--user NAVN]
   ia-planner reopen-year       --plan FIL.xlsx --year ÅR --reason TEKST [--user NAVN]
+  ia-planner version new       --plan FIL.xlsx --name NAVN --reason TEKST
+                               [--type budsjettrunde|vedlegg|forlengelse|annet] [--from VERSJON] [--id VERSJON] [--user NAVN]
+  ia-planner version submit    --plan FIL.xlsx --version VERSJON --reason TEKST [--user NAVN]
+  ia-planner version approve   --plan FIL.xlsx --version VERSJON --reason TEKST [--user NAVN]
+  ia-planner carry-over        --plan FIL.xlsx --instrument VIRKEMIDDEL --from ÅR [--to ÅR] --rule ingen|alt|andel
+                               [--share 0,05] [--overspend ja|nei] --reason TEKST [--user NAVN]
+
+Lesing (endrer ingenting):
+  ia-planner version compare   --plan FIL.xlsx --a VERSJON --b VERSJON [--format table|json|csv]
 
 Felles valg:
   --lang nb|en     språk for meldinger og tabeller (standard nb)

@@ -2,6 +2,7 @@
 import { parseOptions, USAGE, UsageError, type CliOptions } from './args.js';
 import { framesCommand, reconcileCommand, type CommandResult } from './commands.js';
 import type { GovernanceCommand } from './governance-command.js';
+import type { VersionSubcommand } from './version-command.js';
 
 type Command = (options: CliOptions) => Promise<CommandResult>;
 
@@ -14,7 +15,17 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'confirm-condition': async () => governance('confirm-condition'),
   'close-year': async () => governance('close-year'),
   'reopen-year': async () => governance('reopen-year'),
+  'carry-over': async () => (await import('./carry-over-command.js')).carryOverCommand,
+  'version new': async () => version('new'),
+  'version submit': async () => version('submit'),
+  'version approve': async () => version('approve'),
+  'version compare': async () => version('compare'),
 };
+
+async function version(sub: VersionSubcommand): Promise<Command> {
+  const { versionCommand } = await import('./version-command.js');
+  return (options) => versionCommand(sub, options);
+}
 
 async function governance(name: GovernanceCommand): Promise<Command> {
   const { governanceCommand } = await import('./governance-command.js');
@@ -23,7 +34,11 @@ async function governance(name: GovernanceCommand): Promise<Command> {
 
 /** Runs the command line and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const [first, ...args] = argv;
+  // `version` takes a subcommand: `version new`, `version submit`, …
+  const hasSub = first === 'version' && args[0] !== undefined && !args[0].startsWith('-');
+  const name = hasSub ? `version ${args[0]}` : first;
+  const rest = hasSub ? args.slice(1) : args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE);
     return name === undefined ? 2 : 0;

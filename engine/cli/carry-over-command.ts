@@ -1,0 +1,88 @@
+/**
+ * `ia-planner carry-over`: sets a frame's carry-over rule in the planning workbook (the `Rammer`
+ * columns `Overføring`, `Andel`, `Overforbruk overføres`), so a user never edits them by hand. The
+ * rewritten `Avstemming` shows what the frame now carries into the next year (`Overført inn`). A
+ * frame of a closed year, or one carrying into a closed year, is refused.
+ */
+import {
+  findInstrument,
+  formatMoney,
+  frameKey,
+  parseShare,
+  parseYear,
+  reconcileState,
+  setCarryOverInState,
+  withCarryOver,
+  type CarryOverRule,
+  type GovernanceResult,
+  type Lang,
+  type Year,
+} from '../index.js';
+import { UsageError, type CliOptions } from './args.js';
+import type { CommandResult } from './commands.js';
+import { asOfFor } from './workbook-command.js';
+import { need, runWorkbookChange } from './write-change.js';
+
+const COMMAND = 'carry-over';
+
+function yearOf(text: string, flag: string): Year {
+  const reading = parseYear(text);
+  if (!reading.ok) throw new UsageError(`${flag} må være et år fra 2019 til 2028, ikke «${text}»`);
+  return reading.year;
+}
+
+/** The rule the options describe; a usage error (exit 2) for a rule, share or yes/no that cannot be read. */
+export function ruleOf(options: CliOptions): CarryOverRule {
+  const kind = need(options.rule, '--rule ingen|alt|andel', COMMAND).toLowerCase();
+  const overspendText = options.overspend?.trim().toLowerCase() ?? 'nei';
+  if (!['ja', 'nei'].includes(overspendText)) throw new UsageError(`--overspend må være ja eller nei, ikke «${options.overspend}»`);
+  const carryOverspend = overspendText === 'ja';
+  if (kind === 'ingen') {
+    if (options.share !== undefined || options.overspend !== undefined)
+      throw new UsageError('--rule ingen tar ikke --share eller --overspend');
+    return { kind: 'none' };
+  }
+  if (kind === 'alt') {
+    if (options.share !== undefined) throw new UsageError('--share hører bare til --rule andel');
+    return { kind: 'all', carryOverspend };
+  }
+  if (kind !== 'andel') throw new UsageError(`--rule må være ingen, alt eller andel, ikke «${options.rule}»`);
+  const share = parseShare(need(options.share, '--share ANDEL (f.eks. 0,05 eller 5 %)', COMMAND));
+  if (share === null) throw new UsageError(`--share må være en andel fra 0 til 1 (0,05) eller en prosent (5 %), ikke «${options.share}»`);
+  return { kind: 'share', share, carryOverspend };
+}
+
+/** What the frame now carries into the next year, as a sentence (the workbook's own ledger, as Avstemming shows it). */
+function carriedSentence(result: GovernanceResult & { ok: true }, key: string, lang: Lang): string {
+  const state = result.state;
+  const rows = reconcileState(state, asOfFor(undefined, state.lines)).rows;
+  const source = rows.find((r) => frameKey(r) === key);
+  if (!source) return '';
+  const next = withCarryOver(rows, state.governance.carryOver).find(
+    (c) => c.row.instrument === source.instrument && c.row.from === source.to + 1,
+  );
+  if (!next) return '';
+  const amount = formatMoney(next.carriedIn, { lang });
+  return lang === 'nb'
+    ? ` Overført inn ${next.row.from} (Avstemming): ${amount}.`
+    : ` Carried into ${next.row.from} (Avstemming): ${amount}.`;
+}
+
+/** `ia-planner carry-over --plan F --instrument I --from ÅR [--to ÅR] --rule ingen|alt|andel [--share 0,05] [--overspend ja|nei]`. */
+export async function carryOverCommand(options: CliOptions): Promise<CommandResult> {
+  const lang = options.lang;
+  const path = need(options.plan, '--plan FIL.xlsx', COMMAND);
+  need(options.reason, '--reason TEKST', COMMAND);
+  if (options.format !== 'table') throw new UsageError(`${COMMAND} tar ikke --format`);
+  const instrumentText = need(options.instrument, '--instrument VIRKEMIDDEL', COMMAND);
+  const instrument = findInstrument(instrumentText)?.id ?? instrumentText;
+  const from = yearOf(need(options.from, '--from ÅR', COMMAND), '--from');
+  const to = options.to === undefined ? undefined : yearOf(options.to, '--to');
+  const rule = ruleOf(options);
+  const target = { instrument, from, ...(to === undefined ? {} : { to }) };
+  return runWorkbookChange(path, options, COMMAND, (state, context, file) => {
+    const result = setCarryOverInState(state, target, rule, context, file, lang);
+    if (!result.ok) return { result };
+    return { result: { ...result, message: result.message + carriedSentence(result, result.change.target, lang) } };
+  });
+}

@@ -1,0 +1,153 @@
+/**
+ * `ia-planner version new|submit|approve|compare`: plan versions in the planning workbook. A new
+ * version is made from any version (default: the one in use) and becomes the version `Rammer`
+ * holds; the one before keeps its frames in `Versjonsrammer`. `submit` and `approve` move a
+ * version draft → submitted → approved (an approved version is read-only). `compare` is read-only
+ * and lists two versions frame by frame with the amounts in each and the difference.
+ */
+import {
+  compareVersionsInState,
+  csvField,
+  formatMoney,
+  newVersionInState,
+  setVersionStatusInState,
+  type FrameDifference,
+  type Lang,
+  type Money,
+  type Plan,
+  type PlanVersion,
+  type VersionKind,
+} from '../index.js';
+import { UsageError, type CliOptions } from './args.js';
+import { problemLines, type CommandResult } from './commands.js';
+import { renderTable } from './text-table.js';
+import { need, readState, runWorkbookChange } from './write-change.js';
+
+/** The subcommands of `version`. */
+export const VERSION_SUBCOMMANDS = ['new', 'submit', 'approve', 'compare'] as const;
+
+/** One subcommand of `version`. */
+export type VersionSubcommand = (typeof VERSION_SUBCOMMANDS)[number];
+
+const KINDS: Readonly<Record<string, VersionKind>> = {
+  vedlegg: 'appendix',
+  appendix: 'appendix',
+  forlengelse: 'prolongation',
+  prolongation: 'prolongation',
+  budsjettrunde: 'budget_round',
+  budget_round: 'budget_round',
+  annet: 'other',
+  other: 'other',
+};
+
+function kindOf(text: string | undefined): VersionKind {
+  if (text === undefined) return 'budget_round';
+  const kind = KINDS[text.trim().toLowerCase()];
+  if (!kind) throw new UsageError(`--type må være budsjettrunde, vedlegg, forlengelse eller annet, ikke «${text}»`);
+  return kind;
+}
+
+function noFormat(command: string, options: CliOptions): void {
+  if (options.format !== 'table') throw new UsageError(`${command} tar ikke --format`);
+}
+
+/** Runs `version SUBCOMMAND`. */
+export async function versionCommand(sub: VersionSubcommand, options: CliOptions): Promise<CommandResult> {
+  const command = `version ${sub}`;
+  const lang = options.lang;
+  const path = need(options.plan, '--plan FIL.xlsx', command);
+  if (sub === 'compare') return compareCommand(path, options);
+  noFormat(command, options);
+  need(options.reason, '--reason TEKST', command);
+  if (sub === 'new') {
+    const name = need(options.name, '--name NAVN', command);
+    const kind = kindOf(options.type);
+    const id = options.id?.trim();
+    if (id !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(id))
+      throw new UsageError(`--id må være små bokstaver a–z, sifre og bindestrek, ikke «${options.id}»`);
+    const from = options.from?.trim();
+    const meta = { name, kind, ...(id ? { id } : {}), ...(from ? { from } : {}) };
+    return runWorkbookChange(path, options, command, (state, context, file) => ({
+      result: newVersionInState(state, meta, context, file, lang),
+    }));
+  }
+  const id = need(options.version, '--version VERSJON', command);
+  const to = sub === 'submit' ? 'submitted' : 'approved';
+  return runWorkbookChange(path, options, command, (state, context, file) => ({
+    result: setVersionStatusInState(state, id, to, context, file, lang),
+  }));
+}
+
+function instrumentName(plan: Plan, id: string, lang: Lang): string {
+  const instrument = plan.instruments.find((i) => i.id === id);
+  return instrument ? (lang === 'nb' ? instrument.name : instrument.nameEn) : id;
+}
+
+function plain(amount: Money | null): string | null {
+  return amount === null ? null : amount.toFixed2();
+}
+
+/** The JSON form of a comparison: both versions and every frame with the amount in each. */
+export function comparisonJson(a: PlanVersion, b: PlanVersion, differences: readonly FrameDifference[]): Record<string, unknown> {
+  const meta = (v: PlanVersion) => ({ id: v.id, name: v.name, status: v.status });
+  return {
+    a: meta(a),
+    b: meta(b),
+    changed: differences.filter((d) => d.change !== 'unchanged').length,
+    frames: differences.map((d) => ({
+      instrument: d.instrument,
+      from: d.from,
+      to: d.to,
+      a: plain(d.before),
+      b: plain(d.after),
+      difference: plain(d.difference),
+      change: d.change,
+    })),
+  };
+}
+
+async function compareCommand(path: string, options: CliOptions): Promise<CommandResult> {
+  const lang = options.lang;
+  const idA = need(options.a, '--a VERSJON', 'version compare');
+  const idB = need(options.b, '--b VERSJON', 'version compare');
+  if (options.format === 'html') throw new UsageError('--format html finnes bare for evaluate');
+  const read = await readState(path, lang);
+  if ('status' in read) return read;
+  const { state, loaded } = read;
+  const warnings = problemLines(loaded.reading.logProblems);
+  const compared = compareVersionsInState(state, idA, idB, loaded.file, lang);
+  if (!compared.ok) return { stdout: '', stderr: warnings + problemLines(compared.problems), status: 1 };
+  const { a, b, differences } = compared;
+  if (options.format === 'json') {
+    return { stdout: JSON.stringify(comparisonJson(a, b, differences), null, 2) + '\n', stderr: warnings, status: 0 };
+  }
+  if (options.format === 'csv') {
+    const head = ['instrument', 'from', 'to', 'a', 'b', 'difference', 'change'];
+    const body = differences.map((d) =>
+      [d.instrument, String(d.from), String(d.to), plain(d.before) ?? '', plain(d.after) ?? '', plain(d.difference) ?? '', d.change]
+        .map((v) => csvField(v))
+        .join(','),
+    );
+    return { stdout: [head.join(','), ...body].join('\n') + '\n', stderr: warnings, status: 0 };
+  }
+  const nb = lang === 'nb';
+  const money = (m: Money | null) => (m === null ? (nb ? 'ikke fastsatt' : 'not set') : formatMoney(m, { lang }));
+  const words: Record<FrameDifference['change'], string> = nb
+    ? { added: 'ny', removed: 'fjernet', changed: 'endret', unchanged: '' }
+    : { added: 'added', removed: 'removed', changed: 'changed', unchanged: '' };
+  const rows = differences.map((d) => [
+    instrumentName(state.plan, d.instrument, lang),
+    d.from === d.to ? String(d.from) : `${d.from}–${d.to}`,
+    money(d.before),
+    money(d.after),
+    d.difference === null ? '–' : formatMoney(d.difference, { lang }),
+    words[d.change],
+  ]);
+  const headers = [nb ? 'Virkemiddel' : 'Instrument', nb ? 'År' : 'Year', a.id, b.id, nb ? 'Differanse' : 'Difference', nb ? 'Endring' : 'Change'];
+  const changed = differences.filter((d) => d.change !== 'unchanged').length;
+  const title = nb
+    ? `Versjon ${a.id} («${a.name}») mot ${b.id} («${b.name}»): ${changed} av ${differences.length} rammer er forskjellige.\n\n`
+    : `Version ${a.id} (“${a.name}”) against ${b.id} (“${b.name}”): ${changed} of ${differences.length} frames differ.\n\n`;
+  const table = renderTable(headers, rows, ['left', 'left', 'right', 'right', 'right', 'left']);
+  return { stdout: title + table, stderr: warnings, status: 0 };
+}

@@ -1,0 +1,84 @@
+/**
+ * The one way a command changes a planning workbook: read it and check everything (cells, closed
+ * years, approved versions, the log's chain), make the change on the state, check that every
+ * closed year still holds, then write the workbook in place (a temporary file and a rename) with
+ * the change as one new entry of the hash-chained log. Nothing is written when anything refuses.
+ */
+import { basename } from 'node:path';
+import {
+  checkClosedYears,
+  orderTables,
+  planningTables,
+  type ChangeContext,
+  type GovernanceResult,
+  type Lang,
+  type PlanningState,
+  type Problem,
+} from '../index.js';
+import { writeWorkbookFile } from '../workbook/xlsx/save-file.js';
+import { UsageError, type CliOptions } from './args.js';
+import { problemLines, type CommandResult } from './commands.js';
+import { nowStamp, userName } from './io.js';
+import { carriedTables, isWorkbook, loadWorkbook, type LoadedWorkbook } from './planning-io.js';
+import { asOfFor } from './workbook-command.js';
+
+/** A required option's trimmed value; a usage error (exit 2) when it is missing. */
+export function need(value: string | undefined, flag: string, command: string): string {
+  if (value === undefined || value.trim() === '') throw new UsageError(`${command} trenger ${flag}`);
+  return value.trim();
+}
+
+/** Problems as a refusal: standard error, exit 1, nothing written. */
+export function refusedResult(problems: readonly Problem[], lang: Lang, stderr = ''): CommandResult {
+  const note = lang === 'nb' ? 'Ingenting er endret i arbeidsboken.\n' : 'Nothing was changed in the workbook.\n';
+  return { stdout: '', stderr: stderr + problemLines(problems) + note, status: 1 };
+}
+
+/** What a change gives: the governance result and any warnings for standard error, or a result of its own. */
+export type ChangeMaker = (
+  state: PlanningState,
+  context: ChangeContext,
+  file: string,
+) => { readonly result: GovernanceResult; readonly stderr?: string } | CommandResult;
+
+/** Reads a planning workbook for a read-only command: the state, or the result that refuses it (exit 1). */
+export async function readState(path: string, lang: Lang): Promise<{ loaded: LoadedWorkbook; state: PlanningState } | CommandResult> {
+  const loaded = await loadWorkbook(path, lang);
+  if (!isWorkbook(loaded)) return { stdout: '', stderr: problemLines([loaded]), status: 1 };
+  const state = loaded.reading.state;
+  if (!state) return { stdout: '', stderr: problemLines(loaded.reading.problems), status: 1 };
+  return { loaded, state };
+}
+
+/**
+ * Runs one change on the workbook at `path` (`--reason` required, `--user` or the OS user).
+ * `unlocked`: the change may start from a state whose closed year was changed (reopening it).
+ */
+export async function runWorkbookChange(
+  path: string,
+  options: CliOptions,
+  command: string,
+  make: ChangeMaker,
+  unlocked = false,
+): Promise<CommandResult> {
+  const lang = options.lang;
+  const why = need(options.reason, '--reason TEKST', command);
+  const loaded = await loadWorkbook(path, lang);
+  if (!isWorkbook(loaded)) return { stdout: '', stderr: problemLines([loaded]), status: 1 };
+  const { problems, logProblems, unlockedState } = loaded.reading;
+  const state = unlocked ? unlockedState : loaded.reading.state;
+  if (!state) return { stdout: '', stderr: problemLines(problems), status: 1 };
+  if (logProblems.length > 0) return refusedResult(logProblems, lang);
+  const context: ChangeContext = { who: userName(options.user), at: nowStamp(), why };
+  const file = basename(path);
+  const made = make(state, context, file);
+  if ('status' in made) return made;
+  const stderr = made.stderr ?? '';
+  if (!made.result.ok) return refusedResult(made.result.problems, lang, stderr);
+  // Every other closed year must still be as it was closed.
+  const stillClosed = checkClosedYears(made.result.state, loaded.reading.rows, file, lang);
+  if (stillClosed.length > 0) return refusedResult(stillClosed, lang, stderr);
+  const built = planningTables(made.result.state, { asOf: asOfFor(undefined, made.result.state.lines), lang });
+  await writeWorkbookFile(path, orderTables([...built, ...carriedTables(loaded.tables, built)]), { overwrite: true });
+  return { stdout: `${made.result.message}\n`, stderr, status: 0 };
+}
