@@ -72,7 +72,10 @@ export class Governance {
     // The first version stands for the plan as found; it is not a change, so it is not logged.
     const last = stored?.versions.length ? stored.versions.length - 1 : -1;
     if (stored && last >= 0) {
-      this.versions = stored.versions.map((v, i) => ({ ...v, frames: i === last ? frames : (stored.versionFrames.get(v.id) ?? []) }));
+      this.versions = stored.versions.map((v, i) => ({
+        ...v,
+        frames: i === last ? frames : (stored.versionFrames.get(v.id) ?? []),
+      }));
       this.unstored = new Set(stored.versions.filter((v, i) => i !== last && !stored.versionFrames.has(v.id)).map((v) => v.id));
     } else {
       const meta = { id: FIRST_VERSION_ID, name, kind: 'other' as const };

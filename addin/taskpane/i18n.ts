@@ -344,7 +344,8 @@ const EN: Catalogue = {
   compareB: 'Version B',
   compare: 'Compare',
   noDifferences: 'No frame differs.',
-  versionFramesNotStored: 'The frames of the version {id} are not stored in the workbook (it was written before Versjonsrammer existed).',
+  versionFramesNotStored:
+    'The frames of the version {id} are not stored in the workbook (it was written before Versjonsrammer existed).',
   differences: '{count} frames differ:',
   added: 'new',
   removed: 'removed',

@@ -136,7 +136,8 @@ function pick<K extends string>(values: Partial<Record<string, unknown>>, keys: 
 /** A share 0–1 written with `.` or `,` (`0.9`, `0,75`), as a plain decimal string. */
 function share(flag: string, text: string): string {
   const plain = text.trim().replace(',', '.');
-  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(plain)) throw new UsageError(`${flag} må være en andel fra 0 til 1, f.eks. 0,9, ikke «${text}»`);
+  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(plain))
+    throw new UsageError(`${flag} må være en andel fra 0 til 1, f.eks. 0,9, ikke «${text}»`);
   return plain;
 }
 

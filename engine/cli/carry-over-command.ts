@@ -35,7 +35,8 @@ function yearOf(text: string, flag: string): Year {
 export function ruleOf(options: CliOptions): CarryOverRule {
   const kind = need(options.rule, '--rule ingen|alt|andel', COMMAND).toLowerCase();
   const overspendText = options.overspend?.trim().toLowerCase() ?? 'nei';
-  if (!['ja', 'nei'].includes(overspendText)) throw new UsageError(`--overspend må være ja eller nei, ikke «${options.overspend}»`);
+  if (!['ja', 'nei'].includes(overspendText))
+    throw new UsageError(`--overspend må være ja eller nei, ikke «${options.overspend}»`);
   const carryOverspend = overspendText === 'ja';
   if (kind === 'ingen') {
     if (options.share !== undefined || options.overspend !== undefined)
@@ -48,7 +49,8 @@ export function ruleOf(options: CliOptions): CarryOverRule {
   }
   if (kind !== 'andel') throw new UsageError(`--rule må være ingen, alt eller andel, ikke «${options.rule}»`);
   const share = parseShare(need(options.share, '--share ANDEL (f.eks. 0,05 eller 5 %)', COMMAND));
-  if (share === null) throw new UsageError(`--share må være en andel fra 0 til 1 (0,05) eller en prosent (5 %), ikke «${options.share}»`);
+  if (share === null)
+    throw new UsageError(`--share må være en andel fra 0 til 1 (0,05) eller en prosent (5 %), ikke «${options.share}»`);
   return { kind: 'share', share, carryOverspend };
 }
 

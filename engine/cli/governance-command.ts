@@ -72,7 +72,8 @@ export async function governanceCommand(command: GovernanceCommand, options: Cli
         const move = { year: year!, from: options.from!.trim(), to: options.to!.trim(), amount: amount! };
         return { result: reallocateInState(state, move, rows, context, file, lang), stderr: spent.stderr };
       }
-      if (command === 'confirm-condition') return { result: confirmConditionInState(state, instrument!, from!, context, file, lang) };
+      if (command === 'confirm-condition')
+        return { result: confirmConditionInState(state, instrument!, from!, context, file, lang) };
       if (command === 'close-year') return { result: closeYearInState(state, year!, context, file, lang) };
       return { result: reopenYearInState(state, year!, context, file, lang) };
     },

@@ -124,7 +124,15 @@ async function compareCommand(path: string, options: CliOptions): Promise<Comman
   if (options.format === 'csv') {
     const head = ['instrument', 'from', 'to', 'a', 'b', 'difference', 'change'];
     const body = differences.map((d) =>
-      [d.instrument, String(d.from), String(d.to), plain(d.before) ?? '', plain(d.after) ?? '', plain(d.difference) ?? '', d.change]
+      [
+        d.instrument,
+        String(d.from),
+        String(d.to),
+        plain(d.before) ?? '',
+        plain(d.after) ?? '',
+        plain(d.difference) ?? '',
+        d.change,
+      ]
         .map((v) => csvField(v))
         .join(','),
     );
@@ -143,7 +151,14 @@ async function compareCommand(path: string, options: CliOptions): Promise<Comman
     d.difference === null ? '–' : formatMoney(d.difference, { lang }),
     words[d.change],
   ]);
-  const headers = [nb ? 'Virkemiddel' : 'Instrument', nb ? 'År' : 'Year', a.id, b.id, nb ? 'Differanse' : 'Difference', nb ? 'Endring' : 'Change'];
+  const headers = [
+    nb ? 'Virkemiddel' : 'Instrument',
+    nb ? 'År' : 'Year',
+    a.id,
+    b.id,
+    nb ? 'Differanse' : 'Difference',
+    nb ? 'Endring' : 'Change',
+  ];
   const changed = differences.filter((d) => d.change !== 'unchanged').length;
   const title = nb
     ? `Versjon ${a.id} («${a.name}») mot ${b.id} («${b.name}»): ${changed} av ${differences.length} rammer er forskjellige.\n\n`

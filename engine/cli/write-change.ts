@@ -42,7 +42,10 @@ export type ChangeMaker = (
 ) => { readonly result: GovernanceResult; readonly stderr?: string } | CommandResult;
 
 /** Reads a planning workbook for a read-only command: the state, or the result that refuses it (exit 1). */
-export async function readState(path: string, lang: Lang): Promise<{ loaded: LoadedWorkbook; state: PlanningState } | CommandResult> {
+export async function readState(
+  path: string,
+  lang: Lang,
+): Promise<{ loaded: LoadedWorkbook; state: PlanningState } | CommandResult> {
   const loaded = await loadWorkbook(path, lang);
   if (!isWorkbook(loaded)) return { stdout: '', stderr: problemLines([loaded]), status: 1 };
   const state = loaded.reading.state;

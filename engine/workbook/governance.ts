@@ -164,11 +164,7 @@ export function governanceTables(governance: Governance, current: readonly Frame
   const closed = [...governance.closedYears]
     .sort((a, b) => a.year - b.year)
     .map((r): Cell[] => [r.year, r.closedAt, r.closedBy, r.lines, r.lineCheck, r.frames === '' ? null : r.frames]);
-  return [
-    { spec: VERSJONER, rows: versions },
-    versionFramesTable(governance, current),
-    { spec: ARSAVSLUTNING, rows: closed },
-  ];
+  return [{ spec: VERSJONER, rows: versions }, versionFramesTable(governance, current), { spec: ARSAVSLUTNING, rows: closed }];
 }
 
 /** The carry-over cells of a frame for `Rammer`: `Overføring`, `Andel`, `Overforbruk overføres`. */

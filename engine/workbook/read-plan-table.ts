@@ -163,7 +163,8 @@ export function readFrameRow(
     r.report('bad_value', line, 'Enhet', unit, undefined, lang === 'nb' ? 'NOK (eller tomt)' : 'NOK (or empty)');
   }
   const fundingText = r.text(row, 'Finansiering').toLowerCase();
-  if (fundingText !== '' && !FUNDINGS.includes(fundingText as Funding)) r.report('bad_funding', line, 'Finansiering', fundingText);
+  if (fundingText !== '' && !FUNDINGS.includes(fundingText as Funding))
+    r.report('bad_funding', line, 'Finansiering', fundingText);
   const confirmedCell = r.cell(row, 'Bekreftet');
   const confirmedText = typeof confirmedCell === 'boolean' ? String(confirmedCell) : r.text(row, 'Bekreftet').toLowerCase();
   if (!YES.has(confirmedText) && !NO.has(confirmedText)) r.report('bad_confirmed', line, 'Bekreftet', confirmedCell);

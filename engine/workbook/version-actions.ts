@@ -27,8 +27,7 @@ import type { PlanningState } from './planning-state.js';
 
 /** A version of a state by id: the one in use with the plan's frames, another with its stored frames. */
 export type VersionLookup =
-  | { readonly ok: true; readonly version: PlanVersion }
-  | { readonly ok: false; readonly reason: 'unknown' | 'not_stored' };
+  { readonly ok: true; readonly version: PlanVersion } | { readonly ok: false; readonly reason: 'unknown' | 'not_stored' };
 
 /** Finds a version by id; `not_stored` for a version whose frames the workbook does not keep (an older workbook). */
 export function versionInState(state: PlanningState, id: string): VersionLookup {
@@ -40,7 +39,14 @@ export function versionInState(state: PlanningState, id: string): VersionLookup 
   return frames ? { ok: true, version: { ...entry, frames } } : { ok: false, reason: 'not_stored' };
 }
 
-function refusal(file: string, lang: Lang, column: string, value: string, nb: string, en: string): { ok: false; problems: Problem[] } {
+function refusal(
+  file: string,
+  lang: Lang,
+  column: string,
+  value: string,
+  nb: string,
+  en: string,
+): { ok: false; problems: Problem[] } {
   const place = { file, sheet: 'Styring', line: null, column, value };
   return { ok: false, problems: [problem('change_refused', place, lang, {}, lang === 'nb' ? nb : en)] };
 }
@@ -48,7 +54,14 @@ function refusal(file: string, lang: Lang, column: string, value: string, nb: st
 function lookupRefusal(state: PlanningState, id: string, reason: 'unknown' | 'not_stored', file: string, lang: Lang) {
   const ids = [...new Set([...state.governance.versions.map((v) => v.id), currentVersion(state).id])].join(', ');
   return reason === 'unknown'
-    ? refusal(file, lang, 'Versjon', id, `Arbeidsboken har ingen versjon ${id}. Versjoner: ${ids}.`, `The workbook has no version ${id}. Versions: ${ids}.`)
+    ? refusal(
+        file,
+        lang,
+        'Versjon',
+        id,
+        `Arbeidsboken har ingen versjon ${id}. Versjoner: ${ids}.`,
+        `The workbook has no version ${id}. Versions: ${ids}.`,
+      )
     : refusal(
         file,
         lang,
@@ -111,18 +124,25 @@ export function setVersionStatusInState(
   const found = versionInState(state, id);
   // Approving needs the frames, so that they can be kept read-only; other moves only need the row.
   const entry = state.governance.versions.find((v) => v.id === id);
-  if (!entry || (!found.ok && to === 'approved')) return lookupRefusal(state, id, found.ok ? 'unknown' : found.reason, file, lang);
+  if (!entry || (!found.ok && to === 'approved'))
+    return lookupRefusal(state, id, found.ok ? 'unknown' : found.reason, file, lang);
   const version = found.ok ? found.version : { ...entry, frames: [] };
   const result = setStatus(version, to, context);
   if (!result.ok) {
-    const en = result.reason === 'read_only' ? `The version ${id} is approved and read-only.` : `The version ${id} cannot move to ${to}.`;
+    const en =
+      result.reason === 'read_only' ? `The version ${id} is approved and read-only.` : `The version ${id} cannot move to ${to}.`;
     return refusal(file, lang, 'Status', id, result.message, en);
   }
   const versions = state.governance.versions.map((v) => (v.id === id ? { ...v, status: to } : v));
   const governance = { ...state.governance, versions };
   const words = result.change.after;
   const message = lang === 'nb' ? `Versjonen ${id} har nå status ${words}.` : `The version ${id} is now ${to}.`;
-  return { ok: true, state: { ...state, governance, log: appendEntry(state.log, result.change) }, change: result.change, message };
+  return {
+    ok: true,
+    state: { ...state, governance, log: appendEntry(state.log, result.change) },
+    change: result.change,
+    message,
+  };
 }
 
 /** Two versions compared frame by frame, or the problems that keep them from being compared. */
@@ -131,7 +151,13 @@ export type StateComparison =
   | { readonly ok: false; readonly problems: Problem[] };
 
 /** Compares two versions of a state frame by frame (read-only). */
-export function compareVersionsInState(state: PlanningState, a: string, b: string, file: string, lang: Lang = 'nb'): StateComparison {
+export function compareVersionsInState(
+  state: PlanningState,
+  a: string,
+  b: string,
+  file: string,
+  lang: Lang = 'nb',
+): StateComparison {
   const va = versionInState(state, a);
   if (!va.ok) return lookupRefusal(state, a, va.reason, file, lang);
   const vb = versionInState(state, b);
@@ -187,6 +213,8 @@ export function setCarryOverInState(
   const key = frameKey(frame);
   const { rules, change } = setCarryOverRule(state.governance.carryOver, key, rule, context);
   const governance = { ...state.governance, carryOver: rules };
-  const message = nb ? `Overføringsregelen for ${key} er nå: ${change.after}.` : `The carry-over rule of ${key} is now: ${change.after}.`;
+  const message = nb
+    ? `Overføringsregelen for ${key} er nå: ${change.after}.`
+    : `The carry-over rule of ${key} is now: ${change.after}.`;
   return { ok: true, state: { ...state, governance, log: appendEntry(state.log, change) }, change, message };
 }

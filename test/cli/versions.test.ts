@@ -62,7 +62,18 @@ describe('ia-planner version and carry-over', function () {
     });
 
     it('makes a new draft from the plan in use, keeps both versions’ 93 frames and logs one entry', async () => {
-      const r = run('version', 'new', '--plan', book, '--name', 'Revidert nasjonalbudsjett 2025', '--reason', 'RNB', '--user', 'kari');
+      const r = run(
+        'version',
+        'new',
+        '--plan',
+        book,
+        '--name',
+        'Revidert nasjonalbudsjett 2025',
+        '--reason',
+        'RNB',
+        '--user',
+        'kari',
+      );
       expect(r.status, r.stderr).to.equal(0);
       expect(r.stdout).to.contain(`Versjonen ${RNB}`);
       const t = await tables();
@@ -109,8 +120,24 @@ describe('ia-planner version and carry-over', function () {
       expect(parsed.frames).to.have.length(93);
       expect(parsed.changed).to.equal(2);
       expect(parsed.frames.filter((f) => f['change'] !== 'unchanged')).to.deep.equal([
-        { instrument: 'ekspertbistand', from: 2025, to: 2025, a: '50000000.00', b: '40000000.00', difference: '-10000000.00', change: 'changed' },
-        { instrument: 'kompetansetiltak', from: 2025, to: 2025, a: '70000000.00', b: '80000000.00', difference: '10000000.00', change: 'changed' },
+        {
+          instrument: 'ekspertbistand',
+          from: 2025,
+          to: 2025,
+          a: '50000000.00',
+          b: '40000000.00',
+          difference: '-10000000.00',
+          change: 'changed',
+        },
+        {
+          instrument: 'kompetansetiltak',
+          from: 2025,
+          to: 2025,
+          a: '70000000.00',
+          b: '80000000.00',
+          difference: '10000000.00',
+          change: 'changed',
+        },
       ]);
       const helse = parsed.frames.find((f) => f['instrument'] === 'helseiarbeid' && f['from'] === 2025)!;
       expect([helse['a'], helse['b'], helse['difference']]).to.deep.equal([null, null, null]);
@@ -124,7 +151,18 @@ describe('ia-planner version and carry-over', function () {
 
     it('moves the version draft → submitted → approved, keeps a check of its frames, and then refuses a change to it', async () => {
       expect(run('version', 'approve', '--plan', book, '--version', RNB, '--reason', 'x').status).to.equal(1);
-      const submitted = run('version', 'submit', '--plan', book, '--version', RNB, '--reason', 'Til departementet', '--user', 'kari');
+      const submitted = run(
+        'version',
+        'submit',
+        '--plan',
+        book,
+        '--version',
+        RNB,
+        '--reason',
+        'Til departementet',
+        '--user',
+        'kari',
+      );
       expect(submitted.status, submitted.stderr).to.equal(0);
       const approved = run('version', 'approve', '--plan', book, '--version', RNB, '--reason', 'Vedtatt', '--user', 'ola');
       expect(approved.status, approved.stderr).to.equal(0);
@@ -147,7 +185,13 @@ describe('ia-planner version and carry-over', function () {
     });
 
     it('refuses a workbook whose approved frames were edited by hand in Rammer, naming the row, until the edit is undone', async () => {
-      const edit = await editCell(book, 'Rammer', (r) => r.getCell(1).value === 'ekspertbistand' && r.getCell(3).value === 2025, 'E', 45000000);
+      const edit = await editCell(
+        book,
+        'Rammer',
+        (r) => r.getCell(1).value === 'ekspertbistand' && r.getCell(3).value === 2025,
+        'E',
+        45000000,
+      );
       const refused = run('version', 'compare', '--plan', book, '--a', 'plan', '--b', RNB);
       expect(refused.status).to.equal(1);
       expect(refused.stderr)
@@ -155,12 +199,19 @@ describe('ia-planner version and carry-over', function () {
         .and.contain('Rammene til en godkjent versjon er endret')
         .and.contain('ekspertbistand:2025-2025');
       expect(run('frames', '--plan', book).status).to.equal(1);
-      await editCell(book, 'Rammer', (r) => r.getCell(1).value === 'ekspertbistand' && r.getCell(3).value === 2025, 'E', edit.old);
+      await editCell(
+        book,
+        'Rammer',
+        (r) => r.getCell(1).value === 'ekspertbistand' && r.getCell(3).value === 2025,
+        'E',
+        edit.old,
+      );
       expect(run('frames', '--plan', book).status).to.equal(0);
     });
 
     it('refuses a workbook whose approved frames were edited in Versjonsrammer, naming the version’s row in Versjoner', async () => {
-      const match = (r: ExcelJS.Row) => r.getCell(15).value === RNB && r.getCell(16).value === 'kompetansetiltak' && r.getCell(17).value === 2025;
+      const match = (r: ExcelJS.Row) =>
+        r.getCell(15).value === RNB && r.getCell(16).value === 'kompetansetiltak' && r.getCell(17).value === 2025;
       const edit = await editCell(book, 'Styring', match, 'S', 1);
       expect(edit.old).to.equal(80000000);
       const refused = run('frames', '--plan', book);
@@ -251,11 +302,39 @@ describe('ia-planner version and carry-over', function () {
     });
 
     it('carries all of it (6 000 000,00) with --rule alt, and nothing again with --rule ingen', async () => {
-      const all = run('carry-over', '--plan', book, '--instrument', 'ekspertbistand', '--from', '2024', '--to', '2024', '--rule', 'alt', '--overspend', 'ja', '--reason', 'x');
+      const all = run(
+        'carry-over',
+        '--plan',
+        book,
+        '--instrument',
+        'ekspertbistand',
+        '--from',
+        '2024',
+        '--to',
+        '2024',
+        '--rule',
+        'alt',
+        '--overspend',
+        'ja',
+        '--reason',
+        'x',
+      );
       expect(all.status, all.stderr).to.equal(0);
       expect(await cell('avstemming', 'ekspertbistand', 2025, 'Overført inn')).to.equal(6000000);
       expect(await cell('rammer', 'ekspertbistand', 2024, 'Overforbruk overføres')).to.equal('ja');
-      const none = run('carry-over', '--plan', book, '--instrument', 'ekspertbistand', '--from', '2024', '--rule', 'ingen', '--reason', 'x');
+      const none = run(
+        'carry-over',
+        '--plan',
+        book,
+        '--instrument',
+        'ekspertbistand',
+        '--from',
+        '2024',
+        '--rule',
+        'ingen',
+        '--reason',
+        'x',
+      );
       expect(none.status, none.stderr).to.equal(0);
       expect(await cell('avstemming', 'ekspertbistand', 2025, 'Overført inn')).to.equal(0);
       expect(await cell('rammer', 'ekspertbistand', 2024, 'Overføring')).to.equal('ingen');
@@ -265,7 +344,19 @@ describe('ia-planner version and carry-over', function () {
       expect(run('close-year', '--plan', book, '--year', '2025', '--reason', 'Vedtatt').status).to.equal(0);
       const before = readFileSync(book);
       for (const from of ['2024', '2025']) {
-        const r = run('carry-over', '--plan', book, '--instrument', 'ekspertbistand', '--from', from, '--rule', 'alt', '--reason', 'x');
+        const r = run(
+          'carry-over',
+          '--plan',
+          book,
+          '--instrument',
+          'ekspertbistand',
+          '--from',
+          from,
+          '--rule',
+          'alt',
+          '--reason',
+          'x',
+        );
         expect(r.status).to.equal(1);
         expect(r.stderr).to.contain('Året er avsluttet').and.contain('2025').and.contain('Ingenting er endret');
       }
@@ -279,8 +370,22 @@ describe('ia-planner version and carry-over', function () {
       expect(run(...base, '--rule', 'litt').status).to.equal(2);
       expect(run(...base, '--rule', 'alt', '--overspend', 'kanskje').status).to.equal(2);
       expect(run(...base, '--rule', 'ingen', '--share', '0,05').status).to.equal(2);
-      expect(run('carry-over', '--plan', book, '--instrument', 'ekspertbistand', '--from', '2023', '--rule', 'alt').status).to.equal(2);
-      const missing = run('carry-over', '--plan', book, '--instrument', 'fastlegeprosjekt', '--from', '2020', '--rule', 'alt', '--reason', 'x');
+      expect(
+        run('carry-over', '--plan', book, '--instrument', 'ekspertbistand', '--from', '2023', '--rule', 'alt').status,
+      ).to.equal(2);
+      const missing = run(
+        'carry-over',
+        '--plan',
+        book,
+        '--instrument',
+        'fastlegeprosjekt',
+        '--from',
+        '2020',
+        '--rule',
+        'alt',
+        '--reason',
+        'x',
+      );
       expect(missing.status).to.equal(1);
       expect(missing.stderr).to.contain('ingen ramme for fastlegeprosjekt');
     });
