@@ -1,4 +1,7 @@
-/** The Styring view end to end: versions, reallocation with the funds check, a confirmed condition, a closed year and the change log. */
+/**
+ * The Styring view end to end: versions (kept with their frames in the saved workbook), reallocation
+ * with the funds check, a confirmed condition, a closed year and the change log.
+ */
 import { expect } from 'chai';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -205,6 +208,53 @@ describe('the Styring view', function () {
     expect(overflow).to.be.at.most(0);
     expect(await checkAxe(page, 'Styring')).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
+  });
+
+  it('keeps every version’s frames in the saved workbook, so a later session compares with a version of an earlier one', async function () {
+    const first = await openPreview(suite.browser(), suite.url());
+    const page = first.page;
+    await setName(page, 'Kari Nordmann');
+    await openGovernance(page);
+    await page.getByLabel('Navn på den nye versjonen').fill('Revidert nasjonalbudsjett 2025');
+    await page.getByRole('button', { name: 'Lag versjonen' }).click();
+    await page.locator('ia-notifier .success', { hasText: 'Revidert nasjonalbudsjett 2025' }).waitFor();
+    await proposeMove(page, 2025, 'ekspertbistand', 'kompetansetiltak', '10 000 000,00', 'Flere saker enn ventet');
+    await page.getByRole('button', { name: 'Omdisponer' }).click();
+    await page.locator('ia-notifier .success', { hasText: 'Sum rammer 2025' }).waitFor();
+    await page.locator('ia-sheet-view [role=tab]', { hasText: 'Styring' }).click();
+    const stored = page.locator('ia-sheet-view table[data-table=Versjonsrammer] tbody tr', { hasText: 'arbeidsboken' });
+    expect(await stored.count()).to.equal(93);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Lagre som .xlsx' }).click();
+    const file = path.join(RESULTS, 'styring-versjoner.xlsx');
+    await (await downloading).saveAs(file);
+    expect(first.errors).to.deep.equal([]);
+
+    // A new session: a fresh page opens the saved workbook through the preview's open button.
+    const second = await openPreview(suite.browser(), suite.url());
+    const later = second.page;
+    await later.getByLabel('Åpne en planleggingsarbeidsbok (.xlsx)').setInputFiles(file);
+    await openGovernance(later);
+    const list = later.locator('ia-version-list');
+    await list.locator('li[data-version=revidert-nasjonalbudsjett-2025]', { hasText: 'i bruk' }).waitFor();
+    expect(await list.locator('li').evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset['version']))).to.deep.equal([
+      'arbeidsboken',
+      'revidert-nasjonalbudsjett-2025',
+    ]);
+    const compare = later.locator('ia-version-compare');
+    await compare.locator('#a').selectOption('arbeidsboken');
+    await compare.locator('#b').selectOption('revidert-nasjonalbudsjett-2025');
+    await later.getByRole('button', { name: 'Sammenlign' }).click();
+    const comparison = compare.locator('[data-testid=comparison]');
+    await comparison.locator('li').first().waitFor();
+    expect(await comparison.locator('li').evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset['key']))).to.deep.equal([
+      'ekspertbistand:2025-2025',
+      'kompetansetiltak:2025-2025',
+    ]);
+    expect(await comparison.textContent())
+      .to.include(`${kr('50000000')} → ${kr('40000000')}`)
+      .and.include(`${kr('70000000')} → ${kr('80000000')}`);
+    expect(second.errors).to.deep.equal([]);
   });
 
   it('reads the Forbruk table again after rows were added in the workbook', async function () {
