@@ -52,7 +52,10 @@ function refusal(
 }
 
 function lookupRefusal(state: PlanningState, id: string, reason: 'unknown' | 'not_stored', file: string, lang: Lang) {
-  const ids = [...new Set([...state.governance.versions.map((v) => v.id), currentVersion(state).id])].join(', ');
+  const listed = state.governance.versions.map((v) => v.id);
+  // An unnamed draft (no Versjoner rows) can be compared and copied as `plan`, but not moved.
+  const ids =
+    listed.length > 0 ? listed.join(', ') : lang === 'nb' ? 'ingen (lag en med version new)' : 'none (make one with version new)';
   return reason === 'unknown'
     ? refusal(
         file,
