@@ -38,13 +38,15 @@ import {
   type VersionStatus,
 } from '../../engine/index.js';
 
+import { IMPLICIT_VERSION_ID } from '../../engine/index.js';
+
 export { versionIdOf } from '../../engine/index.js';
 
 /** The outcome of a governance change: accepted, or refused with the engine's reason. */
 export type ChangeOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
-/** The id of the first version: the plan as the workbook (or the embedded plan) holds it. */
-export const FIRST_VERSION_ID = 'arbeidsboken';
+/** The id of the first version: the plan as the workbook (or the embedded plan) holds it; the same id the CLI uses. */
+export const FIRST_VERSION_ID = IMPLICIT_VERSION_ID;
 
 /** Versions, closed years and the change log. */
 export class Governance {

@@ -20,10 +20,21 @@ export type GovernanceResult =
   | { readonly ok: true; readonly state: PlanningState; readonly change: ChangeRecord; readonly message: string }
   | { readonly ok: false; readonly problems: Problem[] };
 
+/** The id of the version a workbook holds before any version is named (no rows in `Versjoner`). */
+export const IMPLICIT_VERSION_ID = 'plan';
+
 /** The version `Rammer` holds: the last row of `Versjoner`, or an unnamed draft when there is none. */
 export function currentVersion(state: PlanningState): PlanVersion {
   const last = state.governance.versions[state.governance.versions.length - 1];
-  if (!last) return { id: 'plan', name: 'Arbeidsplan', kind: 'other', basedOn: null, status: 'draft', frames: state.plan.frames };
+  if (!last)
+    return {
+      id: IMPLICIT_VERSION_ID,
+      name: 'Arbeidsplan',
+      kind: 'other',
+      basedOn: null,
+      status: 'draft',
+      frames: state.plan.frames,
+    };
   return { ...last, frames: state.plan.frames };
 }
 

@@ -166,7 +166,7 @@ describe('the Styring view', function () {
         r[5] === 'condition_confirmed' ? [...r.slice(0, 9), 'Ingen vurdering', ...r.slice(10)] : r,
       );
       await preview._port.writeTables([{ spec: logg.spec, rows }]);
-      await preview._app.reloadFromWorkbook('arbeidsboken');
+      await preview._app.reloadFromWorkbook('plan');
     });
     await openGovernance(page);
     expect(await chainText(page))
@@ -222,7 +222,9 @@ describe('the Styring view', function () {
     await page.getByRole('button', { name: 'Omdisponer' }).click();
     await page.locator('ia-notifier .success', { hasText: 'Sum rammer 2025' }).waitFor();
     await page.locator('ia-sheet-view [role=tab]', { hasText: 'Styring' }).click();
-    const stored = page.locator('ia-sheet-view table[data-table=Versjonsrammer] tbody tr', { hasText: 'arbeidsboken' });
+    const stored = page
+      .locator('ia-sheet-view table[data-table=Versjonsrammer] tbody tr')
+      .filter({ has: page.locator('td', { hasText: /^\s*plan\s*$/ }) });
     expect(await stored.count()).to.equal(93);
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Lagre som .xlsx' }).click();
@@ -238,11 +240,11 @@ describe('the Styring view', function () {
     const list = later.locator('ia-version-list');
     await list.locator('li[data-version=revidert-nasjonalbudsjett-2025]', { hasText: 'i bruk' }).waitFor();
     expect(await list.locator('li').evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset['version']))).to.deep.equal([
-      'arbeidsboken',
+      'plan',
       'revidert-nasjonalbudsjett-2025',
     ]);
     const compare = later.locator('ia-version-compare');
-    await compare.locator('#a').selectOption('arbeidsboken');
+    await compare.locator('#a').selectOption('plan');
     await compare.locator('#b').selectOption('revidert-nasjonalbudsjett-2025');
     await later.getByRole('button', { name: 'Sammenlign' }).click();
     const comparison = compare.locator('[data-testid=comparison]');

@@ -11,6 +11,7 @@ import { ImportController } from '../controllers/import-controller.js';
 import type { IaEvents } from '../events.js';
 import type { Settings, TaskpaneHost } from '../host.js';
 import { t } from '../i18n.js';
+import { FIRST_VERSION_ID } from '../governance.js';
 import { runAction, type Notify } from '../run-action.js';
 import { PlannerSession } from '../session.js';
 import { viewData } from '../view-data.js';
@@ -65,7 +66,7 @@ export class IaApp extends LitElement implements AppLink {
     this._settings = this.host.settings.load();
     this.uiLang = this._settings.lang;
     super.connectedCallback();
-    void this.updateComplete.then(() => this.reloadFromWorkbook('arbeidsboken'));
+    void this.updateComplete.then(() => this.reloadFromWorkbook(FIRST_VERSION_ID));
   }
 
   /** Re-reads the plan and ledger from the workbook (the preview calls this after opening a file). */

@@ -22,7 +22,7 @@ describe('the task pane governance state', function () {
     const move = { year: 2025, from: 'ekspertbistand', to: 'kompetansetiltak', amount: Money.of('10000000') };
     expect(g.reallocate(move, rows, context)).to.deep.equal({ ok: true });
     expect(frameTotalsByYear(g.active.frames).get(2025)!.toFixed2()).to.equal('271000000.00');
-    expect(g.compare('arbeidsboken', 'rnb-2025').filter((d) => d.change === 'changed')).to.have.length(2);
+    expect(g.compare('plan', 'rnb-2025').filter((d) => d.change === 'changed')).to.have.length(2);
     expect(g.entries.map((e) => e.action)).to.deep.equal(['version_created', 'reallocation']);
     expect(verifyChain(g.entries).ok).to.equal(true);
   });
