@@ -31,7 +31,7 @@ export type YearReading = { ok: true; year: Year } | { ok: false; fault: 'bad_ye
 /** Reads a year written as text (`2024`, ` 2024 `, `2024.0` from a spreadsheet). */
 export function parseYear(text: string | number): YearReading {
   if (typeof text === 'string' && text.length === 4) {
-    const n = digits(text, 0, 4);
+    const n = digitsAt(text, 0, 4);
     if (n >= 0) return isYear(n) ? { ok: true, year: n } : { ok: false, fault: 'year_out_of_range' };
   }
   const trimmed = String(text).trim();
@@ -79,9 +79,10 @@ export type IsoDate = string & { readonly __brand: 'IsoDate' };
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NORWEGIAN = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 
-function daysInMonth(year: number, month: number): number {
+/** The number of days in a month (1–12) of a year. */
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** An ISO date from its parts, or null when there is no such day. */
@@ -93,7 +94,7 @@ export function isoDate(year: number, month: number, day: number): IsoDate | nul
 }
 
 /** The number written by the ASCII digits text[from..to), or -1 if any is not a digit. */
-function digits(text: string, from: number, to: number): number {
+export function digitsAt(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i) - 48;
@@ -107,9 +108,9 @@ function digits(text: string, from: number, to: number): number {
 export function parseDate(text: string): IsoDate | null {
   // Fast path for the most common export spelling, DD.MM.YYYY, without a regular expression.
   if (text.length === 10 && text.charCodeAt(2) === 46 && text.charCodeAt(5) === 46) {
-    const day = digits(text, 0, 2);
-    const month = digits(text, 3, 5);
-    const year = digits(text, 6, 10);
+    const day = digitsAt(text, 0, 2);
+    const month = digitsAt(text, 3, 5);
+    const year = digitsAt(text, 6, 10);
     if (day >= 0 && month >= 0 && year >= 0) return isoDate(year, month, day);
   }
   const trimmed = text.trim();

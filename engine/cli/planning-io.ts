@@ -3,7 +3,6 @@ import { basename } from 'node:path';
 import {
   embeddedPlan,
   EMPTY_GOVERNANCE,
-  problem,
   readPlanningTables,
   specForRead,
   type Lang,
@@ -13,6 +12,7 @@ import {
   type TableData,
   type TableRead,
 } from '../index.js';
+import { unreadableWorkbook } from '../workbook/xlsx/read-plan.js';
 import { readXlsxTables } from '../workbook/xlsx/read-xlsx.js';
 
 /** A workbook as read: its tables by lower-case name and the planning state they hold. */
@@ -25,21 +25,6 @@ export interface LoadedWorkbook {
 /** The state of a plan without a workbook: the embedded plan, nothing else. */
 export function embeddedState(): PlanningState {
   return { plan: embeddedPlan(), governance: EMPTY_GOVERNANCE, lines: [], log: [] };
-}
-
-/** The problem for a workbook file that is missing or not an .xlsx. */
-export function unreadableWorkbook(path: string, lang: Lang): Problem {
-  const expected =
-    lang === 'nb' ? 'en arbeidsbok (.xlsx) som finnes og kan leses' : 'a workbook (.xlsx) that exists and can be read';
-  const message =
-    lang === 'nb'
-      ? `${path}: Filen finnes ikke eller er ikke en arbeidsbok (.xlsx).`
-      : `${path}: The file does not exist or is not a workbook (.xlsx).`;
-  return {
-    ...problem('unreadable_file', { file: basename(path), line: null, column: null, value: null }, lang),
-    expected,
-    message,
-  };
 }
 
 /** Reads a planning workbook, or gives the problem when the file cannot be read at all. */

@@ -5,7 +5,7 @@
  * (`LineReader`), which gives the same line or reports its problems, so the fast path never decides
  * that a line is wrong.
  */
-import { isYear, parseYear, type IsoDate, type Year } from '../calendar.js';
+import { daysInMonth, digitsAt, isYear, parseYear, type IsoDate, type Year } from '../calendar.js';
 import { parseAmount, type Ore } from '../money.js';
 import type { InstrumentId } from '../plan/instruments.js';
 import type { InstrumentIndex } from '../plan/plan.js';
@@ -31,22 +31,6 @@ function isEdge(c: number): boolean {
         c === 0x3000 ||
         c === 0xfeff))
   );
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** The number written by the ASCII digits text[from..to), or -1 if any is not a digit. */
-function digitsAt(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
 }
 
 function pad2(n: number): string {

@@ -12,16 +12,22 @@ export async function readPlanFile(path: string, lang: Lang): Promise<{ plan: Pl
   try {
     tables = await readXlsxTables(path);
   } catch {
-    const expected =
-      lang === 'nb' ? 'en arbeidsbok (.xlsx) som finnes og kan leses' : 'a workbook (.xlsx) that exists and can be read';
-    const message =
-      lang === 'nb'
-        ? `${path}: Filen finnes ikke eller er ikke en arbeidsbok (.xlsx).`
-        : `${path}: The file does not exist or is not a workbook (.xlsx).`;
-    return {
-      plan: null,
-      problems: [{ ...problem('empty_file', { file, line: null, column: null, value: null }, lang), expected, message }],
-    };
+    return { plan: null, problems: [unreadableWorkbook(path, lang)] };
   }
   return readPlanTables(tables.get('rammer') ?? null, tables.get('poster') ?? null, file, lang);
+}
+
+/** The problem for a workbook file that is missing or not an .xlsx. */
+export function unreadableWorkbook(path: string, lang: Lang): Problem {
+  const expected =
+    lang === 'nb' ? 'en arbeidsbok (.xlsx) som finnes og kan leses' : 'a workbook (.xlsx) that exists and can be read';
+  const message =
+    lang === 'nb'
+      ? `${path}: Filen finnes ikke eller er ikke en arbeidsbok (.xlsx).`
+      : `${path}: The file does not exist or is not a workbook (.xlsx).`;
+  return {
+    ...problem('unreadable_file', { file: basename(path), line: null, column: null, value: null }, lang),
+    expected,
+    message,
+  };
 }
