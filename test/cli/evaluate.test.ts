@@ -7,12 +7,21 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const example = `${root}examples/forbruk-eksempel.csv`;
 
 function evaluateJson(...args: string[]) {
-  const r = spawnSync(process.execPath, [`${root}bin/ia-planner.js`, 'evaluate', '--year', '2024', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [`${root}bin/ia-planner.js`, 'evaluate', '--year', '2024', ...args], {
+    encoding: 'utf8',
+  });
   return { status: r.status, stderr: r.stderr, json: r.status === 0 ? (JSON.parse(r.stdout) as Evaluation) : null };
 }
 
 interface Evaluation {
-  indicators: { id: string; value: string | null; period: string | null; goal: string | null; changeFromBaseline: string | null; direction: string | null }[];
+  indicators: {
+    id: string;
+    value: string | null;
+    period: string | null;
+    goal: string | null;
+    changeFromBaseline: string | null;
+    direction: string | null;
+  }[];
   instruments: { instrument: string; status: string | null }[];
   adjustmentRequired: boolean;
 }
@@ -26,7 +35,13 @@ describe('ia-planner evaluate (command line)', function () {
     const { status, json } = evaluateJson('--format', 'json');
     expect(status).to.equal(0);
     const sick = json!.indicators.find((i) => i.id === 'sykefravaer')!;
-    expect(sick).to.deep.include({ value: '7.19', period: '2024-Q3', goal: '5.13', changeFromBaseline: '0.2614', direction: 'worse' });
+    expect(sick).to.deep.include({
+      value: '7.19',
+      period: '2024-Q3',
+      goal: '5.13',
+      changeFromBaseline: '0.2614',
+      direction: 'worse',
+    });
     expect(json!.adjustmentRequired).to.equal(true);
   });
 
@@ -43,7 +58,18 @@ describe('ia-planner evaluate (command line)', function () {
   });
 
   it('takes the group’s own thresholds from --risk-below and --deviation-below', () => {
-    const { json } = evaluateJson('--ledger', example, '--as-of', '2024-12-31', '--format', 'json', '--risk-below', '0,95', '--deviation-below', '0.5');
+    const { json } = evaluateJson(
+      '--ledger',
+      example,
+      '--as-of',
+      '2024-12-31',
+      '--format',
+      'json',
+      '--risk-below',
+      '0,95',
+      '--deviation-below',
+      '0.5',
+    );
     expect(statuses(json!)).to.deep.include({
       ekspertbistand: 'risiko',
       kompetansetiltak: 'avvik',
