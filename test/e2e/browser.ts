@@ -27,18 +27,21 @@ export const STATS = path.join(RESULTS, 'webpack-stats.json');
  * test process: the build checks, the task pane page and every browser suite share it.
  */
 export function buildOnce(): Promise<void> {
-  building ??= new Promise<void>((resolve, reject) => {
-    const cli = path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
-    const args = [cli, '--mode', 'production', '--json', STATS];
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`webpack failed (${code}):\n${output.slice(-4000)}`)),
-    );
-  });
+  building ??= mkdir(RESULTS, { recursive: true }).then(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const cli = path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
+        const args = [cli, '--mode', 'production', '--json', STATS];
+        const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', (code) =>
+          code === 0 ? resolve() : reject(new Error(`webpack failed (${code}):\n${output.slice(-4000)}`)),
+        );
+      }),
+  );
   return building;
 }
 
