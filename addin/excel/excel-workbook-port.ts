@@ -9,6 +9,9 @@ import { checkTables } from '../../engine/workbook/index.js';
 import type { TableData, TableRead, WorkbookPort } from '../../engine/workbook/port.js';
 import {
   chunkRows,
+  ContentFingerprint,
+  FINGERPRINT_VERSION,
+  fingerprintOf,
   formatRuns,
   fromExcelValue,
   isDateFormat,
@@ -38,21 +41,30 @@ export interface ExcelPortOptions {
 /** How a write may treat what it finds. */
 export interface WriteOptions {
   /**
-   * Replace tables the user edited by hand (header or row count changed since IA Planner wrote
-   * them) and the user's cells where a new table goes. Without it such a write is refused whole.
+   * Replace tables the user edited by hand (header, row count or the body's contents changed since
+   * IA Planner wrote them) and the user's cells where a new table goes. Without it such a write is
+   * refused whole.
    */
   readonly replaceEdited?: boolean;
   /** Called after each request with the rows written so far and in all. */
   readonly onProgress?: (rowsWritten: number, rowsTotal: number) => void;
 }
 
-/** What IA Planner last wrote into a table, kept in the workbook's settings to notice hand edits. */
+/**
+ * What IA Planner last wrote into a table, kept in the workbook's settings to notice hand edits.
+ * `fingerprint` is the `ContentFingerprint` of the body's `formulas` as Excel held them right after
+ * the write (read back in the write's own requests, so Excel's normalisation of formulas and numbers
+ * is in it); null in records from before fingerprints, which are checked by header and rows only.
+ */
 interface TableRecord {
   readonly header: string[];
   readonly rows: number;
+  readonly fingerprint: string | null;
 }
 
 const RECORD_PREFIX = 'IAPlanner.table.';
+/** The outer brackets of a 2-D array in JSON. */
+const ARRAY_BYTES = 2;
 const TABLE_STYLE = 'TableStyleMedium2';
 /** Points per character of column width (Excel's default font, approximately). */
 const POINTS_PER_CHAR = 6;
@@ -86,11 +98,17 @@ interface Target {
   oldHeader: string[];
   oldBodyRows: number;
   oldTotals: boolean;
+  /** What the workbook's settings say IA Planner last wrote into the existing table. */
+  record: TableRecord | null;
   /** The cells the write may touch, loaded before writing so a failure can put them back. */
   footprint: Excel.Range | null;
   footprintRows: number;
   footprintColumns: number;
+  /** The footprint's formulas and number formats before the write (row by row, the same shape). */
   snapshot: unknown[][] | null;
+  snapshotFormats: unknown[][] | null;
+  /** The body as written, loaded back in the requests that wrote it, for the new fingerprint. */
+  readBack: Excel.Range[];
   createdSheet: boolean;
   createdTable: boolean;
 }
@@ -220,7 +238,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
           await this.write(context, targets, options, (place) => (current = place));
         } catch (error) {
           const fault = toWorkbookError(error, current, 'writeTables');
-          const restored = await restore(context, targets);
+          const restored = await restore(context, targets, this.maxRequestBytes);
           throw restored ? fault : new WorkbookError(fault.code, fault.place, fault.excelCode, true);
         }
       });
@@ -257,10 +275,13 @@ export class ExcelWorkbookPort implements WorkbookPort {
         oldHeader: [],
         oldBodyRows: 0,
         oldTotals: false,
+        record: null,
         footprint: null,
         footprintRows: 0,
         footprintColumns: 0,
         snapshot: null,
+        snapshotFormats: null,
+        readBack: [],
         createdSheet: false,
         createdTable: false,
       };
@@ -302,6 +323,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         t.oldBodyRows = body.rowCount;
         t.oldTotals = t.table.showTotals;
         const record = readRecord(t.setting);
+        t.record = record;
         const headerChanged = !isUpgradeOf(t.oldHeader, t.header, record);
         const rowsChanged = record !== null && record.rows !== t.oldBodyRows;
         if ((headerChanged || rowsChanged) && !options.replaceEdited) refusals.push(new WorkbookError('table_edited', place));
@@ -316,26 +338,36 @@ export class ExcelWorkbookPort implements WorkbookPort {
     if (refusals.length > 0) throw refusals[0]!;
 
     // Third request: are the cells the tables will grow into empty (ours to take), and what is in
-    // the cells the write will touch, so a failure can put it back.
+    // the cells the write will touch (formulas and number formats), so a failure can put it back
+    // and so the existing body can be compared with its fingerprint. Two properties per cell: the
+    // cell budget counts each cell twice, which keeps the response under Excel's limit.
     const checks = targets
       .filter((t) => t.footprint !== null)
       .map((t) => {
         const outside = t.tableExists ? outsideOf(t) : [t.footprint!];
         const used = outside.map((range) => range.getUsedRangeOrNullObject(true));
         for (const range of used) range.load('address');
-        const parts = rowParts(t.footprint!, t.footprintRows, t.footprintColumns, this.maxCellsPerRead);
+        const perPart = Math.max(1, Math.floor(this.maxCellsPerRead / 2));
+        const parts = rowParts(t.footprint!, t.footprintRows, t.footprintColumns, perPart);
         return { t, used, parts };
       });
     await loadInBatches(
       context,
-      checks.flatMap((c) => c.parts.map((part) => ({ cells: part.cells, load: () => part.range.load('formulas') }))),
+      checks.flatMap((c) =>
+        c.parts.map((part) => ({ cells: 2 * part.cells, load: () => part.range.load('formulas,numberFormat') })),
+      ),
       this.maxCellsPerRead,
       true,
     );
     for (const { t, used, parts } of checks) {
       t.snapshot = parts.flatMap((part) => part.range.formulas as unknown[][]);
+      t.snapshotFormats = parts.flatMap((part) => part.range.numberFormat as unknown[][]);
+      const place = { sheet: t.sheet.name, table: t.data.spec.table };
+      if (t.tableExists && isContentEdited(t) && !options.replaceEdited) {
+        refusals.push(new WorkbookError('table_edited', place));
+      }
       if (used.some((range) => !range.isNullObject) && !options.replaceEdited) {
-        refusals.push(new WorkbookError('cells_occupied', { sheet: t.sheet.name, table: t.data.spec.table }));
+        refusals.push(new WorkbookError('cells_occupied', place));
       }
     }
     if (refusals.length > 0) throw refusals[0]!;
@@ -399,12 +431,18 @@ export class ExcelWorkbookPort implements WorkbookPort {
         const rows = chunk.end - chunk.start;
         const range = t.sheet.getRangeByIndexes(t.top + 1 + chunk.start, t.left, rows, columns);
         range.formulas = t.body.slice(chunk.start, chunk.end);
+        // Read back in the same request, for the fingerprint of what Excel now holds: the response
+        // is about as large as the request, so it stays under the limit too.
+        range.load('formulas');
+        t.readBack.push(range);
         queued += chunk.bytes;
         written += rows;
       }
       if (t.body.length === 0) {
         const blank = t.sheet.getRangeByIndexes(t.top + 1, t.left, 1, columns);
         blank.formulas = [t.header.map(() => '')];
+        blank.load('formulas');
+        t.readBack.push(blank);
         queued += jsonBytes([t.header.map(() => '')]);
       }
       if (!t.tableExists) {
@@ -450,7 +488,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
         totalRow.formulas = [totals];
         totalRow.numberFormat = [t.formats];
       }
-      const record: TableRecord = { header: t.header, rows: t.bodyRows };
+      const fingerprint = new ContentFingerprint();
+      for (const range of t.readBack) fingerprint.addRows(range.formulas as unknown[][], t.header.length);
+      const record: TableRecord = { header: t.header, rows: t.bodyRows, fingerprint: fingerprint.digest() };
       workbook.settings.add(RECORD_PREFIX + spec.table, JSON.stringify(record));
     }
     queued += 1;
@@ -495,12 +535,35 @@ function readRecord(setting: Excel.Setting): TableRecord | null {
     const parsed: unknown = JSON.parse(setting.value);
     if (typeof parsed === 'object' && parsed !== null && 'rows' in parsed && typeof parsed.rows === 'number') {
       const header = 'header' in parsed && Array.isArray(parsed.header) ? parsed.header.map(String) : [];
-      return { header, rows: parsed.rows };
+      const fingerprint =
+        'fingerprint' in parsed &&
+        typeof parsed.fingerprint === 'string' &&
+        parsed.fingerprint.startsWith(`${FINGERPRINT_VERSION}:`)
+          ? parsed.fingerprint
+          : null;
+      return { header, rows: parsed.rows, fingerprint };
     }
   } catch {
     // A damaged record is as good as none: the header check still protects the table.
   }
   return null;
+}
+
+/**
+ * Whether the body of an existing table differs from what IA Planner recorded after its last write
+ * (same header and row count, other contents: a user changed a frame's amount). The body is the
+ * snapshot's rows under the header, in the table's old columns; a record without a fingerprint
+ * (written by an older IA Planner) is not compared.
+ *
+ * LIMITATION: the fingerprint covers the body's formulas and constants only. A change of number
+ * formats, validation, conditional formats or fonts, of the totals row, or of cells outside the
+ * table is not an edit; nor is an edit a co-author makes between this check and the write (the
+ * check and the write are one `Excel.run`, but several requests).
+ */
+function isContentEdited(t: Target): boolean {
+  const recorded = t.record?.fingerprint;
+  if (!recorded || !t.snapshot || t.record!.rows !== t.oldBodyRows) return false;
+  return fingerprintOf(t.snapshot.slice(1, 1 + t.oldBodyRows), t.oldColumns) !== recorded;
 }
 
 /** The parts of an existing table's footprint outside its current range (where it will grow). */
@@ -559,9 +622,22 @@ function leftoverOf(t: Target): Excel.Range | null {
   return null;
 }
 
-/** Puts back what a failed write changed; true when that worked. */
-async function restore(context: Excel.RequestContext, targets: Target[]): Promise<boolean> {
+/**
+ * Puts back what a failed write changed; true when that worked. Sheets and tables the write created
+ * go away, resized tables get their old size, and the footprint gets back its formulas (constants
+ * and formulas alike) and number formats — formats first, so text in a text-formatted cell stays
+ * text. The cells go in requests under the payload limit, so a large table can be restored too.
+ *
+ * LIMITATION: only formulas/values and number formats are put back. Data validation, conditional
+ * formats, fonts, fills, borders, column widths and the table's style in the footprint stay as the
+ * failed write left them (our own validation lists and conditional formats are set only in the last
+ * request, so they are changed only if that request itself fails). A text cell whose text starts
+ * with "=" and a text like "00123" in a cell formatted General come back as a formula or a number.
+ * Ctrl+Z undoes the whole write in Excel where the batch is one undo step (ExcelApi 1.20).
+ */
+async function restore(context: Excel.RequestContext, targets: Target[], maxRequestBytes: number): Promise<boolean> {
   try {
+    const cells: { footprint: Excel.Range; t: Target }[] = [];
     for (const t of [...targets].reverse()) {
       if (t.createdSheet) {
         t.sheet.delete();
@@ -576,7 +652,37 @@ async function restore(context: Excel.RequestContext, targets: Target[]): Promis
         t.table.resize(t.sheet.getRangeByIndexes(t.top, t.left, t.oldRows - (t.oldTotals ? 1 : 0), t.oldColumns));
         if (t.oldTotals) t.table.showTotals = true;
       }
-      if (t.snapshot) footprint.formulas = t.snapshot as ExcelInput[][];
+      if (t.snapshot) cells.push({ footprint, t });
+    }
+    let queued = 0;
+    for (const { footprint, t } of cells) {
+      const formulas = t.snapshot as ExcelInput[][];
+      const formats = t.snapshotFormats as string[][] | null;
+      let start = 0;
+      let bytes = 0;
+      for (let row = 0; row <= formulas.length; row++) {
+        const last = row === formulas.length;
+        // Each row with its comma, in one or two arrays (the brackets are in `ARRAY_BYTES`).
+        const rowBytes = last ? 0 : jsonBytes(formulas[row]) + 1 + (formats ? jsonBytes(formats[row]) + 1 : 0);
+        if (row === start && !last && queued > 0 && queued + rowBytes + 2 * ARRAY_BYTES > maxRequestBytes) {
+          // The previous table's last rows fill this request already.
+          await context.sync();
+          queued = 0;
+        }
+        if (row > start && (last || queued + bytes + rowBytes + 2 * ARRAY_BYTES > maxRequestBytes)) {
+          const range = footprint.getRow(start).getResizedRange(row - start - 1, 0);
+          if (formats) range.numberFormat = formats.slice(start, row);
+          range.formulas = formulas.slice(start, row);
+          queued += bytes + 2 * ARRAY_BYTES;
+          if (!last) {
+            await context.sync();
+            queued = 0;
+          }
+          start = row;
+          bytes = 0;
+        }
+        bytes += rowBytes;
+      }
     }
     await context.sync();
     return true;

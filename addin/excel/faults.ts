@@ -93,7 +93,7 @@ const MESSAGES: Readonly<Record<WorkbookFaultCode, (place: FaultPlace) => string
   table_missing: (p) =>
     `Tabellen finnes ikke${where(p)}. Den kan være slettet eller gjort om til et vanlig område. Skriv arbeidsboken på nytt fra IA Planner.`,
   table_edited: (p) =>
-    `Tabellen er endret for hånd siden IA Planner skrev den${where(p)}: overskriften eller antall rader er annerledes. IA Planner skriver ikke over endringene dine uten å spørre. Velg «Erstatt» for å skrive tabellen på nytt, eller ta en kopi av arket først.`,
+    `Tabellen er endret for hånd siden IA Planner skrev den${where(p)}: overskriften, antall rader eller innholdet i cellene er annerledes. IA Planner skriver ikke over endringene dine uten å spørre. Velg «Erstatt» for å skrive tabellen på nytt, eller ta en kopi av arket først.`,
   cells_occupied: (p) =>
     `Cellene der tabellen skal stå, er ikke tomme${where(p)}. IA Planner skriver ikke over dine egne celler. Flytt eller slett innholdet, eller velg «Erstatt».`,
   bad_table_data: (p) =>

@@ -1,8 +1,9 @@
 /**
  * A recording fake of the part of the Excel object model the adapter uses, with office.js's
  * batching: writes and loads are queued and happen at `context.sync()`; reading a property that
- * was not loaded and synced throws, as office.js does. It counts syncs and the bytes queued per
- * request, rejects a request over the payload limit, and throws Excel's real error codes.
+ * was not loaded and synced throws, as office.js does. It counts syncs, the bytes queued per
+ * request and the bytes of values loaded per response, rejects a request over the payload limit,
+ * and throws Excel's real error codes.
  */
 
 type Value = string | number | boolean;
@@ -66,6 +67,8 @@ export class FakeWorkbook {
   readonly requests: number[] = [];
   /** Of those bytes, the number formats' (one entry per sync). */
   readonly formatRequests: number[] = [];
+  /** Bytes of the values, formulas and number formats loaded in each response (one entry per sync). */
+  readonly responses: number[] = [];
   syncs = 0;
   runs = 0;
   /** The sheet shown in Excel's window, and the selected cells (0-based) as the add-in last set them. */
@@ -115,6 +118,12 @@ export class FakeWorkbook {
 
   setCell(sheet: string, row: number, col: number, value: Value): void {
     writeCell(this.sheetOf(sheet), row, col, value);
+  }
+
+  /** A user's own number format on one cell. */
+  setNumberFormat(sheet: string, row: number, col: number, format: string): void {
+    const s = this.sheetOf(sheet);
+    s.cells.set(key(row, col), { ...readCell(s, row, col), numberFormat: format });
   }
 
   /** The whole of a table's rows as shown (header first). */
@@ -173,6 +182,8 @@ class FakeContext {
   private queue: Step[] = [];
   private bytes = 0;
   private formatBytes = 0;
+  /** Bytes loaded by the request being run (counted by the loads as they run). */
+  responseBytes = 0;
 
   constructor(readonly state: FakeWorkbook) {
     this.workbook = new FakeWorkbookObject(this);
@@ -195,9 +206,20 @@ class FakeContext {
     this.bytes = 0;
     this.formatBytes = 0;
     const failure = state.failureFor(state.syncs);
-    if (failure) throw new FakeOfficeError(failure);
-    if (bytes > state.payloadLimit) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded');
-    for (const step of steps) step();
+    if (failure) {
+      state.responses.push(0);
+      throw new FakeOfficeError(failure);
+    }
+    if (bytes > state.payloadLimit) {
+      state.responses.push(0);
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded');
+    }
+    this.responseBytes = 0;
+    try {
+      for (const step of steps) step();
+    } finally {
+      state.responses.push(this.responseBytes);
+    }
   }
 }
 
@@ -569,21 +591,26 @@ class FakeRange extends Loadable {
   load(props: string): void {
     this.context.enqueue(() => {
       const a = this.area();
+      const grid = (pick: (c: CellState) => Value) => {
+        const values = this.grid(a, pick);
+        this.context.responseBytes += bytesOf(values);
+        return values;
+      };
       for (const prop of props.split(',').map((p) => p.trim())) {
         if (prop === 'values')
           this.loaded.set(
             'values',
-            this.grid(a, (c) => c.value),
+            grid((c) => c.value),
           );
         else if (prop === 'formulas')
           this.loaded.set(
             'formulas',
-            this.grid(a, (c) => c.formula ?? c.value),
+            grid((c) => c.formula ?? c.value),
           );
         else if (prop === 'numberFormat')
           this.loaded.set(
             'numberFormat',
-            this.grid(a, (c) => c.numberFormat),
+            grid((c) => c.numberFormat),
           );
         else if (prop === 'rowIndex') this.loaded.set(prop, a.top);
         else if (prop === 'columnIndex') this.loaded.set(prop, a.left);
