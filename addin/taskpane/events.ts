@@ -27,6 +27,15 @@ export interface ReallocationDetail {
   readonly amount: string;
 }
 
+/** A carry-over rule for an annual frame as typed in the form (the share as the user wrote it). */
+export interface CarryOverDetail {
+  readonly instrument: string;
+  readonly year: number;
+  readonly rule: 'none' | 'all' | 'share';
+  readonly share: string;
+  readonly overspend: boolean;
+}
+
 /** A decision about a year (close or reopen) with its reason. */
 export interface YearDecisionDetail {
   readonly year: number;
@@ -56,6 +65,8 @@ export interface IaEvents {
   'ia-preview-reallocation': CustomEvent<ReallocationDetail>;
   'ia-reallocate': CustomEvent<ReallocationDetail & { readonly why: string }>;
   'ia-confirm-condition': CustomEvent<{ readonly key: string; readonly why: string }>;
+  'ia-preview-carry-over': CustomEvent<CarryOverDetail>;
+  'ia-carry-over': CustomEvent<CarryOverDetail & { readonly why: string }>;
   'ia-close-year': CustomEvent<YearDecisionDetail>;
   'ia-reopen-year': CustomEvent<YearDecisionDetail>;
 }

@@ -16,19 +16,27 @@ import {
   confirmCondition,
   createVersion,
   deriveVersion,
+  NO_CARRY_OVER,
   NO_CLOSED_YEARS,
+  parseShare,
   previewReallocation,
   reallocate,
   reopenYear,
+  setCarryOverInState,
   setStatus,
   versionIdOf,
+  withCarryOver,
+  type CarryOverRule,
   type ChangeContext,
   type ChangeRecord,
   type ClosedYears,
   type Frame,
   type FrameDifference,
+  type Lang,
   type LedgerLine,
   type LogEntry,
+  type Money,
+  type PlanningState,
   type PlanVersion,
   type Reallocation,
   type ReallocationPreview,
@@ -39,6 +47,7 @@ import {
 } from '../../engine/index.js';
 
 import { IMPLICIT_VERSION_ID } from '../../engine/index.js';
+import { t } from './i18n.js';
 
 export { versionIdOf } from '../../engine/index.js';
 
@@ -177,4 +186,59 @@ export class Governance {
     this.entries = appendEntry(this.entries, change);
     return { ok: true };
   }
+}
+
+/** A carry-over rule as the form states it, for one annual frame. */
+export interface CarryOverRequest {
+  readonly instrument: string;
+  readonly year: number;
+  readonly rule: CarryOverRule;
+}
+
+/** The rule a form states, or null when the share cannot be read (`parseShare`: "5 %", "0,05"). */
+export function carryOverRuleOf(
+  rule: 'none' | 'all' | 'share',
+  shareText: string,
+  carryOverspend: boolean,
+): CarryOverRule | null {
+  if (rule === 'none') return NO_CARRY_OVER;
+  if (rule === 'all') return { kind: 'all', carryOverspend };
+  const share = parseShare(shareText);
+  return share === null ? null : { kind: 'share', share, carryOverspend };
+}
+
+/** What setting a carry-over rule gives: the new state and what the next year receives, or the engine's reason. */
+export type CarryOverCheck =
+  | {
+      readonly ok: true;
+      readonly state: PlanningState;
+      readonly message: string;
+      /** The year carried into. */
+      readonly intoYear: number;
+      /** What the next year's frame receives as `Overført inn` (null when that year has no annual frame). */
+      readonly carriedIn: Money | null;
+    }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * Sets a frame's carry-over rule through the engine function the CLI uses (`setCarryOverInState`),
+ * and reads what the next year would receive from the reconciliation `rows`, as Avstemming shows
+ * it (`withCarryOver`). Nothing is changed: the caller keeps the new state only when it submits.
+ */
+export function checkCarryOver(
+  state: PlanningState,
+  request: CarryOverRequest,
+  rows: readonly ReconciliationRow[],
+  context: ChangeContext,
+  lang: Lang,
+): CarryOverCheck {
+  const target = { instrument: request.instrument, from: request.year, to: request.year };
+  // Problems name the place as the CLI's do, with the workbook for the file.
+  const result = setCarryOverInState(state, target, request.rule, context, t(lang, 'viewWorkbook'), lang);
+  if (!result.ok) return { ok: false, message: result.problems.map((p) => p.message).join(' ') };
+  const intoYear = request.year + 1;
+  const next = withCarryOver(rows, result.state.governance.carryOver).find(
+    (c) => c.row.instrument === request.instrument && c.row.from === intoYear && c.row.to === intoYear,
+  );
+  return { ok: true, state: result.state, message: result.message, intoYear, carriedIn: next?.carriedIn ?? null };
 }

@@ -16,6 +16,7 @@ import {
   readLogTable,
   reconcile,
   type CarryOverRule,
+  type ChangeContext,
   type Governance as WorkbookGovernance,
   type Evaluation,
   type FileReport,
@@ -23,6 +24,7 @@ import {
   type Lang,
   type LedgerLine,
   type Plan,
+  type PlanningState,
   type Problem,
   type Reconciliation,
   type ReconciliationRow,
@@ -30,7 +32,7 @@ import {
 import { buildWorkbookTables } from '../../engine/workbook/build.js';
 import { readPlanFromPort } from '../../engine/workbook/read-plan-table.js';
 import { isFormula, type CellValue, type TableData, type TableRead } from '../../engine/workbook/port.js';
-import { Governance } from './governance.js';
+import { checkCarryOver, Governance, type CarryOverCheck, type CarryOverRequest } from './governance.js';
 import type { TaskpaneHost } from './host.js';
 import { createLedgerStore, type LedgerStore } from './ledger-store.js';
 
@@ -78,7 +80,7 @@ export class PlannerSession {
   asOf: IsoDate;
   /** Versions, closed years and the hash-chained change log. */
   readonly governance = new Governance(this.plan.frames, 'Innebygd plan');
-  /** Carry-over rules read from Rammer, written back unchanged (the task pane does not edit them). */
+  /** Carry-over rules read from Rammer, or set in Styring (`checkCarryOver`), written back to Rammer. */
   private carryOver: ReadonlyMap<string, CarryOverRule> = new Map();
   private readonly store: LedgerStore;
 
@@ -90,6 +92,25 @@ export class PlannerSession {
   /** The reconciliation rows to check a change against (spending so far, or none). */
   get rows(): readonly ReconciliationRow[] {
     return (this.reconciliation ?? reconcile(this.plan, this.lines, this.asOf)).rows;
+  }
+
+  /** The workbook's whole state as the engine's governance functions take it (the same as the CLI reads). */
+  get planningState(): PlanningState {
+    return { plan: this.plan, governance: this.workbookGovernance(), lines: this.lines, log: this.governance.entries };
+  }
+
+  /** What setting a frame's carry-over rule gives, as of the current spending; nothing changes. */
+  checkCarryOver(request: CarryOverRequest, context: ChangeContext, lang: Lang): CarryOverCheck {
+    return checkCarryOver(this.planningState, request, this.rows, context, lang);
+  }
+
+  /** Sets a frame's carry-over rule and logs it; `applyGovernance` then writes Rammer, Avstemming and Logg. */
+  setCarryOver(request: CarryOverRequest, context: ChangeContext, lang: Lang): CarryOverCheck {
+    const check = this.checkCarryOver(request, context, lang);
+    if (!check.ok) return check;
+    this.carryOver = check.state.governance.carryOver;
+    this.governance.entries = [...check.state.log];
+    return check;
   }
 
   /** After a governance change: the version in use becomes the plan, and the workbook follows. */
@@ -257,19 +278,24 @@ export class PlannerSession {
 
   private tables(lang: Lang): TableData[] {
     const reconciliation = this.reconciliation ?? reconcile(this.plan, this.lines, this.asOf);
-    const g = this.governance;
-    // The version Rammer holds is written last in Versjoner, as the layout asks.
-    const versions = [...g.versions.filter((v) => v.id !== g.activeId), g.active].map(({ frames: _frames, ...entry }) => entry);
-    const closedYears = [...g.closed.values()].map((c) => closedYearRecord(c, this.plan.frames));
-    const governance: WorkbookGovernance = { carryOver: this.carryOver, versions, versionFrames: g.versionFrames, closedYears };
+    const governance = this.workbookGovernance();
     return buildWorkbookTables({
       plan: this.plan,
       ledgerLines: this.lines,
       reconciliation,
-      logEntries: g.entries,
+      logEntries: this.governance.entries,
       governance,
       lang,
     });
+  }
+
+  /** The governance state as the workbook stores it. */
+  private workbookGovernance(): WorkbookGovernance {
+    const g = this.governance;
+    // The version Rammer holds is written last in Versjoner, as the layout asks.
+    const versions = [...g.versions.filter((v) => v.id !== g.activeId), g.active].map(({ frames: _frames, ...entry }) => entry);
+    const closedYears = [...g.closed.values()].map((c) => closedYearRecord(c, this.plan.frames));
+    return { carryOver: this.carryOver, versions, versionFrames: g.versionFrames, closedYears };
   }
 
   /**

@@ -19,7 +19,7 @@ import {
   type ReallocationPreview,
   type Reconciliation,
 } from '../../engine/index.js';
-import type { Comparison, GovernanceController } from './controllers/governance-controller.js';
+import type { CarryOverPreview, Comparison, GovernanceController } from './controllers/governance-controller.js';
 import type { EvaluationController, IndicatorFileState } from './controllers/evaluation-controller.js';
 import type { Settings } from './host.js';
 import { overviewModel, type OverviewModel } from './overview-model.js';
@@ -41,6 +41,8 @@ export interface GovernanceData {
   readonly chain: ChainCheck;
   readonly preview: ReallocationPreview | null;
   readonly comparison: Comparison | null;
+  /** The engine's answer to the carry-over rule in the form. */
+  readonly carryOver: CarryOverPreview | null;
   readonly hasName: boolean;
   readonly year: number;
 }
@@ -156,6 +158,7 @@ export function viewData(view: ViewId, s: ViewSources): ViewData {
         chain: verifyChain(g.entries, s.settings.lang),
         preview: s.governance.preview,
         comparison: s.governance.comparison,
+        carryOver: s.governance.carryOver,
         hasName: s.settings.userName !== '',
         year: s.evaluation.year,
       };

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { formatMoney, Money } from '../../engine/index.js';
+import { embeddedPlan, formatMoney, formatPercent, Money } from '../../engine/index.js';
 import { checkAxe, fixture, openPreview, RESULTS, previewSuite } from './browser.js';
 
 const kr = (amount: string) => formatMoney(Money.of(amount));
@@ -207,6 +207,88 @@ describe('the Styring view', function () {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).to.be.at.most(0);
     expect(await checkAxe(page, 'Styring')).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('carries up to 5 % of the 2024 ekspertbistand frame into 2025 as Overført inn, and refuses once 2024 is closed', async function () {
+    // forbruk-2024-ekspertbistand.csv disburses 18 000 000 + 12 000 000 kr of ekspertbistand 2024,
+    // nothing committed: what is left is the frame less 30 000 000 kr, carried up to 5 % of the frame.
+    const frame = embeddedPlan().frames.find(
+      (f) => f.instrument === 'ekspertbistand' && f.from === 2024 && f.to === 2024,
+    )!.amount!;
+    const left = frame.minus(Money.of('18000000')).minus(Money.of('12000000'));
+    const cap = Money.fromOre(frame.times('0.05').toOre());
+    const expected = left.min(cap);
+    expect(expected.toFixed2()).to.equal('2500000.00');
+
+    const { page, errors } = await openPreview(suite.browser(), suite.url(), 320, { bypassCSP: true });
+    await setName(page, 'Kari Nordmann');
+    await importFile(page, fixture('forbruk-2024-ekspertbistand.csv'));
+    await page.locator('ia-import-view .result.ok').waitFor();
+    await openGovernance(page);
+
+    const form = page.locator('ia-carry-over-form');
+    await form.getByLabel('År', { exact: true }).selectOption('2024');
+    await form.getByLabel('Virkemiddel', { exact: true }).selectOption('ekspertbistand');
+    await form.getByLabel('Regel').selectOption('share');
+    await form.getByLabel('Andel (f.eks. 5 % eller 0,05)').fill('5 %');
+    await form.getByLabel('Overforbruk overføres').selectOption('nei');
+    await form.getByLabel('Begrunnelse').fill('Statens 5 %-regel for driftsposter');
+    const preview = form.locator('[data-testid=carry-over-preview]');
+    await preview.locator('.allowed').waitFor();
+    expect(await preview.textContent()).to.include('Overført inn 2025');
+    expect((await preview.locator('[data-testid=carried-in]').textContent())?.trim()).to.equal(kr(expected.toFixed2()));
+
+    // The same figure from a decimal share, keyboard only: the share field, then Enter submits.
+    await form.getByLabel('Andel (f.eks. 5 % eller 0,05)').fill('0,05');
+    await form.getByLabel('Andel (f.eks. 5 % eller 0,05)').press('Enter');
+    await page.locator('ia-notifier .success', { hasText: `Overført inn 2025: ${kr(expected.toFixed2())}` }).waitFor();
+    const entry = page.locator('ia-change-log li[data-action=carry_over_rule]');
+    expect(await entry.textContent())
+      .to.include('Kari Nordmann')
+      .and.include('inntil 5 % av rammen overføres')
+      .and.include('Statens 5 %-regel for driftsposter');
+    expect(await chainText(page)).to.include('Loggen er ubrutt');
+
+    await page.locator('ia-sheet-view [role=tab]', { hasText: 'Avstemming' }).click();
+    const avstemming = page.locator('ia-sheet-view table[data-table=Avstemming]');
+    const headers = (await avstemming.locator('thead th').allTextContents()).map((h) => h.trim());
+    const cells = async (year: number) =>
+      (
+        await avstemming
+          .locator('tbody tr')
+          .filter({ has: page.locator('td', { hasText: /^\s*ekspertbistand\s*$/ }) })
+          .filter({ has: page.locator(`td:nth-child(${headers.indexOf('Fra') + 1})`, { hasText: String(year) }) })
+          .locator('td')
+          .allTextContents()
+      ).map((c) => c.trim());
+    const carriedColumn = headers.indexOf('Overført inn');
+    expect((await cells(2025))[carriedColumn]).to.equal(formatMoney(expected, { currency: false }));
+    expect((await cells(2025))[headers.indexOf('Ramme')]).to.equal(formatMoney(Money.of('50000000'), { currency: false }));
+    await page.locator('ia-sheet-view [role=tab]', { hasText: 'Rammer' }).click();
+    const rammer = await page
+      .locator('ia-sheet-view table[data-table=Rammer] tbody tr', { hasText: 'ekspertbistand' })
+      .filter({ hasText: 'andel' })
+      .allTextContents();
+    expect(rammer).to.have.length(1);
+    expect(rammer[0]).to.include(formatPercent('0.05'));
+
+    // Closing 2024 locks its frames: the same form is refused with the engine's reason, before and on submit.
+    const closing = page.locator('ia-year-closing');
+    await closing.locator('#y-year').selectOption('2024');
+    await closing.locator('#y-why').fill('Evalueringen for 2024 er vedtatt');
+    await closing.getByRole('button', { name: 'Avslutt året' }).click();
+    await closing.locator('[data-testid=closed-years]', { hasText: 'Avsluttede år: 2024.' }).waitFor();
+    await form.getByLabel('Regel').selectOption('all');
+    await form.getByLabel('Begrunnelse').fill('Alt som er igjen');
+    await preview.locator('[data-testid=refusal]', { hasText: '2024' }).waitFor();
+    const refusal = ((await preview.locator('[data-testid=refusal]').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    await form.getByRole('button', { name: 'Sett overføringsregelen' }).click();
+    await page.locator('ia-notifier .error', { hasText: refusal.replace(/^⚠\s*/, '').slice(0, 40) }).waitFor();
+    expect(await page.locator('ia-change-log li[data-action=carry_over_rule]').count()).to.equal(1);
+    expect(await checkAxe(page, 'Styring')).to.deep.equal([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).to.be.at.most(0);
     expect(errors).to.deep.equal([]);
   });
 

@@ -7,6 +7,7 @@ import { iaEvent } from '../events.js';
 import { t } from '../i18n.js';
 import { base } from '../styles.js';
 import type { GovernanceData } from '../view-data.js';
+import './ia-carry-over-form.js';
 import './ia-change-log.js';
 import './ia-condition-form.js';
 import './ia-reallocation-form.js';
@@ -16,7 +17,8 @@ import './ia-year-closing.js';
 
 /**
  * Styring: the coordinating group's governance in one view — plan versions and their comparison,
- * reallocation with the funds check, confirming a condition, closing and reopening years, and
+ * reallocation with the funds check, confirming a condition, each frame's carry-over rule, closing
+ * and reopening years, and
  * the change log with its chain check. Every change needs the user's name from Innstillinger.
  *
  * @fires ia-navigate - go to Innstillinger to enter a name
@@ -85,6 +87,15 @@ export class IaGovernanceView extends LitElement {
       ></ia-reallocation-form>
       <hr />
       <ia-condition-form .conditions=${d.conditions} .instruments=${d.instruments} .busy=${busy}></ia-condition-form>
+      <hr />
+      <ia-carry-over-form
+        .instruments=${d.instruments}
+        .frames=${d.frames}
+        .preview=${d.carryOver}
+        .closedYears=${d.closedYears}
+        .year=${d.year}
+        .busy=${busy}
+      ></ia-carry-over-form>
       <hr />
       <ia-year-closing .closedYears=${d.closedYears} .year=${d.year} .busy=${busy}></ia-year-closing>
       <hr />

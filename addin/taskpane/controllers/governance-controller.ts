@@ -14,8 +14,8 @@ import {
   type FrameDifference,
   type ReallocationPreview,
 } from '../../../engine/index.js';
-import type { ReallocationDetail } from '../events.js';
-import type { ChangeOutcome } from '../governance.js';
+import type { CarryOverDetail, ReallocationDetail } from '../events.js';
+import { carryOverRuleOf, type CarryOverRequest, type ChangeOutcome } from '../governance.js';
 import { t, type TextKey } from '../i18n.js';
 import { listen, type AppLink } from './app-link.js';
 
@@ -26,10 +26,16 @@ export interface Comparison {
   readonly differences: readonly FrameDifference[];
 }
 
+/** What a carry-over rule in the form would give: what the next year receives, or why it is refused. */
+export type CarryOverPreview =
+  | { readonly ok: true; readonly intoYear: number; readonly carriedIn: Money | null }
+  | { readonly ok: false; readonly message: string };
+
 /** Governance state for the view and its actions. */
 export class GovernanceController implements ReactiveController {
   preview: ReallocationPreview | null = null;
   comparison: Comparison | null = null;
+  carryOver: CarryOverPreview | null = null;
   private readonly off: (() => void)[] = [];
 
   constructor(private readonly app: AppLink) {
@@ -71,6 +77,11 @@ export class GovernanceController implements ReactiveController {
           e.detail.why,
         ),
       ),
+      listen(app, 'ia-preview-carry-over', (e) => {
+        this.carryOver = this.checkCarryOver(e.detail);
+        app.requestUpdate();
+      }),
+      listen(app, 'ia-carry-over', (e) => this.setCarryOver(e.detail, e.detail.why)),
       listen(app, 'ia-close-year', (e) =>
         this.change(
           (c) => g().close(e.detail.year, app.session.lines, c),
@@ -116,6 +127,43 @@ export class GovernanceController implements ReactiveController {
     );
     // A refused move keeps its figures and the engine's reason in the form.
     this.preview = this.check(detail);
+  }
+
+  /** The request a form states, or null when its share cannot be read. */
+  private request(detail: CarryOverDetail): CarryOverRequest | null {
+    const rule = carryOverRuleOf(detail.rule, detail.share, detail.overspend);
+    return rule && { instrument: detail.instrument, year: detail.year, rule };
+  }
+
+  /** The engine's answer to the rule in the form, as of the current spending; nothing changes. */
+  private checkCarryOver(detail: CarryOverDetail): CarryOverPreview {
+    const app = this.app;
+    const request = this.request(detail);
+    if (!request) return { ok: false, message: t(app.uiLang, 'badShare') };
+    return app.session.checkCarryOver(request, { who: app.userName, at: app.nowIso(), why: '' }, app.uiLang);
+  }
+
+  private setCarryOver(detail: CarryOverDetail, why: string): void {
+    const app = this.app;
+    const request = this.request(detail);
+    if (!request) return app.notify.error(t(app.uiLang, 'badShare'));
+    let done = '';
+    this.change(
+      (c) => {
+        const result = app.session.setCarryOver(request, c, app.uiLang);
+        if (result.ok) {
+          const amount = formatMoney(result.carriedIn ?? Money.zero, { lang: app.uiLang });
+          done = t(app.uiLang, 'carryOverDone', { message: result.message, year: result.intoYear, amount });
+        }
+        return result;
+      },
+      () => {
+        this.carryOver = this.checkCarryOver(detail);
+        return done;
+      },
+      why,
+    );
+    this.carryOver = this.checkCarryOver(detail);
   }
 
   /** Runs one change with who/when/why, then lets the session apply and write it. */
