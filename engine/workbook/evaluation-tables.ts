@@ -9,11 +9,8 @@ import type { Evaluation } from '../evaluation/evaluation.js';
 import { fixed2, indicatorDefinition, type IndicatorValue } from '../evaluation/indicators.js';
 import { Dec } from '../money.js';
 import type { Lang } from '../problems.js';
-import type { Cell, CellValue, ColumnKind, ColumnSpec, TableData, TableRead, TableSpec } from './port.js';
-
-function col(name: string, kind: ColumnKind, width: number, validationList?: readonly string[]): ColumnSpec {
-  return { name, kind, width, ...(validationList ? { validationList } : {}) };
-}
+import type { Cell, CellValue, TableData, TableRead, TableSpec } from './port.js';
+import { col } from './spec-column.js';
 
 /** The `Indikatorer` table: one row per indicator value; `Mål` sets a goal for industry indicators. */
 export const INDIKATORER: TableSpec = {
@@ -23,7 +20,7 @@ export const INDIKATORER: TableSpec = {
   columns: [
     col('Indikator', 'text', 22),
     col('År', 'year', 7),
-    col('Kvartal', 'whole', 8, ['1', '2', '3', '4']),
+    col('Kvartal', 'whole', 8, { validationList: ['1', '2', '3', '4'] }),
     col('Verdi', 'decimal', 9),
     col('Måltype', 'text', 26),
     col('Kilde', 'text', 40),
@@ -46,7 +43,7 @@ export const VURDERINGER: TableSpec = {
     col('Utbetalt', 'money', 16),
     col('Åpne tilsagn', 'money', 16),
     col('Utnyttelse', 'percent', 11),
-    col('Status', 'text', 10, ['i rute', 'risiko', 'avvik']),
+    col('Status', 'text', 10, { validationList: ['i rute', 'risiko', 'avvik'] }),
     col('Aktivitet', 'text', 24),
     col('Antall', 'decimal', 10),
     col('Kostnad per aktivitet', 'money', 18),

@@ -11,7 +11,8 @@ import type { CarryOverRule } from '../plan/carry-over.js';
 import { lineKeysOfYear, type ClosedYear, type ClosedYears } from '../plan/closing.js';
 import { frameKey, type Frame } from '../plan/frame.js';
 import { statusWords, type VersionKind, type VersionStatus } from '../plan/versions.js';
-import type { Cell, ColumnKind, ColumnSpec, TableData, TableSpec } from './port.js';
+import type { Cell, TableData, TableSpec } from './port.js';
+import { col } from './spec-column.js';
 import { frameToken, framesCheckOf, versionFramesTable } from './version-frames.js';
 
 /** One row of `Versjoner`: a named plan version; the last row is the version `Rammer` holds. */
@@ -64,10 +65,6 @@ export const VERSION_KIND_WORDS: Readonly<Record<VersionKind, string>> = {
 /** Version statuses as `Versjoner` writes them. */
 export const VERSION_STATUS_WORDS: readonly string[] = (['draft', 'submitted', 'approved'] as const).map(statusWords);
 
-function col(name: string, kind: ColumnKind, width: number, validationList?: readonly string[]): ColumnSpec {
-  return { name, kind, width, ...(validationList ? { validationList } : {}) };
-}
-
 /** The `Versjoner` table on the `Styring` sheet. */
 export const VERSJONER: TableSpec = {
   sheet: 'Styring',
@@ -76,9 +73,9 @@ export const VERSJONER: TableSpec = {
   columns: [
     col('Versjon', 'text', 16),
     col('Navn', 'text', 36),
-    col('Type', 'text', 15, Object.values(VERSION_KIND_WORDS)),
+    col('Type', 'text', 15, { validationList: Object.values(VERSION_KIND_WORDS) }),
     col('Basert på', 'text', 16),
-    col('Status', 'text', 12, VERSION_STATUS_WORDS),
+    col('Status', 'text', 12, { validationList: VERSION_STATUS_WORDS }),
     col('Rammekontroll', 'text', 66),
   ],
 };

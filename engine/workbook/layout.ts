@@ -6,7 +6,8 @@ import { FRAME_SOURCES } from '../plan/frame.js';
 import { FUNDINGS, INSTRUMENTS } from '../plan/instruments.js';
 import { ENTRY_KINDS } from '../ledger/ledger.js';
 import type { Lang } from '../problems.js';
-import type { ColumnKind, ColumnSpec, TableSpec } from './port.js';
+import type { ColumnKind, TableSpec } from './port.js';
+import { col } from './spec-column.js';
 
 /** Excel number formats by column kind; `,` and `.` are shown in the reader's own locale (space and comma in Norwegian). */
 export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
@@ -64,10 +65,6 @@ export function dataRangeOf(spec: TableSpec, rowCount: number): string {
   const left = columnLetter(spec.origin.column);
   const right = columnLetter(spec.origin.column + spec.columns.length - 1);
   return `${left}${first}:${right}${last}`;
-}
-
-function col(name: string, kind: ColumnKind, width: number, extra: Partial<ColumnSpec> = {}): ColumnSpec {
-  return { name, kind, width, ...extra };
 }
 
 const INSTRUMENT_IDS = INSTRUMENTS.map((i) => i.id);
