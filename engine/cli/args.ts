@@ -1,5 +1,6 @@
 /** Command-line arguments: one parser, usage errors as values (exit status 2). */
 import { parseArgs } from 'node:util';
+import { FIRST_YEAR, LAST_YEAR, parseYear, type Year } from '../calendar.js';
 
 /** The options every command may take. */
 export interface CliOptions {
@@ -139,6 +140,13 @@ function share(flag: string, text: string): string {
   if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(plain))
     throw new UsageError(`${flag} må være en andel fra 0 til 1, f.eks. 0,9, ikke «${text}»`);
   return plain;
+}
+
+/** A budget year given with `flag` (`--year`, `--from`, `--to`); a usage error (exit 2) when it is not one. */
+export function yearOption(text: string, flag: string): Year {
+  const reading = parseYear(text);
+  if (!reading.ok) throw new UsageError(`${flag} må være et år fra ${FIRST_YEAR} til ${LAST_YEAR}, ikke «${text}»`);
+  return reading.year;
 }
 
 /** The usage text. */

@@ -9,27 +9,19 @@ import {
   formatMoney,
   frameKey,
   parseShare,
-  parseYear,
   reconcileState,
   setCarryOverInState,
   withCarryOver,
   type CarryOverRule,
   type GovernanceResult,
   type Lang,
-  type Year,
 } from '../index.js';
-import { UsageError, type CliOptions } from './args.js';
+import { UsageError, yearOption, type CliOptions } from './args.js';
 import type { CommandResult } from './commands.js';
 import { asOfFor } from './workbook-command.js';
 import { need, runWorkbookChange } from './write-change.js';
 
 const COMMAND = 'carry-over';
-
-function yearOf(text: string, flag: string): Year {
-  const reading = parseYear(text);
-  if (!reading.ok) throw new UsageError(`${flag} må være et år fra 2019 til 2028, ikke «${text}»`);
-  return reading.year;
-}
 
 /** The rule the options describe; a usage error (exit 2) for a rule, share or yes/no that cannot be read. */
 export function ruleOf(options: CliOptions): CarryOverRule {
@@ -78,8 +70,8 @@ export async function carryOverCommand(options: CliOptions): Promise<CommandResu
   if (options.format !== 'table') throw new UsageError(`${COMMAND} tar ikke --format`);
   const instrumentText = need(options.instrument, '--instrument VIRKEMIDDEL', COMMAND);
   const instrument = findInstrument(instrumentText)?.id ?? instrumentText;
-  const from = yearOf(need(options.from, '--from ÅR', COMMAND), '--from');
-  const to = options.to === undefined ? undefined : yearOf(options.to, '--to');
+  const from = yearOption(need(options.from, '--from ÅR', COMMAND), '--from');
+  const to = options.to === undefined ? undefined : yearOption(options.to, '--to');
   const rule = ruleOf(options);
   const target = { instrument, from, ...(to === undefined ? {} : { to }) };
   return runWorkbookChange(path, options, COMMAND, (state, context, file) => {

@@ -5,7 +5,6 @@ import {
   formatMoney,
   formatPercent,
   Money,
-  parseYear,
   reconcileTotals,
   rowsToJsonWithCarryOver,
   SpendingTotals,
@@ -17,7 +16,7 @@ import {
   type Reconciliation,
   type ReconciliationRow,
 } from '../index.js';
-import { UsageError, type CliOptions } from './args.js';
+import { UsageError, yearOption, type CliOptions } from './args.js';
 import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
 import { renderTable } from './text-table.js';
 
@@ -140,12 +139,7 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
   if (options.format === 'html') throw new UsageError('--format html finnes bare for evaluate');
   const lang = options.lang;
   const asOf = resolveAsOf(options.asOf);
-  let year: number | null = null;
-  if (options.year !== undefined) {
-    const reading = parseYear(options.year);
-    if (!reading.ok) throw new UsageError(`--year må være et år fra 2019 til 2028, ikke «${options.year}»`);
-    year = reading.year;
-  }
+  const year = options.year === undefined ? null : yearOption(options.year, '--year');
   const { plan, problems: planProblems, carryOver, warnings: logWarnings } = await loadPlan(options.plan, lang);
   if (!plan) return { stdout: '', stderr: problemLines(planProblems), status: 1 };
   // Summed while reading: a ledger of a million lines is never held in memory.

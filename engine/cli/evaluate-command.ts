@@ -6,7 +6,6 @@ import {
   evaluationJson,
   formatMoney,
   formatPercent,
-  parseYear,
   percentText,
   periodWords,
   readIndicatorBytes,
@@ -16,7 +15,7 @@ import {
   type Lang,
   type Problem,
 } from '../index.js';
-import { UsageError, type CliOptions } from './args.js';
+import { UsageError, yearOption, type CliOptions } from './args.js';
 import { problemJson, problemLines, type CommandResult } from './commands.js';
 import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
 import { renderTable } from './text-table.js';
@@ -92,8 +91,7 @@ function evaluationText(e: Evaluation, lang: Lang): string {
 /** `ia-planner evaluate --year Y [--indicators FILE.csv] [--ledger FILE …] [--plan FILE.xlsx] [--as-of D] [--format table|json|html] [--out FILE.html]`. */
 export async function evaluateCommand(options: CliOptions): Promise<CommandResult> {
   if (options.year === undefined) throw new UsageError('evaluate trenger --year ÅR');
-  const reading = parseYear(options.year);
-  if (!reading.ok) throw new UsageError(`--year må være et år fra 2019 til 2028, ikke «${options.year}»`);
+  const year = yearOption(options.year, '--year');
   if (options.format === 'csv') throw new UsageError('evaluate kan skrive table, json eller html, ikke csv');
   const lang = options.lang;
   const asOf = resolveAsOf(options.asOf);
@@ -107,8 +105,7 @@ export async function evaluateCommand(options: CliOptions): Promise<CommandResul
   if (rejected) {
     if (options.format === 'json') {
       return {
-        stdout:
-          JSON.stringify({ year: reading.year, errors: problems.map(problemJson), warnings: loaded.warnings }, null, 2) + '\n',
+        stdout: JSON.stringify({ year, errors: problems.map(problemJson), warnings: loaded.warnings }, null, 2) + '\n',
         stderr,
         status: 1,
       };
@@ -120,7 +117,7 @@ export async function evaluateCommand(options: CliOptions): Promise<CommandResul
     return { stdout: '', stderr: stderr + note, status: 1 };
   }
   const evaluation = evaluate({
-    year: reading.year,
+    year,
     plan,
     lines: loaded.ledger.lines,
     asOf,

@@ -9,15 +9,13 @@ import {
   closeYearInState,
   Money,
   parseAmount,
-  parseYear,
   reallocateInState,
   reconcile,
   reopenYearInState,
   type LedgerLine,
   type PlanningState,
-  type Year,
 } from '../index.js';
-import { UsageError, type CliOptions } from './args.js';
+import { UsageError, yearOption, type CliOptions } from './args.js';
 import { problemLines, type CommandResult } from './commands.js';
 import { loadLedgers } from './io.js';
 import { asOfFor } from './workbook-command.js';
@@ -25,12 +23,6 @@ import { need, runWorkbookChange } from './write-change.js';
 
 /** The governance commands by name. */
 export type GovernanceCommand = 'reallocate' | 'confirm-condition' | 'close-year' | 'reopen-year';
-
-function yearOf(text: string, flag: string): Year {
-  const reading = parseYear(text);
-  if (!reading.ok) throw new UsageError(`${flag} må være et år fra 2019 til 2028, ikke «${text}»`);
-  return reading.year;
-}
 
 /** The spending a reallocation is checked against: the --ledger files if given, else the workbook's Forbruk. */
 function spending(state: PlanningState, options: CliOptions): { lines: readonly LedgerLine[]; stderr: string } | CommandResult {
@@ -48,7 +40,7 @@ export async function governanceCommand(command: GovernanceCommand, options: Cli
   need(options.reason, '--reason TEKST', command);
   if (options.format !== 'table') throw new UsageError(`${command} tar ikke --format`);
   // Usage first (exit 2), before the workbook is read.
-  const year = command === 'confirm-condition' ? null : yearOf(need(options.year, '--year ÅR', command), '--year');
+  const year = command === 'confirm-condition' ? null : yearOption(need(options.year, '--year ÅR', command), '--year');
   let amount: Money | null = null;
   if (command === 'reallocate') {
     need(options.from, '--from VIRKEMIDDEL', command);
@@ -57,7 +49,7 @@ export async function governanceCommand(command: GovernanceCommand, options: Cli
     if (!reading.ok) throw new UsageError(`--amount må være et beløp som 250000 eller 250 000,50, ikke «${options.amount}»`);
     amount = Money.fromOre(reading.ore);
   }
-  const from = command === 'confirm-condition' ? yearOf(need(options.from, '--from ÅR', command), '--from') : null;
+  const from = command === 'confirm-condition' ? yearOption(need(options.from, '--from ÅR', command), '--from') : null;
   const instrument = command === 'confirm-condition' ? need(options.instrument, '--instrument VIRKEMIDDEL', command) : null;
   // Reopening is the way out of a change made to a closed year: it may start from the changed state.
   return runWorkbookChange(

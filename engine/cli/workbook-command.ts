@@ -29,7 +29,7 @@ import {
   type Year,
 } from '../index.js';
 import { WorkbookExistsError, writeWorkbookFile } from '../workbook/xlsx/save-file.js';
-import { UsageError, type CliOptions } from './args.js';
+import { UsageError, yearOption, type CliOptions } from './args.js';
 import type { CommandResult } from './commands.js';
 import { problemLines } from './commands.js';
 import { readIndicators } from './evaluate-command.js';
@@ -62,11 +62,7 @@ export function asOfFor(text: string | undefined, lines: readonly LedgerLine[]):
 
 /** The evaluation year: --year, else the year of --as-of, else the last budget year with ledger lines, else the report date's. */
 export function evaluationYear(options: CliOptions, asOf: IsoDate, lines: readonly LedgerLine[]): Year {
-  if (options.year !== undefined) {
-    const reading = parseYear(options.year);
-    if (!reading.ok) throw new UsageError(`--year må være et år fra ${FIRST_YEAR} til ${LAST_YEAR}, ikke «${options.year}»`);
-    return reading.year;
-  }
+  if (options.year !== undefined) return yearOption(options.year, '--year');
   let year = options.asOf === undefined && lines.length > 0 ? Math.max(...lines.map((l) => l.year)) : yearOfDate(asOf);
   year = Math.min(Math.max(year, FIRST_YEAR), LAST_YEAR);
   const reading = parseYear(year);
@@ -103,9 +99,7 @@ export async function workbookCommand(options: CliOptions): Promise<CommandResul
   if (out === undefined) throw new UsageError('workbook trenger --out FIL.xlsx');
   if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--out må være en .xlsx-fil, ikke «${out}»`);
   if (options.format !== 'table') throw new UsageError('workbook skriver en arbeidsbok og tar ikke --format');
-  if (options.year !== undefined && !parseYear(options.year).ok) {
-    throw new UsageError(`--year må være et år fra ${FIRST_YEAR} til ${LAST_YEAR}, ikke «${options.year}»`);
-  }
+  if (options.year !== undefined) yearOption(options.year, '--year');
   if (existsSync(out) && !options.force) return exists(out, lang);
   let state: PlanningState = embeddedState();
   let indicatorTable: TableRead | null = null;
