@@ -49,8 +49,9 @@ function refused(
   message: string,
   column: string | null,
   value: string | null,
+  sheet = 'Rammer',
 ): GovernanceResult {
-  return { ok: false, problems: [problem(code, { file, sheet: 'Rammer', line: null, column, value }, lang, {}, message)] };
+  return { ok: false, problems: [problem(code, { file, sheet, line: null, column, value }, lang, {}, message)] };
 }
 
 /** What a reallocation gave: the governance result and the figures, shown whether or not it was allowed. */
@@ -135,18 +136,8 @@ export function closeYearInState(
 ): GovernanceResult {
   const result = closeYear(closedYearsOf(state.governance, state.lines), year, state.lines, context);
   if (!result.ok) {
-    return {
-      ok: false,
-      problems: [
-        problem(
-          'change_refused',
-          { file, sheet: 'Styring', line: null, column: 'År', value: String(year) },
-          lang,
-          {},
-          lang === 'nb' ? result.message : `${year} is already closed.`,
-        ),
-      ],
-    };
+    const message = lang === 'nb' ? result.message : `${year} is already closed.`;
+    return refused('change_refused', file, lang, message, 'År', String(year), 'Styring');
   }
   const record = closedYearRecord(result.closed.get(year)!, state.plan.frames);
   const governance = { ...state.governance, closedYears: [...state.governance.closedYears, record] };
@@ -170,18 +161,7 @@ export function reopenYearInState(
     const en = state.governance.closedYears.some((r) => r.year === year)
       ? `Give a reason to reopen ${year}.`
       : `${year} is not closed.`;
-    return {
-      ok: false,
-      problems: [
-        problem(
-          'change_refused',
-          { file, sheet: 'Styring', line: null, column: 'År', value: String(year) },
-          lang,
-          {},
-          lang === 'nb' ? result.message : en,
-        ),
-      ],
-    };
+    return refused('change_refused', file, lang, lang === 'nb' ? result.message : en, 'År', String(year), 'Styring');
   }
   const governance = { ...state.governance, closedYears: state.governance.closedYears.filter((r) => r.year !== year) };
   const message = lang === 'nb' ? `${year} er gjenåpnet.` : `${year} is reopened.`;
