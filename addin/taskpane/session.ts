@@ -30,7 +30,7 @@ import {
   type ReconciliationRow,
 } from '../../engine/index.js';
 import { buildWorkbookTables } from '../../engine/workbook/build.js';
-import { readPlanFromPort } from '../../engine/workbook/read-plan-table.js';
+import { readPlanTables } from '../../engine/workbook/read-plan-table.js';
 import { isFormula, type CellValue, type TableData, type TableRead } from '../../engine/workbook/port.js';
 import { checkCarryOver, Governance, type CarryOverCheck, type CarryOverRequest } from './governance.js';
 import type { TaskpaneHost } from './host.js';
@@ -38,6 +38,9 @@ import { createLedgerStore, type LedgerStore } from './ledger-store.js';
 
 /** Tables a user fills in; replacing them when they differ from what we would write loses work. */
 const USER_TABLES = ['Rammer', 'Poster', 'Forbruk'];
+
+/** Every table `loadFromWorkbook` takes from the workbook, read in one go. */
+const LOADED_TABLES = ['Logg', 'Rammer', 'Poster', 'Versjoner', 'Arsavslutning', 'Versjonsrammer', 'Forbruk'] as const;
 
 /** A cell as text for comparing what a workbook holds with what we would write. */
 function normal(value: CellValue | undefined): string {
@@ -181,32 +184,33 @@ export class PlannerSession {
    * the user's record); keeps the embedded plan otherwise. Returns the problems found.
    */
   async loadFromWorkbook(file: string, lang: Lang): Promise<{ loaded: boolean; problems: FileReport['problems'] }> {
-    const logg = await this.host.port.readTable('Logg');
+    const tables = await this.readMany(LOADED_TABLES);
+    const table = (name: (typeof LOADED_TABLES)[number]) => tables.get(name) ?? null;
+    const logg = table('Logg');
     const log = readLogTable(logg, file, lang);
     // A chained log is taken row by row as written, so a tampered entry stays visible to the chain check.
     const entries = log.legacy || !logg ? log.entries : logEntriesFromTable(logg);
-    const rammer = await this.host.port.readTable('Rammer');
+    const rammer = table('Rammer');
     if (!rammer) {
       this.governance.reset(this.plan.frames, 'Innebygd plan', entries);
       return { loaded: false, problems: [] };
     }
-    const reading = await readPlanFromPort(this.host.port, file, lang);
+    const reading = readPlanTables(rammer, table('Poster'), file, lang);
     if (!reading.plan) return { loaded: false, problems: reading.problems };
     this.plan = reading.plan;
-    const port = this.host.port;
-    const [versjoner, arsavslutning] = [await port.readTable('Versjoner'), await port.readTable('Arsavslutning')];
+    const [versjoner, arsavslutning] = [table('Versjoner'), table('Arsavslutning')];
     const read = readGovernanceTables(rammer, versjoner, arsavslutning, file, lang);
     const stored = read.governance;
     // Every stored version comes back with its frames, so an earlier session's version can be compared.
     const input = { ...read, versions: stored.versions, current: this.plan.frames };
-    const kept = readStoredVersions(await port.readTable('Versjonsrammer'), input, file, lang);
+    const kept = readStoredVersions(table('Versjonsrammer'), input, file, lang);
     if (kept.problems.length > 0) return { loaded: false, problems: kept.problems };
     this.carryOver = stored.carryOver;
     const versions = { versions: stored.versions, versionFrames: kept.versionFrames };
     this.governance.reset(this.plan.frames, `Planen i ${file}`, entries, versions);
     this.lines = [];
     this.store.reset(this.plan);
-    const forbruk = await this.host.port.readTable('Forbruk');
+    const forbruk = table('Forbruk');
     let problems: FileReport['problems'] = [];
     if (forbruk && forbruk.rows.length > 0) {
       const read = await this.readForbruk(forbruk, `${file}: Forbruk`, lang);
@@ -246,23 +250,20 @@ export class PlannerSession {
   /** The user tables that a refresh would replace although the user changed them. */
   async editedTables(lang: Lang): Promise<string[]> {
     const fresh = this.tables(lang);
+    const existing = await this.readMany(USER_TABLES);
     const edited: string[] = [];
     for (const name of USER_TABLES) {
-      const existing = await this.host.port.readTable(name);
       const mine = fresh.find((t) => t.spec.table === name);
-      if (existing && mine && differs(existing, mine)) edited.push(name);
+      const read = existing.get(name);
+      if (read && mine && differs(read, mine)) edited.push(name);
     }
     return edited;
   }
 
   /** The layout's tables the workbook lacks. */
   async missingTables(lang: Lang): Promise<string[]> {
-    // One read of all tables where the port can (one Excel.run in Excel), else one by one.
     const names = this.tables(lang).map((table) => table.spec.table);
-    const port = this.host.port;
-    const found = port.readTables
-      ? await port.readTables(names)
-      : new Map(await Promise.all(names.map(async (n) => [n, await port.readTable(n)] as const)));
+    const found = await this.readMany(names);
     return names.filter((name) => !found.get(name));
   }
 
@@ -270,6 +271,13 @@ export class PlannerSession {
   async writeWorkbook(lang: Lang, user: string, replaceEdited: boolean): Promise<string[]> {
     this.note(user, 'Skrev planleggingsarbeidsboken', `${this.plan.frames.length} rammer, ${this.lines.length} forbrukslinjer`);
     return this.write(null, lang, replaceEdited);
+  }
+
+  /** Reads tables in one go where the port can (one Excel.run in Excel), else one by one. */
+  private async readMany(names: readonly string[]): Promise<ReadonlyMap<string, TableRead | null>> {
+    const port = this.host.port;
+    if (port.readTables) return port.readTables(names);
+    return new Map(await Promise.all(names.map(async (n) => [n, await port.readTable(n)] as const)));
   }
 
   private async hasWorkbook(): Promise<boolean> {
