@@ -150,3 +150,16 @@ export const base = css`
     white-space: nowrap;
   }
 `;
+
+/** A warning box (`<div class="warn">`); a component adds its own padding and margin. */
+export const warnBox = css`
+  .warn {
+    border: 1px solid #f4bfab;
+    background: var(--ia-warning-bg);
+    color: var(--ia-warning);
+    border-radius: var(--ia-radius);
+  }
+  .warn p {
+    margin: 0 0 var(--ia-s2);
+  }
+`;

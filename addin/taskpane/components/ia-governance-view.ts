@@ -5,7 +5,7 @@ import type { Lang } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
 import { t } from '../i18n.js';
-import { base } from '../styles.js';
+import { base, warnBox } from '../styles.js';
 import type { GovernanceData } from '../view-data.js';
 import './ia-carry-over-form.js';
 import './ia-change-log.js';
@@ -27,20 +27,14 @@ import './ia-year-closing.js';
 export class IaGovernanceView extends LitElement {
   static override styles = [
     base,
+    warnBox,
     css`
       :host {
         display: block;
       }
       .warn {
-        border: 1px solid #f4bfab;
-        background: var(--ia-warning-bg);
-        color: var(--ia-warning);
-        border-radius: var(--ia-radius);
         padding: var(--ia-s2) var(--ia-s3);
         margin-bottom: var(--ia-s4);
-      }
-      .warn p {
-        margin: 0 0 var(--ia-s2);
       }
       hr {
         border: none;

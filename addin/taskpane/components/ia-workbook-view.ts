@@ -5,7 +5,7 @@ import type { Lang } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
 import { t } from '../i18n.js';
-import { base } from '../styles.js';
+import { base, warnBox } from '../styles.js';
 
 /**
  * Planleggingsarbeidsbok: create or refresh the planning workbook. When tables the user edited
@@ -18,19 +18,13 @@ import { base } from '../styles.js';
 export class IaWorkbookView extends LitElement {
   static override styles = [
     base,
+    warnBox,
     css`
       :host {
         display: block;
       }
       .warn {
-        border: 1px solid #f4bfab;
-        background: var(--ia-warning-bg);
-        color: var(--ia-warning);
-        border-radius: var(--ia-radius);
         padding: var(--ia-s3);
-      }
-      .warn p {
-        margin: 0 0 var(--ia-s2);
       }
       ul.tables {
         margin: 0 0 var(--ia-s3);
