@@ -27,8 +27,8 @@ export interface CommandResult {
   status: 0 | 1 | 2;
 }
 
-/** Problems as lines for standard error. */
-export function problemLines(problems: readonly Problem[]): string {
+/** Problems (or warnings) as lines for standard error. */
+export function problemLines(problems: readonly { readonly message: string }[]): string {
   return problems.map((p) => `${p.message}\n`).join('');
 }
 
@@ -152,8 +152,7 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
   const rowsJson = rowsToJsonWithCarryOver(result?.rows ?? [], carryOver).filter((j) =>
     inYear(j as { from: number; to: number }),
   );
-  const stderr =
-    problemLines(logWarnings) + problemLines(loaded.problems) + loaded.warnings.map((w) => `${w.message}\n`).join('');
+  const stderr = problemLines(logWarnings) + problemLines(loaded.problems) + problemLines(loaded.warnings);
   const status = loaded.rejected ? 1 : 0;
   if (options.format === 'json') {
     const json = {

@@ -101,7 +101,7 @@ export async function evaluateCommand(options: CliOptions): Promise<CommandResul
   const loaded = loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang });
   const problems = [...(indicators?.problems ?? []), ...loaded.problems];
   const rejected = loaded.rejected || (indicators?.problems.length ?? 0) > 0;
-  const stderr = problemLines(problems) + loaded.warnings.map((w) => `${w.message}\n`).join('');
+  const stderr = problemLines(problems) + problemLines(loaded.warnings);
   if (rejected) {
     if (options.format === 'json') {
       return {

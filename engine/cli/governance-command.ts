@@ -28,7 +28,7 @@ export type GovernanceCommand = 'reallocate' | 'confirm-condition' | 'close-year
 function spending(state: PlanningState, options: CliOptions): { lines: readonly LedgerLine[]; stderr: string } | CommandResult {
   if (options.ledger.length === 0) return { lines: state.lines, stderr: '' };
   const loaded = loadLedgers(state.plan, options.ledger, { skipInvalid: options.skipInvalid, lang: options.lang });
-  const warnings = loaded.warnings.map((w) => `${w.message}\n`).join('');
+  const warnings = problemLines(loaded.warnings);
   if (loaded.rejected) return { stdout: '', stderr: problemLines(loaded.problems) + warnings, status: 1 };
   return { lines: loaded.ledger.lines, stderr: problemLines(loaded.problems) + warnings };
 }

@@ -117,7 +117,7 @@ export async function workbookCommand(options: CliOptions): Promise<CommandResul
   const ledger = new Ledger(state.plan);
   if (planFile !== null) ledger.addLines(planFile, state.lines, lang);
   const loaded = loadLedgers(state.plan, options.ledger, { skipInvalid: options.skipInvalid, lang }, undefined, ledger);
-  const warnings = loaded.warnings.map((w) => `${w.message}\n`).join('');
+  const warnings = problemLines(loaded.warnings);
   if (loaded.rejected) return rejected(loaded.problems, lang, warnings);
   const closed = checkClosedLines(closedYearsOf(state.governance, state.lines), ledger.lines, lang);
   if (closed.problems.length > 0) return rejected(closed.problems, lang, warnings);
