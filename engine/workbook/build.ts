@@ -189,11 +189,6 @@ export function avstemmingTable(
   return { spec, rows: rows.map((r, i) => avstemmingRow(plan, r, carried[i]!, lang)) };
 }
 
-/** The `Logg` table of free-text rows, written as a hash-chained log of `note` entries. */
-export function loggTable(log: readonly LogRow[]): TableData {
-  return logTable(appendEntries([], log.map(changeOfLogRow)));
-}
-
 /** Orders tables by their sheet's place in `SHEET_ORDER` (unknown sheets last, in given order). */
 export function orderTables(tables: readonly TableData[]): TableData[] {
   const rank = (t: TableData) => {

@@ -24,11 +24,6 @@ export function isoDateOfSerial(serial: number): string {
   return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Whether text is an ISO date `YYYY-MM-DD`. */
-export function isIsoDateText(value: CellValue): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-}
-
 /**
  * Checks a batch before a port writes any of it (so a write is all or nothing): table names unique
  * and not reused on another sheet, each row as wide as its columns, numbers finite. Throws: a bad
