@@ -4,7 +4,7 @@
  * activity, cost per activity), and the change log's rows for `Logg` with the hash chain in
  * columns added at the end (CONTRACTS §5 allows that), so a read-back log can be verified.
  */
-import { entryDetails, entryHandling, isLogAction, type LogEntry } from '../audit/log.js';
+import { entryDetails, entryHandling, type LogEntry } from '../audit/log.js';
 import type { Evaluation } from '../evaluation/evaluation.js';
 import { fixed2, indicatorDefinition, type IndicatorValue } from '../evaluation/indicators.js';
 import { Dec } from '../money.js';
@@ -160,37 +160,6 @@ export function logTableRows(entries: readonly LogEntry[], lang: Lang = 'nb'): C
 /** The `Logg` table for log entries. */
 export function logTable(entries: readonly LogEntry[], lang: Lang = 'nb'): TableData {
   return { spec: LOGG_CHAIN, rows: logTableRows(entries, lang) };
-}
-
-/**
- * Reads log entries back from the `Logg` table (by column name, so added user columns do not
- * matter); rows without the chain columns are skipped. Verify the result with `verifyChain`.
- */
-export function logEntriesFromTable(read: TableRead): LogEntry[] {
-  const at = (name: string) => read.header.indexOf(name);
-  const text = (row: readonly CellValue[], name: string) => {
-    const i = at(name);
-    const v = i < 0 ? null : row[i];
-    return v === null || v === undefined ? '' : String(v);
-  };
-  const entries: LogEntry[] = [];
-  for (const row of read.rows) {
-    const code = text(row, 'Kode');
-    if (!isLogAction(code)) continue;
-    entries.push({
-      seq: Number(text(row, 'Løpenummer')),
-      at: text(row, 'Tidspunkt'),
-      who: text(row, 'Hvem'),
-      action: code,
-      target: text(row, 'Objekt'),
-      before: text(row, 'Før'),
-      after: text(row, 'Etter'),
-      why: text(row, 'Begrunnelse'),
-      prevHash: text(row, 'Forrige hash'),
-      hash: text(row, 'Hash'),
-    });
-  }
-  return entries;
 }
 
 /** Reads the `Indikatorer` table's header and rows as text records, for `readIndicatorRecords`. */

@@ -11,6 +11,7 @@ import {
   isLogAction,
   verifyChain,
   type ChangeRecord,
+  type LogAction,
   type LogEntry,
 } from '../audit/log.js';
 import { problem, type Lang, type Problem } from '../problems.js';
@@ -37,6 +38,41 @@ export interface LogReading {
 
 function textOf(value: CellValue | undefined): string {
   return value === null || value === undefined ? '' : String(value);
+}
+
+/** A log entry from a row's chain columns; `cell` gives a column's text by name. */
+function entryOf(cell: (name: string) => string, action: LogAction, seq: number): LogEntry {
+  return {
+    seq,
+    at: cell('Tidspunkt'),
+    who: cell('Hvem'),
+    action,
+    target: cell('Objekt'),
+    before: cell('Før'),
+    after: cell('Etter'),
+    why: cell('Begrunnelse'),
+    prevHash: cell('Forrige hash'),
+    hash: cell('Hash'),
+  };
+}
+
+/**
+ * Reads log entries back from the `Logg` table (by column name, so added user columns do not
+ * matter); rows without the chain columns are skipped. Verify the result with `verifyChain`.
+ */
+export function logEntriesFromTable(read: TableRead): LogEntry[] {
+  const at = (name: string) => read.header.indexOf(name);
+  const entries: LogEntry[] = [];
+  for (const row of read.rows) {
+    const cell = (name: string) => {
+      const i = at(name);
+      return textOf(i < 0 ? null : row[i]);
+    };
+    const code = cell('Kode');
+    if (!isLogAction(code)) continue;
+    entries.push(entryOf(cell, code, Number(cell('Løpenummer'))));
+  }
+  return entries;
 }
 
 const CHAIN_COLUMNS = ['Løpenummer', 'Kode', 'Objekt', 'Før', 'Etter', 'Begrunnelse', 'Forrige hash', 'Hash'] as const;
@@ -73,18 +109,7 @@ export function readLogTable(read: TableRead | null, file: string, lang: Lang = 
       broken(line, column, cell(column), lang === 'nb' ? nb : 'The row is not an entry written by IA Planner.');
       continue;
     }
-    const entry: LogEntry = {
-      seq,
-      at: cell('Tidspunkt'),
-      who: cell('Hvem'),
-      action: code,
-      target: cell('Objekt'),
-      before: cell('Før'),
-      after: cell('Etter'),
-      why: cell('Begrunnelse'),
-      prevHash: cell('Forrige hash'),
-      hash: cell('Hash'),
-    };
+    const entry = entryOf(cell, code, seq);
     // Handling and Detaljer are not hashed; they must be what the entry shows, in either language.
     for (const [column, render] of [
       ['Handling', entryHandling],
