@@ -129,7 +129,7 @@ export class WorkbookError extends Error {
 }
 
 /** The `code` of an office.js error (`OfficeExtension.Error`), or null for anything else. */
-export function excelErrorCode(error: unknown): string | null {
+function excelErrorCode(error: unknown): string | null {
   if (typeof error !== 'object' || error === null || !('code' in error)) return null;
   const code = (error as { code: unknown }).code;
   return typeof code === 'string' ? code : null;

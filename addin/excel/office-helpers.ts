@@ -42,7 +42,7 @@ export function setErrorLogger(next: ErrorLogger): ErrorLogger {
 }
 
 /** Whether the code runs inside Office (true) or in a plain browser or Node (false). */
-export function isInsideOffice(): boolean {
+function isInsideOffice(): boolean {
   return typeof Excel !== 'undefined' && typeof Office !== 'undefined' && Boolean(Office.context?.requirements);
 }
 

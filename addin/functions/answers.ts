@@ -29,7 +29,7 @@ export class FunctionFault extends Error {
 export type Argument = unknown;
 
 /** The instrument named by id or name. */
-export function instrumentArg(value: Argument, inputs: FunctionInputs): Instrument {
+function instrumentArg(value: Argument, inputs: FunctionInputs): Instrument {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new FunctionFault('value', 'Oppgi virkemiddelet som tekst: id (f.eks. "ekspertbistand") eller navn.');
   }
@@ -44,7 +44,7 @@ export function instrumentArg(value: Argument, inputs: FunctionInputs): Instrume
 }
 
 /** The budget year, from a number or text (2024, "2024", 2024.0). */
-export function yearArg(value: Argument): Year {
+function yearArg(value: Argument): Year {
   if (typeof value !== 'number' && typeof value !== 'string') {
     throw new FunctionFault('value', 'Oppgi budsjettåret som et helt tall fra 2019 til 2028, f.eks. 2024.');
   }

@@ -32,7 +32,7 @@ const OFFICE_CODES: Record<string, Record<Lang, string>> = {
 };
 
 /** Words for a failure: an Office error by its code (never its localised message), else a generic line. */
-export function describeError(error: unknown, lang: Lang): string {
+function describeError(error: unknown, lang: Lang): string {
   // The Excel adapter's faults carry a message from our own catalogue (never Office's text): show it.
   if (error instanceof Error && error.name === 'WorkbookError') return error.message;
   if (typeof error === 'object' && error !== null && 'code' in error) {

@@ -109,7 +109,7 @@ export class EvaluationController implements ReactiveController {
 }
 
 /** The report's file name. */
-export function reportFileName(year: number): string {
+function reportFileName(year: number): string {
   return `ia-evaluering-${year}.html`;
 }
 
