@@ -76,9 +76,6 @@ export function frameJson(plan: Plan, frame: Frame): Record<string, unknown> {
   };
 }
 
-/** Totals of state frames per year (moved to the engine's plan; re-exported for the CLI's users). */
-export { frameTotalsByYear } from '../plan/totals.js';
-
 /** `ia-planner frames`. */
 export async function framesCommand(options: CliOptions): Promise<CommandResult> {
   const { plan, problems, warnings } = await loadPlan(options.plan, options.lang);

@@ -6,7 +6,7 @@
  */
 import { isoDate, type IsoDate } from '../calendar.js';
 import type { LedgerLine } from '../ledger/ledger.js';
-import { Dec, Money, ratio } from '../money.js';
+import { Dec, Money } from '../money.js';
 import type { Plan } from '../plan/plan.js';
 import type { Lang } from '../problems.js';
 import { forecastYear, type ForecastWarning } from '../reconcile/forecast.js';
@@ -205,16 +205,4 @@ export function evaluate(input: EvaluationInput): Evaluation {
     adjustmentReasons,
     findings,
   };
-}
-
-/** The utilisation of the year's state frames together: spent / frame over frames with an amount. */
-export function totalUtilisation(instruments: readonly InstrumentAssessment[]): {
-  frame: Money;
-  spent: Money;
-  utilisation: string | null;
-} {
-  const framed = instruments.filter((i) => i.frame !== null);
-  const frame = framed.reduce((s, i) => s.plus(i.frame!), Money.zero);
-  const spent = framed.reduce((s, i) => s.plus(i.spent), Money.zero);
-  return { frame, spent, utilisation: ratio(spent, frame, 4) };
 }

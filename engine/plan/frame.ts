@@ -35,11 +35,6 @@ export function frameKey(frame: { instrument: string; from: number; to: number }
   return `${frame.instrument}:${frame.from}-${frame.to}`;
 }
 
-/** Whether a frame covers a year. */
-export function frameCovers(frame: Frame, year: number): boolean {
-  return year >= frame.from && year <= frame.to;
-}
-
 /** Frames in report order: by instrument as in the catalogue, then by `from`. */
 export function sortFrames(frames: readonly Frame[], catalogue?: readonly Instrument[]): Frame[] {
   return [...frames].sort(

@@ -7,7 +7,6 @@ import { isoDate, type IsoDate } from '../calendar.js';
 import type { LedgerLine } from '../ledger/ledger.js';
 import { Dec, Money, ratio } from '../money.js';
 import type { Plan } from '../plan/plan.js';
-import type { Lang } from '../problems.js';
 
 /** Thresholds for the early warnings. */
 export interface ForecastThresholds {
@@ -113,18 +112,4 @@ export function forecastYear(
       warnings,
     };
   });
-}
-
-/** An early warning as a sentence for people. */
-export function forecastWarningText(row: ForecastRow, warning: ForecastWarning, lang: Lang = 'nb'): string {
-  const projected = row.projected?.toFixed2() ?? '–';
-  const frame = row.frame?.toFixed2() ?? '–';
-  if (lang === 'en') {
-    return warning === 'over_frame'
-      ? `${row.instrument}: at the present monthly rate, ${projected} NOK will be paid out in ${row.year}, more than the frame of ${frame} NOK.`
-      : `${row.instrument}: at the present monthly rate, only ${projected} NOK will be paid out in ${row.year}, far below the frame of ${frame} NOK.`;
-  }
-  return warning === 'over_frame'
-    ? `${row.instrument}: Med dagens månedlige takt blir det utbetalt ${projected} kr i ${row.year}, mer enn rammen på ${frame} kr.`
-    : `${row.instrument}: Med dagens månedlige takt blir det bare utbetalt ${projected} kr i ${row.year}, langt under rammen på ${frame} kr.`;
 }

@@ -5,7 +5,7 @@
 import { FIRST_YEAR, type IsoDate } from '../calendar.js';
 import type { EntryKind, LedgerLine, LineParts, LineStage, LineStore } from '../ledger/ledger.js';
 import { Money, ratio, type Ore } from '../money.js';
-import { frameKey, type Frame, type FrameSource } from '../plan/frame.js';
+import type { Frame, FrameSource } from '../plan/frame.js';
 import type { Funding, InstrumentId } from '../plan/instruments.js';
 import type { Plan } from '../plan/plan.js';
 
@@ -339,9 +339,4 @@ export function rowToJson(row: ReconciliationRow): Record<string, unknown> {
     source: row.source,
     flags: row.flags,
   };
-}
-
-/** The key of a row's frame. */
-export function rowKey(row: ReconciliationRow): string {
-  return frameKey(row);
 }
