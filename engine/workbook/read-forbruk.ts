@@ -8,10 +8,10 @@ import { LEDGER_COLUMNS, mapHeader } from '../ledger/columns.js';
 import type { LedgerLine } from '../ledger/ledger.js';
 import { LineReader, missingLedgerColumns } from '../ledger/line-reader.js';
 import type { Plan } from '../plan/plan.js';
-import { problem, type Lang, type Problem } from '../problems.js';
+import type { Lang, Problem } from '../problems.js';
 import { isoDateOfSerial } from './cells.js';
 import type { CellValue, TableRead } from './port.js';
-import { isEmptyRow } from './read-plan-table.js';
+import { isEmptyRow, missingColumns } from './read-plan-table.js';
 
 /** What reading `Forbruk` gave: the valid lines (sheet rows as line numbers) and every problem. */
 export interface ForbrukReading {
@@ -37,8 +37,7 @@ export function ledgerLinesFromTable(read: TableRead, plan: Plan, file: string, 
   const problems: Problem[] = [];
   const missing = missingLedgerColumns(header);
   if (missing.length > 0) {
-    const place = { file, sheet: read.sheet, line: read.firstRow - 1, column: null, value: read.header.join(', ') };
-    problems.push(problem('missing_columns', place, lang, { columns: missing.join(', ') }));
+    problems.push(missingColumns(read, missing, file, lang));
     return { lines: [], problems };
   }
   const reader = new LineReader(plan, file, header, lang, read.sheet);

@@ -48,20 +48,7 @@ export class RowReader {
   requireColumns(names: readonly string[]): boolean {
     const missing = names.filter((n) => !this.index.has(foldHeader(n)));
     if (missing.length === 0) return true;
-    this.problems.push(
-      problem(
-        'missing_columns',
-        {
-          file: this.file,
-          sheet: this.read.sheet,
-          line: this.read.firstRow - 1,
-          column: null,
-          value: this.read.header.join(', '),
-        },
-        this.lang,
-        { columns: missing.join(', ') },
-      ),
-    );
+    this.problems.push(missingColumns(this.read, missing, this.file, this.lang));
     return false;
   }
 
@@ -239,6 +226,12 @@ function readPosts(read: TableRead, file: string, lang: Lang, problems: Problem[
     posts.push({ chapter, post, instrument: instrument.id, name: r.text(row, 'Navn') });
   });
   return posts;
+}
+
+/** The problem for a table whose header lacks required columns: at the header row, the header as its value. */
+export function missingColumns(read: TableRead, missing: readonly string[], file: string, lang: Lang): Problem {
+  const place = { file, sheet: read.sheet, line: read.firstRow - 1, column: null, value: read.header.join(', ') };
+  return problem('missing_columns', place, lang, { columns: missing.join(', ') });
 }
 
 /** The problem for a table the workbook lacks. */
