@@ -115,21 +115,32 @@ export class SpendingTotals implements LineStore {
 
   private addToBucket(instrument: InstrumentId, year: number, kind: EntryKind, amount: Ore): void {
     // Buckets by instrument, then by year index: no key string to build for each line.
-    let years = this.byInstrument.get(instrument);
-    if (!years) {
-      years = [];
-      this.byInstrument.set(instrument, years);
-    }
+    const years = this.yearsOf(instrument);
     let bucket = years[year - FIRST_YEAR];
     if (!bucket) {
       bucket = { utbetaling: 0n, tilsagn: 0n, annullering: 0n, lines: 0 };
-      years[year - FIRST_YEAR] = bucket;
-      this.buckets.set(`${instrument}:${year}`, bucket);
+      this.setBucket(years, instrument, year, bucket);
     }
     if (kind === 'utbetaling') bucket.utbetaling += amount;
     else if (kind === 'tilsagn') bucket.tilsagn += amount;
     else bucket.annullering += amount;
     bucket.lines++;
+  }
+
+  /** The buckets of one instrument, indexed by year − FIRST_YEAR (made when there are none). */
+  private yearsOf(instrument: string): Bucket[] {
+    let years = this.byInstrument.get(instrument);
+    if (!years) {
+      years = [];
+      this.byInstrument.set(instrument, years);
+    }
+    return years;
+  }
+
+  /** Files a new bucket under both indexes: by instrument and year index, and by `instrument:year`. */
+  private setBucket(years: Bucket[], instrument: string, year: number, bucket: Bucket): void {
+    years[year - FIRST_YEAR] = bucket;
+    this.buckets.set(`${instrument}:${year}`, bucket);
   }
 
   private addCommitment(instrument: InstrumentId, voucher: string, year: number, amount: Ore): void {
@@ -151,14 +162,8 @@ export class SpendingTotals implements LineStore {
     for (const [key, b] of other.buckets) {
       const mine = this.buckets.get(key);
       if (!mine) {
-        this.buckets.set(key, b);
         const [instrument, year] = key.split(':') as [string, string];
-        let years = this.byInstrument.get(instrument);
-        if (!years) {
-          years = [];
-          this.byInstrument.set(instrument, years);
-        }
-        years[Number(year) - FIRST_YEAR] = b;
+        this.setBucket(this.yearsOf(instrument), instrument, Number(year), b);
       } else {
         mine.utbetaling += b.utbetaling;
         mine.tilsagn += b.tilsagn;
