@@ -51,11 +51,13 @@ function nameOf(plan: Plan, id: string, lang: Lang): string {
   return instrument ? (lang === 'nb' ? instrument.name : instrument.nameEn) : id;
 }
 
-function period(from: number, to: number): string {
+/** A frame's years for a table: `2024`, or `2019–2021` for a pooled frame. */
+export function yearSpan(from: number, to: number): string {
   return from === to ? String(from) : `${from}–${to}`;
 }
 
-function money(amount: Money | null, lang: Lang): string {
+/** A frame amount for a table; a frame whose amount is not set says so (never 0). */
+export function frameMoney(amount: Money | null, lang: Lang): string {
   return amount === null ? (lang === 'nb' ? 'ikke fastsatt' : 'not set') : formatMoney(amount, { lang });
 }
 
@@ -105,8 +107,8 @@ export async function framesCommand(options: CliOptions): Promise<CommandResult>
   };
   const rows = plan.frames.map((f) => [
     nameOf(plan, f.instrument, lang),
-    period(f.from, f.to),
-    money(f.amount, lang),
+    yearSpan(f.from, f.to),
+    frameMoney(f.amount, lang),
     f.funding,
     sourceWords[f.source]![lang],
     f.condition === ''
@@ -219,8 +221,8 @@ function reconcileTable(
     : ['Instrument', 'Year', 'Frame', 'Spent', 'Open commitments', 'Remaining', 'Utilisation', 'Flags'];
   const body = rows.map((r) => [
     nameOf(plan, r.instrument, lang),
-    period(r.from, r.to),
-    money(r.frame, lang),
+    yearSpan(r.from, r.to),
+    frameMoney(r.frame, lang),
     formatMoney(r.spent, { lang }),
     formatMoney(r.openCommitments, { lang }),
     r.remaining === null ? '–' : formatMoney(r.remaining, { lang }),

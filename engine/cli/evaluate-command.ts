@@ -16,7 +16,7 @@ import {
   type Problem,
 } from '../index.js';
 import { UsageError, yearOption, type CliOptions } from './args.js';
-import { problemJson, problemLines, type CommandResult } from './commands.js';
+import { frameMoney, problemJson, problemLines, yearSpan, type CommandResult } from './commands.js';
 import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
 import { renderTable } from './text-table.js';
 
@@ -74,8 +74,8 @@ function evaluationText(e: Evaluation, lang: Lang): string {
       : ['Instrument', 'Year', 'Frame', 'Spent', 'Open commitments', 'Utilisation', 'Status'],
     e.instruments.map((i) => [
       i.instrument,
-      i.from === i.to ? String(i.from) : `${i.from}–${i.to}`,
-      i.frame === null ? (nb ? 'ikke fastsatt' : 'not set') : formatMoney(i.frame, { lang }),
+      yearSpan(i.from, i.to),
+      frameMoney(i.frame, lang),
       formatMoney(i.spent, { lang }),
       formatMoney(i.openCommitments, { lang }),
       formatPercent(i.utilisation, lang),
