@@ -1,5 +1,5 @@
 /** The `evaluate` command: the annual evaluation as a table, JSON or the council's HTML report (CONTRACTS §4, §6). */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   evaluate,
@@ -13,11 +13,12 @@ import {
   type Evaluation,
   type IndicatorReading,
   type Lang,
-  type Problem,
+  problem,
 } from '../index.js';
 import { UsageError, yearOption, type CliOptions } from './args.js';
 import { frameMoney, problemJson, problemLines, yearSpan, type CommandResult } from './commands.js';
 import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
+import { writeFileSafely, WorkbookExistsError } from '../workbook/xlsx/save-file.js';
 import { renderTable } from './text-table.js';
 
 /** The indicator file given with --indicators (null without one); an unreadable file is a problem. */
@@ -28,19 +29,8 @@ export function readIndicators(path: string | undefined, lang: Lang): IndicatorR
     if (!statSync(path).isFile()) throw new Error('not a file');
     return readIndicatorBytes(name, readFileSync(path), lang);
   } catch {
-    const problem: Problem = {
-      code: 'empty_file',
-      file: path,
-      line: null,
-      column: null,
-      value: null,
-      expected: lang === 'nb' ? 'en fil som finnes og kan leses' : 'a file that exists and can be read',
-      message:
-        lang === 'nb'
-          ? `${path}: Filen finnes ikke eller kan ikke leses.`
-          : `${path}: The file does not exist or cannot be read.`,
-    };
-    return { values: [], goals: new Map(), activities: [], resources: [], problems: [problem] };
+    const unreadable = problem('unreadable_file', { file: path, line: null, column: null, value: null }, lang);
+    return { values: [], goals: new Map(), activities: [], resources: [], problems: [unreadable] };
   }
 }
 
@@ -138,10 +128,16 @@ export async function evaluateCommand(options: CliOptions): Promise<CommandResul
   if (options.format === 'html') {
     const html = renderEvaluationHtml(evaluation, { lang });
     if (options.out === undefined) return { stdout: html, stderr, status: 0 };
-    if (existsSync(options.out) && !options.force) {
-      return { stdout: '', stderr: stderr + `${options.out} finnes fra før; bruk --force for å skrive over.\n`, status: 1 };
+    try {
+      await writeFileSafely(options.out, (temp) => writeFileSync(temp, html), { overwrite: options.force });
+    } catch (error) {
+      if (!(error instanceof WorkbookExistsError)) throw error;
+      const exists =
+        lang === 'nb'
+          ? `${options.out} finnes fra før; bruk --force for å skrive over.`
+          : `${options.out} already exists; use --force to overwrite it.`;
+      return { stdout: '', stderr: stderr + exists + '\n', status: 1 };
     }
-    writeFileSync(options.out, html);
     return { stdout: '', stderr: stderr + `${lang === 'nb' ? 'Skrev' : 'Wrote'} ${options.out}\n`, status: 0 };
   }
   return { stdout: evaluationText(evaluation, lang), stderr, status: 0 };

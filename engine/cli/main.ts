@@ -39,9 +39,14 @@ export async function main(argv: string[]): Promise<number> {
   const hasSub = first === 'version' && args[0] !== undefined && !args[0].startsWith('-');
   const name = hasSub ? `version ${args[0]}` : first;
   const rest = hasSub ? args.slice(1) : args;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    // Wrong usage: the usage text is an error here, so it goes to standard error (CONTRACTS §4).
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const load = COMMANDS[name];
   if (!load) {

@@ -29,9 +29,22 @@ export async function writeWorkbookFile(
   tables: readonly TableData[],
   options: { overwrite: boolean },
 ): Promise<void> {
+  await writeFileSafely(path, (temp) => writeXlsx(temp, tables), options);
+}
+
+/**
+ * Writes any file safely: `write` fills a temporary file in the same folder, which is then renamed
+ * into place (or hard-linked, so an existing file is never replaced unless `overwrite`, even in a
+ * race); on any failure the temporary file is removed and the target is untouched.
+ */
+export async function writeFileSafely(
+  path: string,
+  write: (temp: string) => Promise<void> | void,
+  options: { overwrite: boolean },
+): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await writeXlsx(temp, tables);
+    await write(temp);
     if (options.overwrite) {
       renameSync(temp, path);
       return;
