@@ -135,8 +135,3 @@ export function monthOfDate(date: IsoDate): number {
 export function formatDate(date: IsoDate): string {
   return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 }
-
-/** The ISO date of a JavaScript Date in UTC; for hosts that turn "today" into a parameter. */
-export function isoDateOf(moment: Date): IsoDate {
-  return moment.toISOString().slice(0, 10) as IsoDate;
-}

@@ -1,5 +1,6 @@
 /** The engine's public API: everything a host (CLI, add-in, preview) may use. */
 export * from './calendar.js';
+export * from './time.js';
 export * from './money.js';
 export * from './problems.js';
 export * from './plan/instruments.js';
