@@ -6,7 +6,8 @@ import { ExcelWorkbookPort } from '../../addin/excel/excel-workbook-port.js';
 import { WorkbookError } from '../../addin/excel/faults.js';
 import { setErrorLogger, type ErrorLogger } from '../../addin/excel/office-helpers.js';
 import { FakeWorkbook } from './fake-excel.js';
-import { fingerprintOf, jsonBytes, numberFormatOf, toExcelInput } from '../../addin/excel/cells.js';
+import { jsonBytes, numberFormatOf, toExcelInput } from '../../addin/excel/cells.js';
+import { fingerprintOf } from '../../addin/excel/edit-fingerprint.js';
 import { FORBRUK } from '../../engine/workbook/index.js';
 import { bigForbruk, tableNamed, workbookTables } from './fixtures.js';
 
