@@ -12,6 +12,7 @@ export * from './ledger/columns.js';
 export * from './ledger/csv.js';
 export * from './ledger/decode.js';
 export * from './ledger/ledger.js';
+export * from './ledger/line.js';
 export * from './ledger/line-reader.js';
 export * from './reconcile/reconcile.js';
 export * from './reconcile/flags.js';

@@ -5,7 +5,7 @@
  * trigger for talks on adjustments is met, and findings in plain sentences.
  */
 import { isoDate, type IsoDate } from '../calendar.js';
-import type { LedgerLine } from '../ledger/ledger.js';
+import type { LedgerLine } from '../ledger/line.js';
 import { Dec, Money } from '../money.js';
 import type { Plan } from '../plan/plan.js';
 import type { Lang } from '../problems.js';

@@ -16,7 +16,7 @@
  * part carries its length, so no two contents share a key, whatever characters a voucher holds.
  */
 
-import type { LedgerLine } from './ledger.js';
+import type { LedgerLine } from './line.js';
 
 /** The code a kind (`EntryKind`) is written as in keys. */
 export const KIND_CODES = { utbetaling: 0, tilsagn: 1, annullering: 2 } as const;

@@ -2,62 +2,15 @@
  * Ledger lines (spending: commitments, disbursements, cancellations) read from delimited text, with
  * every bad line reported as a problem, and merged across files without double counting.
  */
-import type { IsoDate, Year } from '../calendar.js';
-import type { Ore } from '../money.js';
-import type { InstrumentId } from '../plan/instruments.js';
 import { InstrumentIndex, type Plan } from '../plan/plan.js';
 import { problem, type Lang, type Problem, type Warning } from '../problems.js';
 import { LEDGER_COLUMNS, mapHeader, type HeaderMap, type LedgerColumn } from './columns.js';
 import { ContentCounts, contentId } from './content-counts.js';
 import { CsvReader } from './csv.js';
 import { ChunkDecoder, LineCutter, looksBinary, NotUtf8, type Encoding } from './decode.js';
+import type { LedgerLine, LineParts } from './line.js';
 import { LineReader, missingLedgerColumns } from './line-reader.js';
 import { PlainLineReader } from './plain-line.js';
-
-/** What a ledger line records. */
-export type EntryKind = 'utbetaling' | 'tilsagn' | 'annullering';
-
-/** The kinds, in the order reports show them. */
-export const ENTRY_KINDS: readonly EntryKind[] = ['utbetaling', 'tilsagn', 'annullering'];
-
-const KIND_ALIASES: Record<string, EntryKind> = {
-  utbetaling: 'utbetaling',
-  disbursement: 'utbetaling',
-  tilsagn: 'tilsagn',
-  commitment: 'tilsagn',
-  annullering: 'annullering',
-  cancellation: 'annullering',
-};
-
-/** Reads a kind in Norwegian or English, any case; undefined if unknown. */
-export function parseKind(text: string): EntryKind | undefined {
-  return KIND_ALIASES[text] ?? KIND_ALIASES[text.trim().toLowerCase()];
-}
-
-/** One line of spending. */
-export interface LedgerLine {
-  readonly file: string;
-  /** Line in the file (1 = header). */
-  readonly line: number;
-  readonly date: IsoDate;
-  readonly voucher: string;
-  readonly instrument: InstrumentId;
-  readonly kind: EntryKind;
-  /** Exact amount in øre; negative for a refund. */
-  readonly amount: Ore;
-  /** For a disbursement or cancellation: the voucher of the commitment it settles, or ''. */
-  readonly reference: string;
-  /** The budget year the line counts against. */
-  readonly year: Year;
-  readonly chapter: number | null;
-  readonly post: number | null;
-  readonly text: string;
-}
-
-/** The content that makes two lines the same (CONTRACTS §2). */
-export function contentKey(line: Pick<LedgerLine, 'voucher' | 'date' | 'instrument' | 'kind' | 'amount' | 'reference'>): string {
-  return `${line.voucher}\u0000${line.date}\u0000${line.instrument}\u0000${line.kind}\u0000${line.amount}\u0000${line.reference}`;
-}
 
 /** Options for reading a ledger. */
 export interface ReadOptions {
@@ -82,28 +35,6 @@ export interface FileReport {
   readonly rejected: boolean;
   readonly problems: Problem[];
   readonly warnings: Warning[];
-}
-
-/**
- * A valid line as the fast path reads it, without a `LedgerLine` object: what a store that only
- * sums needs. It is valid only during the call it is handed to (the reader reuses it).
- */
-export interface LineParts {
-  /** The date as the number YYYYMMDD, which orders as the ISO date does. */
-  readonly dateNumber: number;
-  readonly instrument: InstrumentId;
-  readonly kind: EntryKind;
-  /** Exact amount in øre; negative for a refund. */
-  readonly amount: Ore;
-  readonly year: Year;
-  /** Whether the line names a reference. */
-  readonly hasReference: boolean;
-  /** The voucher, made on demand. */
-  voucher(): string;
-  /** The reference (or ''), made on demand. */
-  reference(): string;
-  /** The whole line. */
-  toLine(file: string, line: number): LedgerLine;
 }
 
 /** A staging area for the lines of one file: committed when the file is accepted, else dropped. */

@@ -8,7 +8,7 @@ import type { InstrumentId } from '../plan/instruments.js';
 import { InstrumentIndex, type Plan } from '../plan/plan.js';
 import { problem, type Lang, type Problem } from '../problems.js';
 import type { HeaderMap, LedgerColumn } from './columns.js';
-import { parseKind, type LedgerLine } from './ledger.js';
+import { parseKind, type LedgerLine } from './line.js';
 
 /**
  * Reads one record (the fields of a CSV line, or the cells of a `Forbruk` table row as text) into a

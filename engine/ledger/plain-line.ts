@@ -11,7 +11,7 @@ import type { InstrumentId } from '../plan/instruments.js';
 import type { InstrumentIndex } from '../plan/plan.js';
 import type { HeaderMap, LedgerColumn } from './columns.js';
 import { KIND_CODES, type ContentCounts } from './content-counts.js';
-import { parseKind, type EntryKind, type LedgerLine, type LineParts } from './ledger.js';
+import { parseKind, type EntryKind, type LedgerLine, type LineParts } from './line.js';
 
 /** The number of distinct spellings of instruments or kinds remembered per file. */
 const CACHE_SIZE = 64;

@@ -4,7 +4,7 @@
  * refused with a `year_closed` problem; an explicit reopen is allowed and recorded in the log.
  */
 import type { ChangeRecord } from '../audit/log.js';
-import { contentKey, type LedgerLine } from '../ledger/ledger.js';
+import { contentKey, type LedgerLine } from '../ledger/line.js';
 import { problem, type Lang, type Problem } from '../problems.js';
 import type { ChangeContext } from './versions.js';
 

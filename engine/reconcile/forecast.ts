@@ -4,7 +4,7 @@
  * when the projection passes the frame or falls far below it. The date is a parameter.
  */
 import { isoDate, type IsoDate } from '../calendar.js';
-import type { LedgerLine } from '../ledger/ledger.js';
+import type { LedgerLine } from '../ledger/line.js';
 import { Dec, Money, ratio } from '../money.js';
 import type { Plan } from '../plan/plan.js';
 

@@ -3,7 +3,8 @@
  * (CONTRACTS §3). The date is always a parameter; the engine never reads the clock.
  */
 import { FIRST_YEAR, type IsoDate } from '../calendar.js';
-import type { EntryKind, LedgerLine, LineParts, LineStage, LineStore } from '../ledger/ledger.js';
+import type { LineStage, LineStore } from '../ledger/ledger.js';
+import type { EntryKind, LedgerLine, LineParts } from '../ledger/line.js';
 import { Money, ratio, type Ore } from '../money.js';
 import type { Frame, FrameSource } from '../plan/frame.js';
 import type { Funding, InstrumentId } from '../plan/instruments.js';

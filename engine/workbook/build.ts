@@ -4,7 +4,7 @@
  * the governance state (Styring) and the hash-chained change log (Logg).
  */
 import { appendEntries, type LogEntry } from '../audit/log.js';
-import type { LedgerLine } from '../ledger/ledger.js';
+import type { LedgerLine } from '../ledger/line.js';
 import { Money, sum } from '../money.js';
 import { withCarryOver, type CarryOverRule } from '../plan/carry-over.js';
 import { frameKey } from '../plan/frame.js';

@@ -6,7 +6,7 @@
  * a SHA-256 over its frames; so a later change to either is recognised.
  */
 import { sha256 } from '../audit/sha256.js';
-import type { LedgerLine } from '../ledger/ledger.js';
+import type { LedgerLine } from '../ledger/line.js';
 import type { CarryOverRule } from '../plan/carry-over.js';
 import { lineKeysOfYear, type ClosedYear, type ClosedYears } from '../plan/closing.js';
 import { frameKey, type Frame } from '../plan/frame.js';

@@ -4,7 +4,7 @@
  */
 import { FRAME_SOURCES } from '../plan/frame.js';
 import { FUNDINGS, INSTRUMENTS } from '../plan/instruments.js';
-import { ENTRY_KINDS } from '../ledger/ledger.js';
+import { ENTRY_KINDS } from '../ledger/line.js';
 import type { Lang } from '../problems.js';
 import type { ColumnKind, TableSpec } from './port.js';
 import { col } from './spec-column.js';

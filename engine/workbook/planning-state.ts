@@ -8,7 +8,7 @@
  */
 import type { LogEntry } from '../audit/log.js';
 import type { IsoDate } from '../calendar.js';
-import type { LedgerLine } from '../ledger/ledger.js';
+import type { LedgerLine } from '../ledger/line.js';
 import type { Plan } from '../plan/plan.js';
 import { lineKeysOfYear } from '../plan/closing.js';
 import { problem, type Lang, type Problem } from '../problems.js';

@@ -5,7 +5,7 @@
  * reads a date cell) into an ISO date, a number into its exact decimal text.
  */
 import { LEDGER_COLUMNS, mapHeader } from '../ledger/columns.js';
-import type { LedgerLine } from '../ledger/ledger.js';
+import type { LedgerLine } from '../ledger/line.js';
 import { LineReader, missingLedgerColumns } from '../ledger/line-reader.js';
 import type { Plan } from '../plan/plan.js';
 import type { Lang, Problem } from '../problems.js';
