@@ -4,8 +4,9 @@ import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import {
   embeddedPlan,
-  isoDate,
   Ledger,
+  osloDate,
+  osloStamp,
   parseDate,
   problem,
   type CarryOverRule,
@@ -114,9 +115,9 @@ export async function loadPlan(
   return { plan: state?.plan ?? null, problems, carryOver: state?.governance.carryOver ?? none, warnings: logProblems };
 }
 
-/** The as-of date: --as-of, else today in local time. */
-export function resolveAsOf(text: string | undefined, today: Date = new Date()): IsoDate {
-  if (text === undefined) return isoDate(today.getFullYear(), today.getMonth() + 1, today.getDate())!;
+/** The as-of date: --as-of, else today in Oslo (as in the add-in), whatever the machine's time zone. */
+export function resolveAsOf(text: string | undefined, now: Date = new Date()): IsoDate {
+  if (text === undefined) return osloDate(now);
   const date = parseDate(text);
   if (!date) throw new UsageError(`--as-of må være en dato som ÅÅÅÅ-MM-DD, ikke «${text}»`);
   return date;
@@ -133,7 +134,7 @@ export function userName(given: string | undefined): string {
   }
 }
 
-/** The time of a change as the log writes it: ISO 8601 in UTC, to the second. */
+/** The time of a change as the log writes it: ISO 8601 in Oslo time with its offset, to the second (as in the add-in). */
 export function nowStamp(now: Date = new Date()): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return osloStamp(now);
 }

@@ -16,6 +16,7 @@ import {
   readStamp,
   type ChangeRecord,
 } from '../../engine/index.js';
+import { nowStamp, resolveAsOf } from '../../engine/cli/io.js';
 import { readXlsxTables } from '../../engine/workbook/xlsx/read-xlsx.js';
 import { writeWorkbookFile } from '../../engine/workbook/xlsx/save-file.js';
 import { sample } from './workbook/fixtures.js';
@@ -64,6 +65,13 @@ describe('osloStamp and osloDate', () => {
 
   it('refuses an invalid Date (a programmer mistake)', () => {
     expect(() => osloStamp(new Date('not a date'))).to.throw(RangeError);
+  });
+});
+
+describe('the command line', () => {
+  it('stamps a change and takes today in Oslo time, as the add-in does', () => {
+    const newYear = new Date('2024-12-31T23:30:00Z');
+    expect([nowStamp(newYear), resolveAsOf(undefined, newYear)]).to.deep.equal(['2025-01-01T00:30:00+01:00', '2025-01-01']);
   });
 });
 
