@@ -27,15 +27,17 @@ export function isDateFormat(format: unknown): boolean {
 
 /**
  * A cell as office.js input. A formula becomes its text; text that Excel would take for a formula
- * (`=`, `+`, `-`, `@` first) gets the apostrophe that keeps it text; a date in a date column becomes
- * its serial number; an empty cell becomes '' (office.js would leave a cell with `null` unchanged).
+ * (`=`, `+`, `-`, `@` first) gets the apostrophe that keeps it text, and so does text that starts
+ * with an apostrophe (Excel takes a leading apostrophe as the quote prefix and drops it); a date in
+ * a date column becomes its serial number; an empty cell becomes '' (office.js would leave a cell
+ * with `null` unchanged).
  */
 export function toExcelInput(cell: Cell, kind: ColumnKind): ExcelInput {
   if (isFormula(cell)) return cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
   if (cell === null) return '';
   if (typeof cell === 'string') {
     if (kind === 'date' && ISO_DATE.test(cell)) return serialOfIsoDate(cell);
-    return /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+    return /^[=+\-@']/.test(cell) ? `'${cell}` : cell;
   }
   return cell;
 }

@@ -15,7 +15,7 @@ export interface RangePart {
 /**
  * Reads the named tables in two requests (more only for a very large table); absent tables map to
  * null. A table is found wherever it is (a renamed sheet is fine) and without regard to case, as
- * Excel finds it.
+ * Excel finds it; the result carries the name the table has (the map is keyed by the name asked for).
  */
 export async function readTablesIn(
   context: Excel.RequestContext,
@@ -60,7 +60,7 @@ export async function readTablesIn(
     if (rows.length === 1 && rows[0]!.every((cell) => cell === null)) rows = [];
     result.set(r.name, {
       sheet: r.sheet.name,
-      table: r.name,
+      table: r.table.name,
       header: (r.header.values[0] ?? []).map((cell) => String(cell ?? '')),
       rows,
       firstRow: r.body.rowIndex + 1,
