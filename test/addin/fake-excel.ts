@@ -3,7 +3,9 @@
  * batching: writes and loads are queued and happen at `context.sync()`; reading a property that
  * was not loaded and synced throws, as office.js does. It counts syncs, the bytes queued per
  * request and the bytes of values loaded per response, rejects a request over the payload limit,
- * and throws Excel's real error codes.
+ * and throws Excel's real error codes. Sheets and tables are found by name without regard to case,
+ * as Excel finds them. A formula gets a value when the fake can work it out without Excel's
+ * calculation engine (constants, arithmetic, `&`, `IF`; see `calculate`); any other formula holds 0.
  */
 
 type Value = string | number | boolean;
@@ -100,6 +102,20 @@ export class FakeWorkbook {
     return sheet;
   }
 
+  /** A sheet by name without regard to case, as Excel looks sheets up. */
+  findSheet(name: string): SheetState | null {
+    const wanted = name.toLowerCase();
+    for (const sheet of this.sheets.values()) if (sheet.name.toLowerCase() === wanted) return sheet;
+    return null;
+  }
+
+  /** A table by name without regard to case, as Excel looks tables up (names are unique that way). */
+  findTable(name: string): TableState | null {
+    const wanted = name.toLowerCase();
+    for (const table of this.tables.values()) if (table.name.toLowerCase() === wanted) return table;
+    return null;
+  }
+
   sheetOf(name: string): SheetState {
     const sheet = this.sheets.get(name);
     if (!sheet) throw new Error(`no sheet ${name}`);
@@ -155,7 +171,7 @@ function writeCell(sheet: SheetState, row: number, col: number, input: Value): v
   const existing = sheet.cells.get(key(row, col));
   const numberFormat = existing?.numberFormat ?? 'General';
   if (typeof input === 'string' && input.startsWith('=')) {
-    sheet.cells.set(key(row, col), { value: 0, formula: input, numberFormat });
+    sheet.cells.set(key(row, col), { value: calculate(input), formula: input, numberFormat });
     return;
   }
   let value: Value = input;
@@ -256,16 +272,16 @@ class FakeWorksheets {
   constructor(private readonly context: FakeContext) {}
 
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.context.state.sheets.get(name) ?? null);
+    return new FakeWorksheet(this.context, () => this.context.state.findSheet(name));
   }
 
   add(name: string): FakeWorksheet {
     const state = this.context.state;
     this.context.enqueue(() => {
-      if (state.sheets.has(name)) throw new FakeOfficeError('ItemAlreadyExists');
+      if (state.findSheet(name)) throw new FakeOfficeError('ItemAlreadyExists');
       state.addSheet(name);
     });
-    return new FakeWorksheet(this.context, () => state.sheets.get(name) ?? null);
+    return new FakeWorksheet(this.context, () => state.findSheet(name));
   }
 }
 
@@ -359,7 +375,7 @@ class FakeTables {
   constructor(private readonly context: FakeContext) {}
 
   getItemOrNullObject(name: string): FakeTable {
-    return new FakeTable(this.context, () => this.context.state.tables.get(name) ?? null);
+    return new FakeTable(this.context, () => this.context.state.findTable(name));
   }
 
   /** A table that does not exist fails with ItemNotFound when the request runs. */
@@ -425,10 +441,15 @@ class FakeTable extends Loadable {
     });
   }
 
+  get name(): string {
+    return this.get$('name') as string;
+  }
+
   set name(value: string) {
     this.context.enqueue(() => {
       const t = this.table();
-      if (this.context.state.tables.has(value)) throw new FakeOfficeError('ItemAlreadyExists');
+      const same = this.context.state.findTable(value);
+      if (same && same !== t) throw new FakeOfficeError('ItemAlreadyExists');
       this.context.state.tables.delete(t.name);
       t.name = value;
       this.context.state.tables.set(value, t);
@@ -783,4 +804,77 @@ class FakeRange extends Loadable {
 
 class FakeConditionalFormat {
   readonly custom = { rule: { formula: '' }, format: { fill: { color: '' }, font: { color: '' } } };
+}
+
+/**
+ * The value Excel would calculate for a formula made of constants only: numbers, text in quotes,
+ * TRUE and FALSE, `+ - * /` (with the usual precedence and unary minus), `&`, parentheses and
+ * `IF(condition, then, else)`. The fake has no calculation engine: a formula with a reference or
+ * any other function holds 0.
+ */
+export function calculate(formula: string): Value {
+  const tokens = formula.slice(1).match(/\s*("(?:[^"]|"")*"|\d+(?:\.\d+)?|[A-Za-z]+|[-+*/&(),])/gy);
+  if (!tokens || tokens.join('').length !== formula.length - 1) return 0;
+  const list = tokens.map((t) => t.trim());
+  let at = 0;
+  const peek = () => list[at];
+  const take = (expected?: string): string => {
+    const token = list[at++];
+    if (token === undefined || (expected !== undefined && token.toUpperCase() !== expected)) throw new Error('syntax');
+    return token;
+  };
+  const number = (v: Value): number => {
+    if (typeof v === 'number') return v;
+    if (typeof v === 'boolean') return v ? 1 : 0;
+    if (/^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+    throw new Error('#VALUE!');
+  };
+  const atom = (): Value => {
+    const token = take();
+    if (token === '-') return -number(atom());
+    if (token === '(') {
+      const inner = concat();
+      take(')');
+      return inner;
+    }
+    if (token.startsWith('"')) return token.slice(1, -1).replace(/""/g, '"');
+    if (/^\d/.test(token)) return Number(token);
+    const word = token.toUpperCase();
+    if (word === 'TRUE' || word === 'FALSE') return word === 'TRUE';
+    if (word === 'IF' && peek() === '(') {
+      take('(');
+      const condition = concat();
+      take(',');
+      const then = concat();
+      take(',');
+      const otherwise = concat();
+      take(')');
+      return number(condition) !== 0 ? then : otherwise;
+    }
+    throw new Error('unsupported');
+  };
+  const product = (): Value => {
+    let v = atom();
+    while (peek() === '*' || peek() === '/') v = take() === '*' ? number(v) * number(atom()) : number(v) / number(atom());
+    return v;
+  };
+  const sum = (): Value => {
+    let v = product();
+    while (peek() === '+' || peek() === '-') v = take() === '+' ? number(v) + number(product()) : number(v) - number(product());
+    return v;
+  };
+  const concat = (): Value => {
+    let v = sum();
+    while (peek() === '&') {
+      take();
+      v = `${String(v)}${String(sum())}`;
+    }
+    return v;
+  };
+  try {
+    const value = concat();
+    return at === list.length ? value : 0;
+  } catch {
+    return 0;
+  }
 }
