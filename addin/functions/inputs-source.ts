@@ -3,7 +3,7 @@
  * by all function calls of one recalculation (a sheet with a hundred IA.RAMME cells reads the
  * workbook once, not a hundred times).
  */
-import { isoDateOf, type IsoDate } from '../../engine/index.js';
+import { osloDate, type IsoDate } from '../../engine/index.js';
 import type { TableRead, WorkbookPort } from '../../engine/workbook/port.js';
 import { FUNCTION_TABLES, inputsFromTables, type InputsReading } from './workbook-inputs.js';
 
@@ -21,7 +21,7 @@ export interface SourceOptions {
   readonly reuseMs?: number;
   /** The clock, in milliseconds (tests). */
   readonly now?: () => number;
-  /** Today, the reconciliation's as-of date. */
+  /** Today, the reconciliation's as-of date (default: the date in Oslo now). */
   readonly today?: () => IsoDate;
 }
 
@@ -38,7 +38,7 @@ export class InputsSource {
   ) {
     this.reuseMs = options.reuseMs ?? 2000;
     this.now = options.now ?? Date.now;
-    this.today = options.today ?? (() => isoDateOf(new Date()));
+    this.today = options.today ?? (() => osloDate(new Date()));
   }
 
   /** The inputs as of today. */

@@ -40,9 +40,9 @@ export interface TaskpaneHost {
   readonly settings: SettingsStore;
   /** Shows a row to the user: selects its cells in Excel, highlights it in the preview. */
   showRow(ref: RowRef): Promise<void>;
-  /** Today's date as an ISO string; a parameter so tests and the engine never read the clock. */
+  /** Today's date in Oslo as an ISO string (`osloDate`); a parameter so tests and the engine never read the clock. */
   today(): string;
-  /** The moment for the change log, as `YYYY-MM-DD HH:MM`. */
+  /** The moment for the change log, as stored: Oslo time with its offset (`osloStamp`, `2025-01-01T00:30:00+01:00`). */
   now(): string;
 }
 

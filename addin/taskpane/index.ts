@@ -2,17 +2,11 @@
  * The task pane's entry in Excel: waits for office.js, then mounts `<ia-app>` over the office.js
  * workbook port. Outside Office (`host` null) it says so instead of failing.
  */
-import { isoDateOf } from '../../engine/index.js';
+import { osloDate, osloStamp } from '../../engine/index.js';
 import { onCommandResult } from '../commands/commands.js';
 import { ExcelWorkbookPort } from '../excel/excel-workbook-port.js';
 import './components/ia-app.js';
 import { localSettingsStore, type RowRef, type TaskpaneHost } from './host.js';
-
-function now(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${isoDateOf(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 void Office.onReady((info) => {
   const root = document.getElementById('app');
@@ -27,8 +21,9 @@ void Office.onReady((info) => {
     port,
     settings: localSettingsStore(globalThis.localStorage ?? null),
     showRow: (ref: RowRef) => port.selectTableRow(ref.table, ref.row),
-    today: () => isoDateOf(new Date()),
-    now,
+    // The only clock readings of the task pane: Oslo time, as on the command line.
+    today: () => osloDate(new Date()),
+    now: () => osloStamp(new Date()),
   };
   const app = document.createElement('ia-app');
   app.host = host;
