@@ -55,7 +55,7 @@ export class IaApp extends LitElement implements AppLink {
     return this._settings.userName;
   }
   today = (): string => this.host.today();
-  nowIso = (): string => this.host.now().replace(' ', 'T');
+  nowIso = (): string => this.host.now();
   changed = (): void => void this._revision++;
   run<T>(action: () => Promise<T>): Promise<T | undefined> {
     return runAction(this._notifier, this.uiLang, (busy) => (this._busy = busy), action);
