@@ -1,6 +1,8 @@
 /**
- * The contract every `WorkbookPort` keeps (in memory, .xlsx, office.js): run it against an
- * implementation with `describeWorkbookPortContract('name', makePort)`.
+ * The contract every `WorkbookPort` keeps: run it against an implementation with
+ * `describeWorkbookPortContract('name', makePort)`. It runs against the memory port
+ * (memory-port.test.ts), the exceljs .xlsx port (xlsx-port.test.ts) and the office.js adapter on
+ * the fake Excel (test/addin/excel-port-contract.test.ts).
  */
 import { expect } from 'chai';
 import type { TableData, TableSpec, WorkbookPort } from '../../../engine/workbook/port.js';
@@ -124,6 +126,29 @@ export function describeWorkbookPortContract(name: string, makePort: () => Promi
       await port.writeTables([table([['c', null, 3, 2021, null]])]);
       expect((await port.readTable('Prøvetabell'))!.rows).to.deep.equal([['c', null, 3, 2021, null]]);
       expect((await port.readTable('Annet'))!.rows).to.deep.equal([['først']]);
+    });
+
+    it('grows a table written again with more rows', async () => {
+      const port = await makePort();
+      await port.writeTables([table([['a', null, 1, 2020, null]])]);
+      const rows: TableData['rows'] = [
+        ['b', '2024-01-31', 2, 2021, 0.5],
+        ['c', null, 3, 2022, null],
+        ['d', null, 4, 2023, 1],
+      ];
+      await port.writeTables([table(rows)]);
+      expect((await port.readTable('Prøvetabell'))!.rows).to.deep.equal(rows);
+    });
+
+    it('writes a table at its origin away from A1 and names the sheet row of its first data row', async () => {
+      const port = await makePort();
+      const spec: TableSpec = { ...CONTRACT_SPEC, origin: { row: 4, column: 3 } };
+      await port.writeTables([table([['a', null, 1, 2020, null]], spec)]);
+      const read = (await port.readTable('Prøvetabell'))!;
+      expect(read.firstRow).to.equal(5);
+      // Optional in TableRead: a host that gives it gives the table's first column.
+      if (read.firstColumn !== undefined) expect(read.firstColumn).to.equal(3);
+      expect(read.rows).to.deep.equal([['a', null, 1, 2020, null]]);
     });
 
     it('writes nothing from a batch with a malformed table', async () => {
