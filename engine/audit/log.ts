@@ -23,7 +23,11 @@ export type LogAction =
 
 /** A change as the code that made it describes it, before it is put in the log. */
 export interface ChangeRecord {
-  /** When, as an ISO 8601 timestamp (`2025-05-12T10:15:00Z`). */
+  /**
+   * When, as `osloStamp` writes it (`2025-05-12T12:15:00+02:00`). An older entry keeps the text it
+   * was written with (`2025-05-12T10:15:00Z`, `2025-05-12 12:15`): the hash covers it as stored,
+   * so it is never rewritten; `readStamp` and `formatStamp` read every form.
+   */
   readonly at: string;
   /** Who made the change (name or user id). */
   readonly who: string;
