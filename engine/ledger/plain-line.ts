@@ -11,7 +11,7 @@ import type { InstrumentId } from '../plan/instruments.js';
 import type { InstrumentIndex } from '../plan/plan.js';
 import type { HeaderMap, LedgerColumn } from './columns.js';
 import { KIND_CODES, type ContentCounts } from './content-counts.js';
-import { parseKind, type EntryKind, type LedgerLine, type LineParts } from './line.js';
+import { dateNumber, parseKind, type EntryKind, type LedgerLine, type LineParts } from './line.js';
 
 /** The number of distinct spellings of instruments or kinds remembered per file. */
 const CACHE_SIZE = 64;
@@ -268,7 +268,7 @@ export class PlainLineReader {
     parts.y = y;
     parts.m = m;
     parts.d = d;
-    parts.dateNumber = y * 10000 + m * 100 + d;
+    parts.dateNumber = dateNumber(y, m, d);
     return true;
   }
 

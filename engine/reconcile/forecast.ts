@@ -4,7 +4,7 @@
  * when the projection passes the frame or falls far below it. The date is a parameter.
  */
 import { isoDate, type IsoDate } from '../calendar.js';
-import type { LedgerLine } from '../ledger/line.js';
+import { isDatedBy, isoDateNumber, type LedgerLine } from '../ledger/line.js';
 import { Dec, Money, ratio } from '../money.js';
 import type { Plan } from '../plan/plan.js';
 
@@ -65,8 +65,9 @@ export function forecastYear(
   const limits = { ...DEFAULT_FORECAST_THRESHOLDS, ...thresholds };
   const months = completedMonths(year, asOf);
   const perInstrument = new Map<string, { monthly: bigint[]; before: bigint }>();
+  const asOfNumber = isoDateNumber(asOf);
   for (const line of lines) {
-    if (line.kind !== 'utbetaling' || line.year !== year || line.date > asOf) continue;
+    if (line.kind !== 'utbetaling' || line.year !== year || !isDatedBy(isoDateNumber(line.date), asOfNumber)) continue;
     let bucket = perInstrument.get(line.instrument);
     if (!bucket) {
       bucket = { monthly: Array.from({ length: 12 }, () => 0n), before: 0n };

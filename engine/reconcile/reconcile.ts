@@ -4,7 +4,7 @@
  */
 import { FIRST_YEAR, type IsoDate } from '../calendar.js';
 import type { LineStage, LineStore } from '../ledger/ledger.js';
-import type { EntryKind, LedgerLine, LineParts } from '../ledger/line.js';
+import { isDatedBy, isoDateNumber, type EntryKind, type LedgerLine, type LineParts } from '../ledger/line.js';
 import { Money, ratio, type Ore } from '../money.js';
 import type { Frame, FrameSource } from '../plan/frame.js';
 import type { Funding, InstrumentId } from '../plan/instruments.js';
@@ -88,16 +88,16 @@ export class SpendingTotals implements LineStore {
   readonly commitments: Commitments = new Map();
   readonly settlements: Settlement[] = [];
 
-  /** asOf as the number YYYYMMDD, for the fast path's dates. */
+  /** asOf as the number YYYYMMDD, the form the as-of rule (`isDatedBy`) compares. */
   private readonly asOfNumber: number;
 
   constructor(readonly asOf: IsoDate) {
-    this.asOfNumber = Number(asOf.slice(0, 4)) * 10000 + Number(asOf.slice(5, 7)) * 100 + Number(asOf.slice(8, 10));
+    this.asOfNumber = isoDateNumber(asOf);
   }
 
   /** Adds one line. */
   add(line: LedgerLine): void {
-    if (line.date > this.asOf) return;
+    if (!isDatedBy(isoDateNumber(line.date), this.asOfNumber)) return;
     this.addToBucket(line.instrument, line.year, line.kind, line.amount);
     if (line.kind === 'tilsagn') this.addCommitment(line.instrument, line.voucher, line.year, line.amount);
     else if (line.reference !== '') {
@@ -107,7 +107,7 @@ export class SpendingTotals implements LineStore {
 
   /** Adds one line read by the fast path (the same sums as `add`, with no LedgerLine built). */
   addParts(parts: LineParts): void {
-    if (parts.dateNumber > this.asOfNumber) return;
+    if (!isDatedBy(parts.dateNumber, this.asOfNumber)) return;
     const { instrument, year, kind, amount } = parts;
     this.addToBucket(instrument, year, kind, amount);
     if (kind === 'tilsagn') this.addCommitment(instrument, parts.voucher(), year, amount);
