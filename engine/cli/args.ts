@@ -48,8 +48,27 @@ export interface CliOptions {
   help: boolean;
 }
 
-/** Thrown for wrong usage; the CLI prints it with the usage text and exits 2. */
-export class UsageError extends Error {}
+/** Thrown for wrong usage; the CLI prints it (in English when `english` is given and `--lang en`) with the usage text and exits 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly english?: string,
+  ) {
+    super(message);
+  }
+
+  /** The message in the language asked for (bokmål when there is no English). */
+  inLanguage(lang: 'nb' | 'en'): string {
+    return lang === 'en' && this.english !== undefined ? this.english : this.message;
+  }
+}
+
+/** The language asked for with `--lang` in raw arguments (before they are parsed, for usage errors). */
+export function languageOf(argv: readonly string[]): 'nb' | 'en' {
+  const i = argv.indexOf('--lang');
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return value === 'en' ? 'en' : 'nb';
+}
 
 /** Parses argv after the command name. */
 export function parseOptions(argv: string[]): CliOptions {
@@ -91,15 +110,21 @@ export function parseOptions(argv: string[]): CliOptions {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // Node's own wording (English) names the option; bokmål gets a lead-in of its own.
+    const message = (error as Error).message;
+    throw new UsageError(`Feil bruk: ${message}`, message);
   }
   const v = parsed.values;
   const format = v.format ?? 'table';
   if (!['table', 'json', 'csv', 'html'].includes(format)) {
-    throw new UsageError(`--format må være table, json, csv eller html, ikke «${format}»`);
+    throw new UsageError(
+      `--format må være table, json, csv eller html, ikke «${format}»`,
+      `--format must be table, json, csv or html, not “${format}”`,
+    );
   }
   const lang = v.lang ?? 'nb';
-  if (lang !== 'nb' && lang !== 'en') throw new UsageError(`--lang må være nb eller en, ikke «${lang}»`);
+  if (lang !== 'nb' && lang !== 'en')
+    throw new UsageError(`--lang må være nb eller en, ikke «${lang}»`, `--lang must be nb or en, not “${lang}”`);
   return {
     ...(v.plan !== undefined ? { plan: v.plan } : {}),
     ledger: v.ledger ?? [],
@@ -138,18 +163,25 @@ function pick<K extends string>(values: Partial<Record<string, unknown>>, keys: 
 function share(flag: string, text: string): string {
   const plain = text.trim().replace(',', '.');
   if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(plain))
-    throw new UsageError(`${flag} må være en andel fra 0 til 1, f.eks. 0,9, ikke «${text}»`);
+    throw new UsageError(
+      `${flag} må være en andel fra 0 til 1, f.eks. 0,9, ikke «${text}»`,
+      `${flag} must be a share from 0 to 1, e.g. 0.9, not “${text}”`,
+    );
   return plain;
 }
 
 /** A budget year given with `flag` (`--year`, `--from`, `--to`); a usage error (exit 2) when it is not one. */
 export function yearOption(text: string, flag: string): Year {
   const reading = parseYear(text);
-  if (!reading.ok) throw new UsageError(`${flag} må være et år fra ${FIRST_YEAR} til ${LAST_YEAR}, ikke «${text}»`);
+  if (!reading.ok)
+    throw new UsageError(
+      `${flag} må være et år fra ${FIRST_YEAR} til ${LAST_YEAR}, ikke «${text}»`,
+      `${flag} must be a year from ${FIRST_YEAR} to ${LAST_YEAR}, not “${text}”`,
+    );
   return reading.year;
 }
 
-/** The usage text. */
+/** The usage text in bokmål. */
 export const USAGE = `ia-planner – budsjett og styring for IA-avtalen
 
 Bruk:
@@ -184,3 +216,44 @@ Felles valg:
 
 Avslutningsstatus: 0 ferdig, 1 data avvist (ingenting skrevet), 2 feil bruk.
 `;
+
+/** The usage text in English. */
+export const USAGE_EN = `ia-planner – budget and governance for the IA agreement
+
+Usage:
+  ia-planner frames    [--plan FILE.xlsx] [--format table|json|csv]
+  ia-planner reconcile --ledger FILE [--ledger FILE …] [--plan FILE.xlsx] [--as-of YYYY-MM-DD]
+                       [--year YEAR] [--skip-invalid] [--format table|json|csv]
+  ia-planner workbook  --out FILE.xlsx [--ledger FILE …] [--plan FILE.xlsx] [--force]
+                       [--year YEAR] [--indicators FILE.csv] [--as-of YYYY-MM-DD] [--user NAME] [--reason TEXT]
+  ia-planner evaluate  --year YEAR [--indicators FILE.csv] [--ledger FILE …] [--format table|json|html]
+                       [--risk-below 0.90] [--deviation-below 0.75]
+
+Governance (changes the workbook --plan in place and records the change in Logg):
+  ia-planner reallocate        --plan FILE.xlsx --year YEAR --from INSTRUMENT --to INSTRUMENT
+                               --amount AMOUNT --reason TEXT [--ledger FILE …] [--user NAME]
+  ia-planner confirm-condition --plan FILE.xlsx --instrument INSTRUMENT --from YEAR --reason TEXT [--user NAME]
+  ia-planner close-year        --plan FILE.xlsx --year YEAR --reason TEXT [--user NAME]
+  ia-planner reopen-year       --plan FILE.xlsx --year YEAR --reason TEXT [--user NAME]
+  ia-planner version new       --plan FILE.xlsx --name NAME --reason TEXT
+                               [--type budsjettrunde|vedlegg|forlengelse|annet] [--from VERSION] [--id VERSION] [--user NAME]
+  ia-planner version submit    --plan FILE.xlsx --version VERSION --reason TEXT [--user NAME]
+  ia-planner version approve   --plan FILE.xlsx --version VERSION --reason TEXT [--user NAME]
+  ia-planner carry-over        --plan FILE.xlsx --instrument INSTRUMENT --from YEAR [--to YEAR] --rule ingen|alt|andel
+                               [--share 0.05] [--overspend ja|nei] --reason TEXT [--user NAME]
+
+Reading (changes nothing):
+  ia-planner version compare   --plan FILE.xlsx --a VERSION --b VERSION [--format table|json|csv]
+
+Common options:
+  --lang nb|en     language of messages and tables (default nb)
+  --user NAME      who makes the change (default: the operating system's user name)
+  -h, --help       this text
+
+Exit status: 0 done, 1 input rejected (nothing written), 2 wrong usage.
+`;
+
+/** The usage text in the language asked for. */
+export function usageText(lang: 'nb' | 'en'): string {
+  return lang === 'en' ? USAGE_EN : USAGE;
+}

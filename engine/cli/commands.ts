@@ -10,6 +10,8 @@ import {
   SpendingTotals,
   frameTotalsByYear,
   type Frame,
+  type FrameSource,
+  type Funding,
   type Lang,
   type Plan,
   type Problem,
@@ -46,9 +48,38 @@ export function problemJson(p: Problem): Record<string, unknown> {
   };
 }
 
-function nameOf(plan: Plan, id: string, lang: Lang): string {
+/** An instrument's name for people; the id only for an instrument the plan does not know. */
+export function nameOf(plan: Plan, id: string, lang: Lang): string {
   const instrument = plan.instruments.find((i) => i.id === id);
   return instrument ? (lang === 'nb' ? instrument.name : instrument.nameEn) : id;
+}
+
+const FUNDING_WORDS: Record<Funding, Record<Lang, string>> = {
+  state: { nb: 'staten', en: 'the state' },
+  arbeidslivssentrene: { nb: 'arbeidslivssentrene', en: 'the working-life centres' },
+  partene: { nb: 'partene', en: 'the parties' },
+};
+
+/** Who funds a frame, in words (the JSON keeps the code). */
+export function fundingWords(funding: Funding, lang: Lang): string {
+  return FUNDING_WORDS[funding][lang];
+}
+
+const SOURCE_WORDS: Record<FrameSource, Record<Lang, string>> = {
+  appendix: { nb: 'vedlegget 2019', en: 'the 2019 appendix' },
+  continued: { nb: 'videreført (antatt)', en: 'continued (assumed)' },
+  agreement_2025: { nb: 'avtalen 2025–2028', en: 'the 2025–2028 agreement' },
+  entered: { nb: 'lagt inn', en: 'entered' },
+};
+
+/** Where a frame's amount comes from, in words (the JSON keeps the code). */
+export function sourceWords(source: FrameSource, lang: Lang): string {
+  return SOURCE_WORDS[source][lang];
+}
+
+/** The usage error for `--format html` outside `evaluate`. */
+export function htmlOnlyForEvaluate(): UsageError {
+  return new UsageError('--format html finnes bare for evaluate', '--format html is only for evaluate');
 }
 
 /** A frame's years for a table: `2024`, or `2019–2021` for a pooled frame. */
@@ -98,19 +129,13 @@ export async function framesCommand(options: CliOptions): Promise<CommandResult>
     });
     return { stdout: [head.join(','), ...body].join('\n') + '\n', stderr: problemLines(warnings), status: 0 };
   }
-  if (options.format === 'html') throw new UsageError('--format html finnes bare for evaluate');
-  const sourceWords: Record<string, Record<Lang, string>> = {
-    appendix: { nb: 'vedlegget', en: 'appendix' },
-    continued: { nb: 'videreført', en: 'continued' },
-    agreement_2025: { nb: 'avtalen 2025', en: 'agreement 2025' },
-    entered: { nb: 'lagt inn', en: 'entered' },
-  };
+  if (options.format === 'html') throw htmlOnlyForEvaluate();
   const rows = plan.frames.map((f) => [
     nameOf(plan, f.instrument, lang),
     yearSpan(f.from, f.to),
     frameMoney(f.amount, lang),
-    f.funding,
-    sourceWords[f.source]![lang],
+    fundingWords(f.funding, lang),
+    sourceWords(f.source, lang),
     f.condition === ''
       ? ''
       : f.conditionConfirmed
@@ -134,8 +159,9 @@ export async function framesCommand(options: CliOptions): Promise<CommandResult>
 
 /** `ia-planner reconcile`. */
 export async function reconcileCommand(options: CliOptions): Promise<CommandResult> {
-  if (options.ledger.length === 0) throw new UsageError('reconcile trenger minst én --ledger FIL');
-  if (options.format === 'html') throw new UsageError('--format html finnes bare for evaluate');
+  if (options.ledger.length === 0)
+    throw new UsageError('reconcile trenger minst én --ledger FIL', 'reconcile needs at least one --ledger FILE');
+  if (options.format === 'html') throw htmlOnlyForEvaluate();
   const lang = options.lang;
   const asOf = resolveAsOf(options.asOf);
   const year = options.year === undefined ? null : yearOption(options.year, '--year');

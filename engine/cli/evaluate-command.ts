@@ -7,6 +7,7 @@ import {
   formatMoney,
   formatPercent,
   percentText,
+  instrumentStatusText,
   periodWords,
   readIndicatorBytes,
   renderEvaluationHtml,
@@ -42,7 +43,7 @@ function evaluationText(e: Evaluation, lang: Lang): string {
       ? ['Indikator', 'Periode', 'Verdi', 'Utgangspunkt', 'Mål', 'Endring', 'Retning', 'På kurs']
       : ['Indicator', 'Period', 'Value', 'Baseline', 'Goal', 'Change', 'Direction', 'On course'],
     e.indicators.map((a) => [
-      a.definition.id,
+      nb ? a.definition.name : a.definition.nameEn,
       a.value ? periodWords(a.value, lang) : '–',
       a.value ? percentText(a.value.value, lang) : '–',
       a.baseline ? percentText(a.baseline.value, lang) : '–',
@@ -52,7 +53,7 @@ function evaluationText(e: Evaluation, lang: Lang): string {
         ? '–'
         : nb
           ? { worse: 'feil retning', better: 'riktig retning', unchanged: 'uendret' }[a.direction]
-          : a.direction,
+          : { worse: 'wrong direction', better: 'right direction', unchanged: 'unchanged' }[a.direction],
       a.onCourse === null ? '–' : a.onCourse ? (nb ? 'ja' : 'yes') : nb ? 'nei' : 'no',
     ]),
     ['left', 'left', 'right', 'right', 'right', 'right', 'left', 'left'],
@@ -63,13 +64,13 @@ function evaluationText(e: Evaluation, lang: Lang): string {
       ? ['Virkemiddel', 'År', 'Ramme', 'Utbetalt', 'Åpne tilsagn', 'Utnyttelse', 'Status']
       : ['Instrument', 'Year', 'Frame', 'Spent', 'Open commitments', 'Utilisation', 'Status'],
     e.instruments.map((i) => [
-      i.instrument,
+      i.name,
       yearSpan(i.from, i.to),
       frameMoney(i.frame, lang),
       formatMoney(i.spent, { lang }),
       formatMoney(i.openCommitments, { lang }),
       formatPercent(i.utilisation, lang),
-      i.status ?? '–',
+      i.status === null ? '–' : instrumentStatusText(i.status, lang),
     ]),
     ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
   );
@@ -80,9 +81,10 @@ function evaluationText(e: Evaluation, lang: Lang): string {
 
 /** `ia-planner evaluate --year Y [--indicators FILE.csv] [--ledger FILE …] [--plan FILE.xlsx] [--as-of D] [--format table|json|html] [--out FILE.html]`. */
 export async function evaluateCommand(options: CliOptions): Promise<CommandResult> {
-  if (options.year === undefined) throw new UsageError('evaluate trenger --year ÅR');
+  if (options.year === undefined) throw new UsageError('evaluate trenger --year ÅR', 'evaluate needs --year YEAR');
   const year = yearOption(options.year, '--year');
-  if (options.format === 'csv') throw new UsageError('evaluate kan skrive table, json eller html, ikke csv');
+  if (options.format === 'csv')
+    throw new UsageError('evaluate kan skrive table, json eller html, ikke csv', 'evaluate writes table, json or html, not csv');
   const lang = options.lang;
   const asOf = resolveAsOf(options.asOf);
   const { plan, problems: planProblems } = await loadPlan(options.plan, lang);

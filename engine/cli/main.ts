@@ -1,5 +1,5 @@
 /** The `ia-planner` command: parse, dispatch, print, exit (CONTRACTS §4). */
-import { parseOptions, USAGE, UsageError, type CliOptions } from './args.js';
+import { languageOf, parseOptions, usageText, UsageError, type CliOptions } from './args.js';
 import { framesCommand, reconcileCommand, type CommandResult } from './commands.js';
 import type { GovernanceCommand } from './governance-command.js';
 import type { VersionSubcommand } from './version-command.js';
@@ -39,24 +39,26 @@ export async function main(argv: string[]): Promise<number> {
   const hasSub = first === 'version' && args[0] !== undefined && !args[0].startsWith('-');
   const name = hasSub ? `version ${args[0]}` : first;
   const rest = hasSub ? args.slice(1) : args;
+  const usage = usageText(languageOf(argv));
   if (name === undefined) {
     // Wrong usage: the usage text is an error here, so it goes to standard error (CONTRACTS §4).
-    process.stderr.write(USAGE);
+    process.stderr.write(usage);
     return 2;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage);
     return 0;
   }
   const load = COMMANDS[name];
   if (!load) {
-    process.stderr.write(`Ukjent kommando «${name}».\n\n${USAGE}`);
+    const unknown = languageOf(argv) === 'en' ? `Unknown command “${name}”.` : `Ukjent kommando «${name}».`;
+    process.stderr.write(`${unknown}\n\n${usage}`);
     return 2;
   }
   try {
     const options = parseOptions(rest);
     if (options.help) {
-      process.stdout.write(USAGE);
+      process.stdout.write(usage);
       return 0;
     }
     const result = await (await load())(options);
@@ -65,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
     return result.status;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n\n${USAGE}`);
+      process.stderr.write(`${error.inLanguage(languageOf(argv))}\n\n${usage}`);
       return 2;
     }
     throw error;

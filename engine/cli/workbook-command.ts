@@ -96,9 +96,14 @@ function indicatorInput(
 export async function workbookCommand(options: CliOptions): Promise<CommandResult> {
   const lang = options.lang;
   const out = options.out;
-  if (out === undefined) throw new UsageError('workbook trenger --out FIL.xlsx');
-  if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--out må være en .xlsx-fil, ikke «${out}»`);
-  if (options.format !== 'table') throw new UsageError('workbook skriver en arbeidsbok og tar ikke --format');
+  if (out === undefined) throw new UsageError('workbook trenger --out FIL.xlsx', 'workbook needs --out FILE.xlsx');
+  if (!out.toLowerCase().endsWith('.xlsx'))
+    throw new UsageError(`--out må være en .xlsx-fil, ikke «${out}»`, `--out must be an .xlsx file, not “${out}”`);
+  if (options.format !== 'table')
+    throw new UsageError(
+      'workbook skriver en arbeidsbok og tar ikke --format',
+      'workbook writes a workbook and takes no --format',
+    );
   if (options.year !== undefined) yearOption(options.year, '--year');
   if (existsSync(out) && !options.force) return exists(out, lang);
   let state: PlanningState = embeddedState();

@@ -6,7 +6,7 @@
 import { formatMoney, formatPercent, type Dec } from '../money.js';
 import type { Lang } from '../problems.js';
 import type { IndicatorAssessment } from './assess-indicator.js';
-import type { InstrumentAssessment, StatusThresholds } from './evaluation.js';
+import type { InstrumentAssessment, InstrumentStatus, StatusThresholds } from './evaluation.js';
 import { BASELINE_YEAR, fixed2, type IndicatorValue } from './indicators.js';
 import type { ResourceAssessment } from './resources.js';
 
@@ -30,8 +30,23 @@ export function numberText(value: Dec | string, lang: Lang): string {
   return fraction ? `${grouped}${lang === 'nb' ? ',' : '.'}${fraction}` : grouped;
 }
 
-function measureWords(measure: string, lang: Lang): string {
-  return measure === '' ? (lang === 'nb' ? 'målemåte ikke oppgitt' : 'measure type not stated') : measure;
+const MEASURES_EN: Readonly<Record<string, string>> = {
+  ujustert: 'unadjusted',
+  sesongjustert: 'seasonally adjusted',
+  'sesong- og influensajustert': 'seasonally and influenza-adjusted',
+};
+
+/** A value's measure type in words; English for the known Norwegian types, any other as written. */
+export function measureWords(measure: string, lang: Lang): string {
+  if (measure === '') return lang === 'nb' ? 'målemåte ikke oppgitt' : 'measure type not stated';
+  return lang === 'nb' ? measure : (MEASURES_EN[measure.trim().toLowerCase()] ?? measure);
+}
+
+const STATUS_EN: Readonly<Record<InstrumentStatus, string>> = { 'i rute': 'on track', risiko: 'at risk', avvik: 'deviation' };
+
+/** An instrument's status in words: the bokmål term itself (`i rute`, `risiko`, `avvik`), or English. */
+export function instrumentStatusText(status: InstrumentStatus, lang: Lang): string {
+  return lang === 'nb' ? status : STATUS_EN[status];
 }
 
 function indicatorSentences(a: IndicatorAssessment, year: number, lang: Lang): string[] {
@@ -116,7 +131,7 @@ function instrumentSentence(i: InstrumentAssessment, lang: Lang): string | null 
   if (i.status === 'i rute' && !i.flags.includes('condition_unconfirmed')) return null;
   const used = formatPercent(i.utilisation, lang, 1);
   const passed = formatPercent(i.elapsed, lang, 0);
-  const status = nb ? i.status : { 'i rute': 'on track', risiko: 'at risk', avvik: 'deviation' }[i.status!];
+  const status = instrumentStatusText(i.status!, lang);
   const over = i.spent.plus(i.openCommitments).gt(i.frame);
   let sentence = over
     ? nb

@@ -8,7 +8,7 @@ import { formatMoney, formatPercent, type Money } from '../money.js';
 import type { Lang } from '../problems.js';
 import { escapeXml, frameChartSvg, indicatorChartSvg } from './charts.js';
 import type { Evaluation } from './evaluation.js';
-import { numberText, percentText, periodWords } from './findings.js';
+import { measureWords, numberText, percentText, periodWords, instrumentStatusText } from './findings.js';
 
 /** The CSP of the report: nothing may be loaded or run; only the inline styles and inline images. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -149,7 +149,7 @@ export function renderEvaluationHtml(e: Evaluation, options: { lang?: Lang } = {
     out.push(cell(lang === 'nb' ? a.definition.name : a.definition.nameEn));
     out.push(cell(a.value ? periodWords(a.value, lang) : '–'));
     out.push(cell(a.value ? percentText(a.value.value, lang) : '–', true));
-    out.push(cell(a.value ? a.value.measure || w.notStated : '–'));
+    out.push(cell(a.value ? (a.value.measure === '' ? w.notStated : measureWords(a.value.measure, lang)) : '–'));
     out.push(cell(a.baseline ? percentText(a.baseline.value, lang) : '–', true));
     out.push(
       cell(
@@ -170,12 +170,7 @@ export function renderEvaluationHtml(e: Evaluation, options: { lang?: Lang } = {
   for (const i of e.instruments) {
     const activity = i.activities.map((a) => `${numberText(a.count.toString(), lang)} ${a.label}`).join('; ');
     const cost = i.activities.map((a) => money(a.costPerActivity)).join('; ');
-    const status =
-      i.status === null
-        ? '–'
-        : lang === 'nb'
-          ? i.status
-          : { 'i rute': 'on track', risiko: 'at risk', avvik: 'deviation' }[i.status];
+    const status = i.status === null ? '–' : instrumentStatusText(i.status, lang);
     out.push('<tr>');
     out.push(cell(i.name));
     out.push(cell(i.from === i.to ? String(i.from) : `${i.from}–${i.to}`));

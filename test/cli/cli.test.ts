@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { embeddedPlan, FRAME_SOURCES, FUNDINGS } from '../../engine/index.js';
 
 // The command line as users run it: `node bin/ia-planner.js` over the build that `npm ci` and
 // `npm test` make (`npm run build:cli`).
@@ -252,6 +253,98 @@ describe('ia-planner (command line)', function () {
       expect(r.stdout).to.include('over rammen');
       expect(r.stdout).to.include('ingen statlig ramme');
       expect(r.stdout).to.match(/2024\s+271\u00a0000\u00a0000,00\u00a0kr\s+203\u00a0786\u00a0000,50\u00a0kr/);
+    });
+  });
+  // Issue 9: what a person reads (tables, the report, messages) names instruments and codes in
+  // words and shows amounts as people write them; JSON and CSV keep the contract's codes.
+  describe('texts for people', () => {
+    /** Codes that belong to JSON and CSV and never stand alone in a table cell for people. */
+    const CODES = new Set<string>([
+      ...embeddedPlan().instruments.map((i) => i.id as string),
+      ...FUNDINGS,
+      ...FRAME_SOURCES,
+      'sykefravaer',
+      'frafall',
+      'worse',
+      'better',
+      'workbook_written',
+    ]);
+    /** Norwegian words that must not remain in an English table. */
+    const NORWEGIAN = new Set(['i rute', 'risiko', 'avvik', 'ikke fastsatt', 'ja', 'nei', 'staten', 'vedlegget 2019']);
+    const NB_MONEY = /^\u2212?\d{1,3}(\u00a0\d{3})*,\d{2}\u00a0kr$/;
+    const EN_MONEY = /^-?NOK \d{1,3}(,\d{3})*\.\d{2}$/;
+
+    /** The cells of a plain-text table (columns are two or more spaces apart). */
+    const cells = (text: string) =>
+      text
+        .split('\n')
+        .filter((line) => !line.startsWith('•') && !line.startsWith('─'))
+        .flatMap((line) => line.trim().split(/ {2,}/))
+        .filter((cell) => cell !== '');
+    /** The cells of the HTML report's tables. */
+    const htmlCells = (html: string) => [...html.matchAll(/<t[dh][^>]*>([^<]*)<\/t[dh]>/g)].map((m) => m[1]!);
+
+    function expectForPeople(list: readonly string[], lang: 'nb' | 'en', what: string) {
+      expect(list.length, what).to.be.greaterThan(20);
+      for (const cell of list) {
+        // Two funding codes are bokmål words themselves, and stand as such in a bokmål table.
+        const isWord = lang === 'nb' && (cell === 'arbeidslivssentrene' || cell === 'partene');
+        expect(CODES.has(cell) && !isWord, `${what}: the code «${cell}» stands alone in a cell`).to.equal(false);
+        expect(cell, `${what}: a raw amount`).not.to.match(/^-?\d{4,}\.\d{2}$/);
+        if (/(kr|NOK)/.test(cell) && /\d/.test(cell))
+          expect(cell, `${what}: an amount`).to.match(lang === 'nb' ? NB_MONEY : EN_MONEY);
+        if (lang === 'en') expect(NORWEGIAN.has(cell), `${what}: «${cell}» in an English table`).to.equal(false);
+      }
+    }
+
+    const sample = ['--ledger', example, '--as-of', '2024-12-31'];
+    const cases: [string, string[]][] = [
+      ['frames', ['frames']],
+      ['reconcile', ['reconcile', ...sample]],
+      ['evaluate', ['evaluate', '--year', '2024', ...sample]],
+    ];
+    for (const lang of ['nb', 'en'] as const) {
+      for (const [what, args] of cases) {
+        it(`names instruments, funding, sources and statuses in words in the ${what} table (${lang})`, () => {
+          const r = run(...args, '--lang', lang);
+          expect(r.status, r.stderr).to.equal(0);
+          expectForPeople(cells(r.stdout), lang, `${what} ${lang}`);
+        });
+      }
+      it(`names everything in words in the HTML report (${lang})`, () => {
+        const r = run('evaluate', '--year', '2024', ...sample, '--format', 'html', '--lang', lang);
+        expect(r.status, r.stderr).to.equal(0);
+        expectForPeople(htmlCells(r.stdout), lang, `html ${lang}`);
+      });
+    }
+
+    it('shows who funds a frame and where it comes from in words', () => {
+      const nb = run('frames').stdout.split('\n');
+      expect(nb.find((l) => l.startsWith('Nytt tilskudd til ekspertbistand') && / 2024 /.test(l))).to.match(
+        /staten\s+videreført \(antatt\)/,
+      );
+      const en = run('frames', '--lang', 'en').stdout.split('\n');
+      expect(en.find((l) => / 2019 /.test(l))).to.match(/the state\s+the 2019 appendix/);
+    });
+
+    it('gives English findings with the measure type in English', () => {
+      const r = run('evaluate', '--year', '2024', '--lang', 'en');
+      expect(r.stdout).to.include('(seasonally and influenza-adjusted)');
+      expect(r.stdout).not.to.include('sesong');
+    });
+
+    it('speaks English in its help and its usage errors with --lang en', () => {
+      expect(run('--help', '--lang', 'en').stdout).to.include('ia-planner reconcile --ledger FILE');
+      const bad = run('frames', '--format', 'xml', '--lang', 'en');
+      expect(bad.status).to.equal(2);
+      expect(bad.stderr).to.include('--format must be table, json, csv or html, not “xml”').and.include('Usage:');
+      expect(run('avstem', '--lang', 'en').stderr).to.include('Unknown command “avstem”');
+      expect(run('reconcile', '--lang', 'en').stderr).to.include('reconcile needs at least one --ledger FILE');
+      expect(run('evaluate', '--lang', 'en').stderr).to.include('evaluate needs --year YEAR');
+      expect(run('workbook', '--lang', 'en').stderr).to.include('workbook needs --out FILE.xlsx');
+      expect(run('frames', '--format', 'xml').stderr)
+        .to.include('--format må være')
+        .and.include('Bruk:');
     });
   });
 });
