@@ -107,6 +107,17 @@ describe('ExcelWorkbookPort', () => {
       expect(excel.cell('Forbruk', 3000, 1)).to.equal('U-002999');
     });
 
+    it('fills the first request with the header, the formats and as many rows as still fit', async () => {
+      const excel = new FakeWorkbook();
+      const table = bigForbruk(400);
+      await new ExcelWorkbookPort({ run: excel.run, maxRequestBytes: 20_000 }).writeTables([table]);
+      const row = table.rows[0]!.map((cell, i) => toExcelInput(cell, FORBRUK.columns[i]!.kind));
+      // Three requests check the workbook; the fourth carries the header and the formats and is
+      // then filled with rows: it misses the limit by less than two rows.
+      expect(excel.requests[3]).to.be.at.most(20_000);
+      expect(excel.requests[3]).to.be.greaterThan(20_000 - 2 * (jsonBytes(row) + 1));
+    });
+
     it('sends each column’s number format once, not once per cell, and every body cell gets it', async () => {
       const write = async (rows: number) => {
         const excel = new FakeWorkbook();
@@ -535,6 +546,29 @@ describe('ExcelWorkbookPort', () => {
       expect(Math.max(...excel.requests.slice(syncs))).to.be.at.most(20_000);
       // The record is still the one of the last good write: the restored table is not "edited".
       await port.writeTables([bigForbruk(5)]);
+    });
+
+    it('removes the sheet and table a failed write had created, and puts back the table it had rewritten', async () => {
+      const batch = [tableNamed(workbookTables(), 'Rammer'), bigForbruk(400)];
+      const syncsOfWrite = async (excel: FakeWorkbook, port: ExcelWorkbookPort) => {
+        await port.writeTables([bigForbruk(5)]);
+        const before = excel.syncs;
+        await port.writeTables(batch);
+        return excel.syncs - before;
+      };
+      const dry = new FakeWorkbook();
+      const last = await syncsOfWrite(dry, new ExcelWorkbookPort({ run: dry.run, maxRequestBytes: 20_000 }));
+      const excel = new FakeWorkbook();
+      const port = new ExcelWorkbookPort({ run: excel.run, maxRequestBytes: 20_000 });
+      await port.writeTables([bigForbruk(5)]);
+      const before = excel.tableValues('Forbruk');
+      // The last request (validation, totals, records) fails: Rammer's sheet and every row are in.
+      excel.failAtSync(last, 'GeneralException');
+      const error = await refusal(port.writeTables(batch));
+      expect(error.partial).to.equal(false);
+      expect(excel.sheets.has('Rammer')).to.equal(false);
+      expect(excel.tables.has('Rammer')).to.equal(false);
+      expect(excel.tableValues('Forbruk')).to.deep.equal(before);
     });
 
     it('says so when the restore after a failure fails too', async () => {
