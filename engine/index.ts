@@ -35,3 +35,4 @@ export * from './evaluation/charts.js';
 export * from './evaluation/report-html.js';
 export * from './workbook/evaluation-tables.js';
 export * from './workbook/index.js';
+export * from './session/planning-session.js';

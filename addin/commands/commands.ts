@@ -2,7 +2,7 @@
  * The ribbon's commands (manifest: ExecuteFunction). In the shared runtime they run in the task
  * pane's page, so the pane hears how a command went through `onCommandResult`.
  */
-import { isoDateOf } from '../../engine/index.js';
+import { osloDate } from '../../engine/index.js';
 import { ExcelWorkbookPort } from '../excel/excel-workbook-port.js';
 import { logError } from '../excel/office-helpers.js';
 import { reconcileNow, type CommandResult, type ReconcileDeps } from './reconcile-now.js';
@@ -64,7 +64,7 @@ async function reconcileCommand(event: Office.AddinCommands.Event): Promise<void
     await runReconcileCommand({
       readTables: (names) => port.readTables(names),
       writeTables: (tables) => port.writeTables(tables),
-      today: () => isoDateOf(new Date()),
+      today: () => osloDate(new Date()),
       showTaskpane: () => Office.addin.showAsTaskpane(),
     });
   } finally {

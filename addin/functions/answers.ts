@@ -5,7 +5,7 @@
 import {
   findInstrument,
   parseYear,
-  sum,
+  yearTotalsOf,
   type Instrument,
   type Money,
   type ReconciliationRow,
@@ -117,16 +117,14 @@ export function utnyttelse(inputs: FunctionInputs, virkemiddel: Argument, år: A
 export const TOTAL_COLUMNS = ['Ramme', 'Utbetalt', 'Åpne tilsagn', 'Gjenstår'] as const;
 
 /**
- * IA.TOTAL: the year's annual state frames summed, as one row of four cells: frame, disbursed, open
- * commitments, remaining. Frames not set are left out of the frame and remaining sums; pools over
- * several years (SKIL 2019–2021) are not annual and are left out.
+ * IA.TOTAL: the year's state frames summed as the engine counts every year total (`yearTotalsOf`:
+ * a pool such as SKIL 2019–2021 in its first year, as `ia-planner frames` and the task pane's
+ * overview count it), as one row of four cells: frame, disbursed, open commitments, remaining.
+ * Frames not set are left out of the frame and remaining sums.
  */
 export function total(inputs: FunctionInputs, år: Argument): number[][] {
   const year = yearArg(år);
-  const rows = inputs.reconciliation.rows.filter((r) => r.funding === 'state' && r.from === year && r.to === year);
-  if (rows.length === 0) throw new FunctionFault('na', `Planen har ingen årlige rammer for ${year}.`);
-  const set = (pick: (r: ReconciliationRow) => Money | null) => sum(rows.map(pick).filter((m): m is Money => m !== null));
-  return [
-    [cell(set((r) => r.frame)), cell(set((r) => r.spent)), cell(set((r) => r.openCommitments)), cell(set((r) => r.remaining))],
-  ];
+  const totals = yearTotalsOf(inputs.reconciliation.rows, year);
+  if (totals.count === 0) throw new FunctionFault('na', `Planen har ingen statlige rammer for ${year}.`);
+  return [[cell(totals.frames), cell(totals.spent), cell(totals.openCommitments), cell(totals.remaining)]];
 }

@@ -1,14 +1,22 @@
 /**
- * What the custom functions compute from: the plan in the workbook's `Rammer` and `Poster` tables
- * and the ledger in its `Forbruk` table, reconciled as of a date. Every problem in those tables is
- * kept, so a function answers with an error that names the cell instead of a wrong number.
+ * What the custom functions compute from: the planning workbook read by the engine's one reading
+ * (`readPlanningTables`, as the command line and the task pane read it), reconciled as of a date.
+ * Every problem in those tables is kept, so a function answers with an error that names the cell
+ * instead of a wrong number — a closed year's changed `Forbruk` row included.
  */
-import { reconcile, type IsoDate, type Plan, type Problem, type Reconciliation } from '../../engine/index.js';
-import { ledgerLinesFromTable, readPlanTables } from '../../engine/workbook/index.js';
+import {
+  PLANNING_TABLES,
+  readPlanningTables,
+  reconcileState,
+  type IsoDate,
+  type Plan,
+  type Problem,
+  type Reconciliation,
+} from '../../engine/index.js';
 import type { TableRead } from '../../engine/workbook/port.js';
 
-/** The tables the functions read. */
-export const FUNCTION_TABLES = ['Rammer', 'Poster', 'Forbruk'] as const;
+/** The tables the functions read: the planning workbook's. */
+export const FUNCTION_TABLES = PLANNING_TABLES;
 
 /** The workbook's plan and its reconciliation. */
 export interface FunctionInputs {
@@ -23,13 +31,13 @@ export type InputsReading =
 /** Where problems found in the workbook are said to be. */
 const WORKBOOK = 'Arbeidsboken';
 
-/** Reads the plan and the ledger from the tables and reconciles them as of `asOf`. */
+/** Reads the planning state from the tables and reconciles it as of `asOf`. */
 export function inputsFromTables(tables: ReadonlyMap<string, TableRead | null>, asOf: IsoDate): InputsReading {
-  const planReading = readPlanTables(tables.get('Rammer') ?? null, tables.get('Poster') ?? null, WORKBOOK);
-  const problems = [...planReading.problems];
-  const forbruk = tables.get('Forbruk') ?? null;
-  if (!forbruk) {
-    problems.push({
+  const byName = new Map([...tables].map(([name, table]) => [name.toLowerCase(), table] as const));
+  const reading = readPlanningTables((name) => byName.get(name.toLowerCase()) ?? null, WORKBOOK);
+  // The planning workbook may lack Forbruk (no ledger yet); the functions need it to say what is spent.
+  if (!byName.get('forbruk')) {
+    const problem: Problem = {
       code: 'missing_table',
       file: WORKBOOK,
       sheet: 'Forbruk',
@@ -38,11 +46,9 @@ export function inputsFromTables(tables: ReadonlyMap<string, TableRead | null>, 
       value: null,
       expected: 'tabellen Forbruk i arket Forbruk',
       message: 'Arbeidsboken mangler tabellen Forbruk. Skriv arbeidsboken på nytt fra IA Planner.',
-    });
+    };
+    return { ok: false, problems: [...reading.problems, problem] };
   }
-  if (!planReading.plan || !forbruk || problems.length > 0) return { ok: false, problems };
-  // The rows pass the very checks a ledger file passes, and problems name the sheet row.
-  const reading = ledgerLinesFromTable(forbruk, planReading.plan, WORKBOOK);
-  if (reading.problems.length > 0) return { ok: false, problems: reading.problems };
-  return { ok: true, inputs: { plan: planReading.plan, reconciliation: reconcile(planReading.plan, reading.lines, asOf) } };
+  if (!reading.state) return { ok: false, problems: reading.problems };
+  return { ok: true, inputs: { plan: reading.state.plan, reconciliation: reconcileState(reading.state, asOf) } };
 }

@@ -28,13 +28,13 @@ export interface Catalogue {
 /** Reads ledger files into one ledger. */
 export interface LedgerStore {
   read(request: ImportRequest, onProgress: (fraction: number) => void): Promise<ImportResult>;
-  /** Starts an empty ledger over a (new) catalogue. */
-  reset(catalogue: Catalogue): void;
+  /** Starts the ledger over a (new) catalogue, holding `lines` (the workbook's Forbruk) so files merge into them. */
+  reset(catalogue: Catalogue, lines?: readonly LedgerLine[]): void;
 }
 
 /** Messages to the worker. */
 export type WorkerRequest =
-  | { readonly type: 'reset'; readonly catalogue: Catalogue }
+  | { readonly type: 'reset'; readonly catalogue: Catalogue; readonly lines: readonly LedgerLine[] }
   | { readonly type: 'read'; readonly id: number; readonly request: ImportRequest };
 
 /** Messages from the worker. */
@@ -60,18 +60,21 @@ export function readInto(ledger: Ledger, request: ImportRequest, onProgress: (fr
   return { report, added: ledger.lines.slice(before) };
 }
 
-function planOf(catalogue: Catalogue) {
-  return { instruments: catalogue.instruments, posts: catalogue.posts, frames: [] };
+/** A ledger over a catalogue that already holds `lines` (they count for duplicates, as in the command line). */
+export function ledgerOf(catalogue: Catalogue, lines: readonly LedgerLine[]): Ledger {
+  const ledger = new Ledger({ instruments: catalogue.instruments, posts: catalogue.posts, frames: [] });
+  if (lines.length > 0) ledger.addLines(lines[0]!.file, lines);
+  return ledger;
 }
 
 /** Reads on the page; yields to the browser before and after so the progress state is painted. */
 class InlineStore implements LedgerStore {
   private ledger: Ledger;
   constructor(catalogue: Catalogue) {
-    this.ledger = new Ledger(planOf(catalogue));
+    this.ledger = ledgerOf(catalogue, []);
   }
-  reset(catalogue: Catalogue): void {
-    this.ledger = new Ledger(planOf(catalogue));
+  reset(catalogue: Catalogue, lines: readonly LedgerLine[] = []): void {
+    this.ledger = ledgerOf(catalogue, lines);
   }
   async read(request: ImportRequest, onProgress: (fraction: number) => void): Promise<ImportResult> {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -96,8 +99,10 @@ class WorkerStore implements LedgerStore {
     worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => this.onReply(event.data));
     this.reset(catalogue);
   }
-  reset(catalogue: Catalogue): void {
-    this.worker.postMessage({ type: 'reset', catalogue } satisfies WorkerRequest);
+  reset(catalogue: Catalogue, lines: readonly LedgerLine[] = []): void {
+    // Plain data only: a plan's frames hold Money, which a worker message cannot carry.
+    const plain = { instruments: catalogue.instruments, posts: catalogue.posts };
+    this.worker.postMessage({ type: 'reset', catalogue: plain, lines } satisfies WorkerRequest);
   }
   read(request: ImportRequest, onProgress: (fraction: number) => void): Promise<ImportResult> {
     const id = this.next++;

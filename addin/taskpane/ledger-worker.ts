@@ -1,6 +1,6 @@
 /** The ledger worker: keeps one engine `Ledger` and reads files into it off the page's thread. */
-import { Ledger } from '../../engine/index.js';
-import { readInto, type WorkerReply, type WorkerRequest } from './ledger-store.js';
+import type { Ledger } from '../../engine/index.js';
+import { ledgerOf, readInto, type WorkerReply, type WorkerRequest } from './ledger-store.js';
 
 let ledger: Ledger | null = null;
 
@@ -11,7 +11,7 @@ function reply(message: WorkerReply): void {
 addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const message = event.data;
   if (message.type === 'reset') {
-    ledger = new Ledger({ instruments: message.catalogue.instruments, posts: message.catalogue.posts, frames: [] });
+    ledger = ledgerOf(message.catalogue, message.lines);
     return;
   }
   const { id, request } = message;

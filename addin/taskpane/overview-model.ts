@@ -1,12 +1,13 @@
 /**
  * The overview's grid as plain data: one row per instrument, one cell per frame (a pooled frame
- * spans its years), and totals per year. Sums go through `Money`, never through numbers.
+ * spans its years), and totals per year as the engine counts them (`frameTotalsByYear`, `yearTotalsOf`).
  */
 import {
   frameKey,
   frameTotalsByYear,
   Money,
   YEARS,
+  yearTotalsOf,
   type Frame,
   type Instrument,
   type Plan,
@@ -66,15 +67,11 @@ export function overviewModel(plan: Plan, reconciliation: Reconciliation | null)
     return { instrument, cells };
   });
   const frameTotals = frameTotalsByYear(plan.frames);
-  const totals = years.map((year) => {
-    const frames = frameTotals.get(year) ?? Money.zero;
-    let spent: Money | null = null;
-    if (reconciliation) {
-      spent = Money.zero;
-      for (const r of reconciliation.rows) if (r.from === year) spent = spent.plus(r.spent);
-    }
-    return { year, frames, spent };
-  });
+  const totals = years.map((year) => ({
+    year,
+    frames: frameTotals.get(year) ?? Money.zero,
+    spent: reconciliation ? yearTotalsOf(reconciliation.rows, year).spent : null,
+  }));
   return { years, rows, totals };
 }
 

@@ -1,149 +1,152 @@
 /**
- * The task pane's working state and its only link to the engine and the workbook port: the plan,
- * the ledger, the reconciliation and the change log. Owned by `<ia-app>`; components never see it.
+ * The task pane's link to the engine's planning session and to the workbook port. It holds what
+ * the workbook held (a `PlanningReading`) and the view's own choices (the as-of date), and changes
+ * the state only through the engine (`runChange`, `acceptLedgerRead`, `noteInState`), so the pane
+ * refuses and records exactly what the command line does. Owned by `<ia-app>`; components never see it.
  */
 import {
-  changeOfLogRow,
-  checkClosedLines,
-  closedYearRecord,
-  closedYearsOf,
-  embeddedPlan,
+  acceptLedgerRead,
+  embeddedState,
   evaluationTables,
-  Ledger,
-  logEntriesFromTable,
-  readGovernanceTables,
-  readStoredVersions,
-  readLogTable,
-  reconcile,
+  findEditedTables,
+  noteInState,
+  openSession,
+  planningTables,
+  readingOf,
+  reconcileState,
+  runChange,
+  tablesReaderOf,
+  tryCarryOverInState,
   type CarryOverRule,
+  type CarryOverTrial,
   type ChangeContext,
-  type Governance as WorkbookGovernance,
   type Evaluation,
   type FileReport,
+  type FrameTarget,
+  type GovernanceResult,
   type IsoDate,
   type Lang,
   type LedgerLine,
   type Plan,
+  type PlanningReading,
   type PlanningState,
   type Problem,
   type Reconciliation,
   type ReconciliationRow,
+  type TableData,
 } from '../../engine/index.js';
-import { buildWorkbookTables } from '../../engine/workbook/build.js';
-import { readPlanTables } from '../../engine/workbook/read-plan-table.js';
-import { isFormula, type CellValue, type TableData, type TableRead } from '../../engine/workbook/port.js';
-import { checkCarryOver, Governance, type CarryOverCheck, type CarryOverRequest } from './governance.js';
 import type { TaskpaneHost } from './host.js';
+import { t } from './i18n.js';
 import { createLedgerStore, type LedgerStore } from './ledger-store.js';
 
 /** Tables a user fills in; replacing them when they differ from what we would write loses work. */
 const USER_TABLES = ['Rammer', 'Poster', 'Forbruk'];
 
-/** Every table `loadFromWorkbook` takes from the workbook, read in one go. */
-const LOADED_TABLES = ['Logg', 'Rammer', 'Poster', 'Versjoner', 'Arsavslutning', 'Versjonsrammer', 'Forbruk'] as const;
+/** The tables a governance change rewrites. */
+const GOVERNANCE_TABLES = ['Rammer', 'Avstemming', 'Versjoner', 'Versjonsrammer', 'Arsavslutning', 'Logg'];
 
-/** A cell as text for comparing what a workbook holds with what we would write. */
-function normal(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(Math.round(value * 10000) / 10000);
-  return String(value).trim();
-}
-
-/** Whether a table read from the workbook holds something else than the rows we would write. */
-function differs(existing: TableRead, fresh: TableData): boolean {
-  if (existing.rows.length !== fresh.rows.length) return true;
-  const width = fresh.spec.columns.length;
-  return existing.rows.some((row, r) => {
-    const mine = fresh.rows[r]!;
-    for (let c = 0; c < width; c++) {
-      const cell = mine[c] ?? null;
-      if (normal(row[c]) !== normal(isFormula(cell) ? cell.cached : cell)) return true;
-    }
-    return false;
-  });
-}
-
-/**
- * A table as semicolon-separated text, so the engine's ledger reader validates rows typed into the
- * `Forbruk` table exactly as it validates a file (same rules, same messages, line 1 = header).
- */
-export function tableAsCsv(table: TableRead): string {
-  const field = (value: CellValue | undefined) => {
-    const text = normal(value ?? null);
-    return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [table.header, ...table.rows].map((row) => row.map(field).join(';')).join('\r\n') + '\r\n';
+/** A change the pane asks for: the engine function to run on the state, and whether it may start from a locked closed year. */
+export interface ChangeRequest {
+  readonly make: (state: PlanningState, context: ChangeContext, file: string) => GovernanceResult;
+  /** Only reopening a year may start from a state whose closed year was changed. */
+  readonly unlocked?: boolean;
 }
 
 /** The session. */
 export class PlannerSession {
-  plan: Plan = embeddedPlan();
-  lines: LedgerLine[] = [];
+  /** What the workbook held; changed only through the engine. */
+  private reading: PlanningReading = readingOf(embeddedState());
+  /** The state last shown: kept while a workbook with problems is open, so the views have a plan to show. */
+  private shown: PlanningState = embeddedState();
   reconciliation: Reconciliation | null = null;
   asOf: IsoDate;
-  /** Versions, closed years and the hash-chained change log. */
-  readonly governance = new Governance(this.plan.frames, 'Innebygd plan');
-  /** Carry-over rules read from Rammer, or set in Styring (`checkCarryOver`), written back to Rammer. */
-  private carryOver: ReadonlyMap<string, CarryOverRule> = new Map();
+  /** The workbook's name in problems and messages. */
+  file: string;
   private readonly store: LedgerStore;
 
   constructor(private readonly host: TaskpaneHost) {
     this.asOf = host.today() as IsoDate;
-    this.store = createLedgerStore(this.plan);
+    this.file = t('nb', 'theWorkbook');
+    this.store = createLedgerStore(this.shown.plan);
+  }
+
+  /** The state the views show. */
+  get state(): PlanningState {
+    return this.reading.state ?? this.reading.unlockedState ?? this.shown;
+  }
+  get plan(): Plan {
+    return this.state.plan;
+  }
+  get lines(): readonly LedgerLine[] {
+    return this.state.lines;
+  }
+  /** Problems that keep the workbook from being changed (as the command line would refuse it), or none. */
+  get problems(): readonly Problem[] {
+    return this.reading.state ? this.reading.logProblems : this.reading.problems;
   }
 
   /** The reconciliation rows to check a change against (spending so far, or none). */
   get rows(): readonly ReconciliationRow[] {
-    return (this.reconciliation ?? reconcile(this.plan, this.lines, this.asOf)).rows;
+    return (this.reconciliation ?? reconcileState(this.state, this.asOf)).rows;
   }
 
-  /** The workbook's whole state as the engine's governance functions take it (the same as the CLI reads). */
-  get planningState(): PlanningState {
-    return { plan: this.plan, governance: this.workbookGovernance(), lines: this.lines, log: this.governance.entries };
+  /**
+   * Reads the planning workbook through the engine (the very reading of the command line); a
+   * workbook without `Rammer` keeps the embedded plan. Returns the problems found: while there are
+   * any, the views show the workbook as read and every change is refused with them.
+   */
+  async load(file: string, lang: Lang): Promise<{ loaded: boolean; problems: readonly Problem[] }> {
+    this.file = file;
+    const reading = await openSession(tablesReaderOf(this.host.port), file, lang);
+    if (!reading) {
+      this.adopt(readingOf(embeddedState()));
+      return { loaded: false, problems: [] };
+    }
+    this.adopt(reading);
+    return { loaded: true, problems: this.problems };
   }
 
-  /** What setting a frame's carry-over rule gives, as of the current spending; nothing changes. */
-  checkCarryOver(request: CarryOverRequest, context: ChangeContext, lang: Lang): CarryOverCheck {
-    return checkCarryOver(this.planningState, request, this.rows, context, lang);
+  /** Runs a governance change through the engine's one gate, then writes the tables it changes. */
+  async change(request: ChangeRequest, context: ChangeContext, lang: Lang): Promise<GovernanceResult> {
+    const result = runChange(this.reading, (state) => request.make(state, context, this.file), {
+      file: this.file,
+      lang,
+      unlocked: request.unlocked ?? false,
+    });
+    if (!result.ok) return result;
+    this.adopt(readingOf(result.state, this.reading.rows), false);
+    if (await this.hasWorkbook()) await this.write(GOVERNANCE_TABLES, lang);
+    return result;
   }
 
-  /** Sets a frame's carry-over rule and logs it; `applyGovernance` then writes Rammer, Avstemming and Logg. */
-  setCarryOver(request: CarryOverRequest, context: ChangeContext, lang: Lang): CarryOverCheck {
-    const check = this.checkCarryOver(request, context, lang);
-    if (!check.ok) return check;
-    this.carryOver = check.state.governance.carryOver;
-    this.governance.entries = [...check.state.log];
-    return check;
-  }
-
-  /** After a governance change: the version in use becomes the plan, and the workbook follows. */
-  async applyGovernance(lang: Lang): Promise<void> {
-    this.plan = { ...this.plan, frames: this.governance.active.frames };
-    if (this.lines.length > 0 || this.reconciliation) this.reconciliation = reconcile(this.plan, this.lines, this.asOf);
-    const styring = ['Versjoner', 'Versjonsrammer', 'Arsavslutning'];
-    if (await this.hasWorkbook()) await this.write(['Rammer', 'Avstemming', ...styring, 'Logg'], lang);
+  /** What a carry-over rule in the form would give, as of the current spending; nothing changes. */
+  tryCarryOver(target: FrameTarget, rule: CarryOverRule, context: ChangeContext, lang: Lang): CarryOverTrial {
+    const state = this.reading.state;
+    if (!state) return { ok: false, problems: [...this.problems] };
+    return tryCarryOverInState(state, target, rule, this.rows, context, this.file, lang);
   }
 
   /** Writes the evaluation's sheet (Indikatorer, Vurderinger) to the workbook. */
   async writeEvaluation(evaluation: Evaluation, lang: Lang, user: string): Promise<string[]> {
     const tables = evaluationTables(evaluation, lang);
-    this.note(user, 'Skrev evalueringen', `${evaluation.year}: ${evaluation.instruments.length} virkemidler`);
     await this.host.port.writeTables(tables);
-    if (await this.hasWorkbook()) await this.write(['Logg'], lang);
+    const details = `${evaluation.year}: ${evaluation.instruments.length} virkemidler`;
+    if (this.note(user, 'Skrev evalueringen', details) && (await this.hasWorkbook())) await this.write(['Logg'], lang);
     return tables.map((t) => t.spec.table);
   }
 
-  /** Reads the workbook's Forbruk table into the ledger again (rows typed or pasted in Excel). */
-  async rereadForbruk(lang: Lang, user: string): Promise<{ lines: number; problems: Problem[] } | null> {
+  /**
+   * Reads the workbook again (rows typed or pasted into Forbruk in Excel): every table through the
+   * engine, so a changed row of a closed year is refused as the command line refuses it.
+   */
+  async rereadForbruk(lang: Lang, user: string): Promise<{ lines: number; problems: readonly Problem[] } | null> {
     const forbruk = await this.host.port.readTable('Forbruk');
     if (!forbruk) return null;
-    this.store.reset(this.plan);
-    const { lines, problems } = await this.readForbruk(forbruk, 'Forbruk', lang);
-    this.lines = lines;
-    this.reconciliation = reconcile(this.plan, this.lines, this.asOf);
-    this.note(user, 'Leste Forbruk på nytt', `${lines.length} linjer, ${problems.length} feil`);
+    const { problems } = await this.load(this.file, lang);
+    if (problems.length > 0) return { lines: this.lines.length, problems };
+    this.note(user, 'Leste Forbruk på nytt', `${this.lines.length} linjer`);
     await this.write(['Avstemming', 'Logg'], lang);
-    return { lines: lines.length, problems };
+    return { lines: this.lines.length, problems };
   }
 
   /** Reads a ledger file. Nothing changes unless the file is accepted (clean, or `skipInvalid`). */
@@ -155,129 +158,76 @@ export class PlannerSession {
     user: string,
     onProgress: (f: number) => void,
   ): Promise<FileReport> {
-    const closed = this.closedYearProblems(name, bytes, lang);
-    if (closed.length > 0 && !skipInvalid) {
-      return { file: name, encoding: null, imported: 0, duplicates: 0, rejected: true, problems: closed, warnings: [] };
-    }
+    const state = this.reading.state;
+    if (!state)
+      return {
+        file: name,
+        encoding: null,
+        imported: 0,
+        duplicates: 0,
+        rejected: true,
+        problems: [...this.problems],
+        warnings: [],
+      };
     const read = await this.store.read({ name, bytes, skipInvalid, lang }, onProgress);
-    if (read.report.rejected) return read.report;
-    const { accepted, problems } = checkClosedLines(this.governance.closed, read.added, lang);
-    const report: FileReport = {
-      ...read.report,
-      imported: read.report.imported - problems.length,
-      problems: [...read.report.problems, ...problems],
-    };
-    const added = accepted;
-    this.lines = [...this.lines, ...added];
-    this.reconciliation = reconcile(this.plan, this.lines, this.asOf);
-    this.note(
-      user,
-      'Importerte forbruk',
-      `${name}: ${report.imported} linjer, ${report.duplicates} duplikater, ${report.problems.length} feil hoppet over`,
-    );
+    const accepted = acceptLedgerRead(state, read, { skipInvalid, lang });
+    if (!accepted.state) {
+      // The store counted the refused file's lines; it starts again from the lines that count.
+      if (!read.report.rejected) this.store.reset(state.plan, state.lines);
+      return accepted.report;
+    }
+    const report = accepted.report;
+    this.adopt(readingOf(accepted.state, this.reading.rows), false);
+    this.reconciliation = reconcileState(this.state, this.asOf);
+    const details = `${name}: ${report.imported} linjer, ${report.duplicates} duplikater, ${report.problems.length} feil hoppet over`;
+    this.note(user, 'Importerte forbruk', details);
     if (await this.hasWorkbook()) await this.write(['Forbruk', 'Avstemming', 'Logg'], lang);
     return report;
-  }
-
-  /**
-   * Takes the plan and the ledger from the workbook's own tables when it has them (the workbook is
-   * the user's record); keeps the embedded plan otherwise. Returns the problems found.
-   */
-  async loadFromWorkbook(file: string, lang: Lang): Promise<{ loaded: boolean; problems: FileReport['problems'] }> {
-    const tables = await this.readMany(LOADED_TABLES);
-    const table = (name: (typeof LOADED_TABLES)[number]) => tables.get(name) ?? null;
-    const logg = table('Logg');
-    const log = readLogTable(logg, file, lang);
-    // A chained log is taken row by row as written, so a tampered entry stays visible to the chain check.
-    const entries = log.legacy || !logg ? log.entries : logEntriesFromTable(logg);
-    const rammer = table('Rammer');
-    if (!rammer) {
-      this.governance.reset(this.plan.frames, 'Innebygd plan', entries);
-      return { loaded: false, problems: [] };
-    }
-    const reading = readPlanTables(rammer, table('Poster'), file, lang);
-    if (!reading.plan) return { loaded: false, problems: reading.problems };
-    this.plan = reading.plan;
-    const [versjoner, arsavslutning] = [table('Versjoner'), table('Arsavslutning')];
-    const read = readGovernanceTables(rammer, versjoner, arsavslutning, file, lang);
-    const stored = read.governance;
-    // Every stored version comes back with its frames, so an earlier session's version can be compared.
-    const input = { ...read, versions: stored.versions, current: this.plan.frames };
-    const kept = readStoredVersions(table('Versjonsrammer'), input, file, lang);
-    if (kept.problems.length > 0) return { loaded: false, problems: kept.problems };
-    this.carryOver = stored.carryOver;
-    const versions = { versions: stored.versions, versionFrames: kept.versionFrames };
-    this.governance.reset(this.plan.frames, `Planen i ${file}`, entries, versions);
-    this.lines = [];
-    this.store.reset(this.plan);
-    const forbruk = table('Forbruk');
-    let problems: FileReport['problems'] = [];
-    if (forbruk && forbruk.rows.length > 0) {
-      const read = await this.readForbruk(forbruk, `${file}: Forbruk`, lang);
-      problems = read.problems;
-      this.lines = read.lines;
-    }
-    this.governance.closed = closedYearsOf(stored, this.lines);
-    this.reconciliation = this.lines.length > 0 ? reconcile(this.plan, this.lines, this.asOf) : null;
-    return { loaded: true, problems };
-  }
-
-  /** Reads a Forbruk table through the ledger reader (same rules as a file); a closed year's new rows are refused. */
-  private async readForbruk(forbruk: TableRead, name: string, lang: Lang): Promise<{ lines: LedgerLine[]; problems: Problem[] }> {
-    const bytes = new TextEncoder().encode(tableAsCsv(forbruk));
-    const { report, added } = await this.store.read({ name, bytes, skipInvalid: false, lang }, () => undefined);
-    const closed = checkClosedLines(this.governance.closed, added, lang);
-    return { lines: closed.accepted, problems: [...report.problems, ...closed.problems] };
-  }
-
-  /** The lines of a file that a closed year refuses, read apart so the ledger is not touched. */
-  private closedYearProblems(name: string, bytes: Uint8Array, lang: Lang): Problem[] {
-    if (this.governance.closed.size === 0) return [];
-    const trial = new Ledger(this.plan);
-    trial.addFile(name, () => [bytes], { lang, skipInvalid: true });
-    return checkClosedLines(this.governance.closed, trial.lines, lang).problems;
   }
 
   /** Reconciles as of a date and writes Avstemming when the workbook is there. */
   async reconcileAt(asOf: IsoDate, lang: Lang, user: string): Promise<Reconciliation> {
     this.asOf = asOf;
-    this.reconciliation = reconcile(this.plan, this.lines, asOf);
-    this.note(user, 'Avstemte', `per ${asOf}`);
-    if (await this.hasWorkbook()) await this.write(['Forbruk', 'Avstemming', 'Logg'], lang);
+    this.reconciliation = reconcileState(this.state, asOf);
+    if (this.note(user, 'Avstemte', `per ${asOf}`) && (await this.hasWorkbook()))
+      await this.write(['Forbruk', 'Avstemming', 'Logg'], lang);
     return this.reconciliation;
   }
 
   /** The user tables that a refresh would replace although the user changed them. */
   async editedTables(lang: Lang): Promise<string[]> {
-    const fresh = this.tables(lang);
-    const existing = await this.readMany(USER_TABLES);
-    const edited: string[] = [];
-    for (const name of USER_TABLES) {
-      const mine = fresh.find((t) => t.spec.table === name);
-      const read = existing.get(name);
-      if (read && mine && differs(read, mine)) edited.push(name);
-    }
-    return edited;
+    const existing = await tablesReaderOf(this.host.port)(USER_TABLES);
+    return findEditedTables(existing, this.tables(lang), USER_TABLES);
   }
 
   /** The layout's tables the workbook lacks. */
   async missingTables(lang: Lang): Promise<string[]> {
     const names = this.tables(lang).map((table) => table.spec.table);
-    const found = await this.readMany(names);
+    const found = await tablesReaderOf(this.host.port)(names);
     return names.filter((name) => !found.get(name));
   }
 
-  /** Creates or refreshes every table of the planning workbook. */
-  async writeWorkbook(lang: Lang, user: string, replaceEdited: boolean): Promise<string[]> {
+  /** Creates or refreshes every table of the planning workbook; refused (with the problems) while the workbook has any. */
+  async writeWorkbook(
+    lang: Lang,
+    user: string,
+    replaceEdited: boolean,
+  ): Promise<{ written: string[]; problems: readonly Problem[] }> {
+    if (this.problems.length > 0) return { written: [], problems: this.problems };
     this.note(user, 'Skrev planleggingsarbeidsboken', `${this.plan.frames.length} rammer, ${this.lines.length} forbrukslinjer`);
-    return this.write(null, lang, replaceEdited);
+    return { written: await this.write(null, lang, replaceEdited), problems: [] };
   }
 
-  /** Reads tables in one go where the port can (one Excel.run in Excel), else one by one. */
-  private async readMany(names: readonly string[]): Promise<ReadonlyMap<string, TableRead | null>> {
-    const port = this.host.port;
-    if (port.readTables) return port.readTables(names);
-    return new Map(await Promise.all(names.map(async (n) => [n, await port.readTable(n)] as const)));
+  /** Takes a reading as the session's; `reread`: the ledger store starts over from its lines. */
+  private adopt(reading: PlanningReading, reread = true): void {
+    this.reading = reading;
+    this.shown = this.state;
+    if (reread) {
+      this.store.reset(this.state.plan, this.state.lines);
+      this.reconciliation = this.lines.length > 0 ? reconcileState(this.state, this.asOf) : null;
+    } else if (this.reconciliation || this.lines.length > 0) {
+      this.reconciliation = reconcileState(this.state, this.asOf);
+    }
   }
 
   private async hasWorkbook(): Promise<boolean> {
@@ -285,39 +235,24 @@ export class PlannerSession {
   }
 
   private tables(lang: Lang): TableData[] {
-    const reconciliation = this.reconciliation ?? reconcile(this.plan, this.lines, this.asOf);
-    const governance = this.workbookGovernance();
-    return buildWorkbookTables({
-      plan: this.plan,
-      ledgerLines: this.lines,
-      reconciliation,
-      logEntries: this.governance.entries,
-      governance,
-      lang,
-    });
+    return planningTables(this.state, { asOf: this.reconciliation?.asOf ?? this.asOf, lang });
   }
 
-  /** The governance state as the workbook stores it. */
-  private workbookGovernance(): WorkbookGovernance {
-    const g = this.governance;
-    // The version Rammer holds is written last in Versjoner, as the layout asks.
-    const versions = [...g.versions.filter((v) => v.id !== g.activeId), g.active].map(({ frames: _frames, ...entry }) => entry);
-    const closedYears = [...g.closed.values()].map((c) => closedYearRecord(c, this.plan.frames));
-    return { carryOver: this.carryOver, versions, versionFrames: g.versionFrames, closedYears };
-  }
-
-  /**
-   * Writes tables; Logg holds the hash-chained log read from the workbook at load time plus this
-   * session's entries, so the change log only ever grows.
-   */
+  /** Writes tables; Logg holds the log read from the workbook plus this session's entries, so it only ever grows. */
   private async write(only: readonly string[] | null, lang: Lang, replaceEdited = false): Promise<string[]> {
     const tables = this.tables(lang).filter((t) => only === null || only.includes(t.spec.table));
     await this.host.port.writeTables(tables, { replaceEdited });
     return tables.map((t) => t.spec.table);
   }
 
-  /** Notes an action (an import, a reconciliation) in the change log, in the same hash chain. */
-  private note(who: string, action: string, details: string): void {
-    this.governance.record(changeOfLogRow({ time: this.host.now().replace(' ', 'T'), who, action, details }));
+  /**
+   * Notes an action (an import, a reconciliation) in the change log, in the same hash chain; not
+   * while the workbook has problems (nothing is added to a log that does not verify).
+   */
+  private note(who: string, action: string, details: string): boolean {
+    const state = this.reading.state;
+    if (!state || this.reading.logProblems.length > 0) return false;
+    this.adopt(readingOf(noteInState(state, { who, at: this.host.now(), action, details }), this.reading.rows), false);
+    return true;
   }
 }

@@ -4,7 +4,10 @@
  * `<ia-view-switch>`.
  */
 import {
+  closedYearsOfState,
+  currentVersion,
   frameChartSvg,
+  versionsOfState,
   indicatorChartSvg,
   verifyChain,
   type ChainCheck,
@@ -14,7 +17,7 @@ import {
   type Instrument,
   type LogEntry,
   type Plan,
-  type PlanVersion,
+  type ListedVersion,
   type Problem,
   type ReallocationPreview,
   type Reconciliation,
@@ -30,7 +33,8 @@ import type { ViewId } from './views.js';
 export interface GovernanceData {
   readonly view: 'governance';
   readonly instruments: readonly Instrument[];
-  readonly versions: readonly PlanVersion[];
+  /** Every version; one the workbook kept no frames of (`stored: false`) is listed but cannot be compared. */
+  readonly versions: readonly ListedVersion[];
   readonly activeId: string;
   /** The frames of the version in use. */
   readonly frames: readonly Frame[];
@@ -145,17 +149,18 @@ export function viewData(view: ViewId, s: ViewSources): ViewData {
       };
     }
     case 'governance': {
-      const g = session.governance;
+      const state = session.state;
+      const frames = state.plan.frames;
       return {
         view,
-        instruments: session.plan.instruments,
-        versions: g.versions,
-        activeId: g.activeId,
-        frames: g.active.frames,
-        conditions: g.active.frames.filter((f) => f.condition !== '' && !f.conditionConfirmed),
-        closedYears: [...g.closed.keys()].sort((a, b) => a - b),
-        entries: g.entries,
-        chain: verifyChain(g.entries, s.settings.lang),
+        instruments: state.plan.instruments,
+        versions: versionsOfState(state),
+        activeId: currentVersion(state).id,
+        frames,
+        conditions: frames.filter((f) => f.condition !== '' && !f.conditionConfirmed),
+        closedYears: closedYearsOfState(state),
+        entries: state.log,
+        chain: verifyChain(state.log, s.settings.lang),
         preview: s.governance.preview,
         comparison: s.governance.comparison,
         carryOver: s.governance.carryOver,

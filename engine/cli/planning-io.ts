@@ -1,13 +1,10 @@
 /** Reading a planning workbook's whole state for the command line, and the tables a rewrite carries over. */
 import { basename } from 'node:path';
 import {
-  embeddedPlan,
-  EMPTY_GOVERNANCE,
   readPlanningTables,
   specForRead,
   type Lang,
   type PlanningReading,
-  type PlanningState,
   type Problem,
   type TableData,
   type TableRead,
@@ -22,10 +19,8 @@ export interface LoadedWorkbook {
   readonly reading: PlanningReading;
 }
 
-/** The state of a plan without a workbook: the embedded plan, nothing else. */
-export function embeddedState(): PlanningState {
-  return { plan: embeddedPlan(), governance: EMPTY_GOVERNANCE, lines: [], log: [] };
-}
+/** The state of a plan without a workbook (the engine's `embeddedState`). */
+export { embeddedState } from '../index.js';
 
 /** Reads a planning workbook, or gives the problem when the file cannot be read at all. */
 export async function loadWorkbook(path: string, lang: Lang): Promise<LoadedWorkbook | Problem> {

@@ -4,6 +4,7 @@
  * the value. Cells are turned into the text a file would hold first: a date serial (as office.js
  * reads a date cell) into an ISO date, a number into its exact decimal text.
  */
+import { Dec } from '../money.js';
 import { LEDGER_COLUMNS, mapHeader } from '../ledger/columns.js';
 import type { LedgerLine } from '../ledger/line.js';
 import { LineReader, missingLedgerColumns } from '../ledger/line-reader.js';
@@ -25,8 +26,10 @@ function fieldOf(value: CellValue, isDate: boolean): string {
   if (typeof value === 'number') {
     // A whole serial from 1 to 2958465 (31.12.9999) is a date in a date column; anything else is kept as written.
     if (isDate && Number.isInteger(value) && value > 0 && value < 2958466) return isoDateOfSerial(value);
-    // A number cell has one reading: written with a decimal comma, `12.345` is three decimals, not twelve thousand.
-    return Number.isInteger(value) ? String(value) : String(value).replace('.', ',');
+    // A number cell has one reading: its shortest exact decimal, never in exponent form (1e-5 is
+    // 0,00001: five decimals, refused as such), written with a decimal comma so that `12.345` is
+    // three decimals, not twelve thousand.
+    return Number.isFinite(value) ? new Dec(value).toFixed().replace('.', ',') : String(value);
   }
   return String(value);
 }

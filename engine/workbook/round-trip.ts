@@ -2,7 +2,7 @@
  * Round trips: read every table of the layout back from a port and compare two readings cell by
  * cell, so a test (or a host) can prove that write → read → write leaves the values unchanged.
  */
-import type { CellValue, TableRead, WorkbookPort } from './port.js';
+import { isFormula, type CellValue, type TableData, type TableRead, type WorkbookPort } from './port.js';
 
 /** Reads the named tables (missing ones are left out), in the given order. */
 export async function readTables(port: WorkbookPort, names: readonly string[]): Promise<TableRead[]> {
@@ -45,4 +45,41 @@ export function diffTableReads(before: readonly TableRead[], after: readonly Tab
   }
   for (const extra of byName.values()) differences.push(`${extra.table}: bare i den andre`);
   return differences;
+}
+
+/** A cell as text for comparing what a workbook holds with what the planner would write (numbers to 4 decimals). */
+function comparable(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(Math.round(value * 10000) / 10000);
+  return String(value).trim();
+}
+
+/** Whether a table read from the workbook holds something else than the rows the planner would write. */
+function tableDiffers(existing: TableRead, fresh: TableData): boolean {
+  if (existing.rows.length !== fresh.rows.length) return true;
+  const width = fresh.spec.columns.length;
+  return existing.rows.some((row, r) => {
+    const mine = fresh.rows[r]!;
+    for (let c = 0; c < width; c++) {
+      const cell = mine[c] ?? null;
+      if (comparable(row[c]) !== comparable(isFormula(cell) ? cell.cached : cell)) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * The tables among `names` whose rows in the workbook (`existing`) differ from what the planner
+ * would write (`fresh`): a user's work that a refresh would replace, so a host asks first.
+ */
+export function findEditedTables(
+  existing: ReadonlyMap<string, TableRead | null>,
+  fresh: readonly TableData[],
+  names: readonly string[],
+): string[] {
+  return names.filter((name) => {
+    const read = existing.get(name);
+    const mine = fresh.find((t) => t.spec.table === name);
+    return read !== null && read !== undefined && mine !== undefined && tableDiffers(read, mine);
+  });
 }

@@ -4,7 +4,7 @@
 // arguments, error propagation and the shape of the answer. Extra arguments never reach the code:
 // Excel checks a formula's arguments against functions.json, tested here from the same JSDoc.
 import { expect } from 'chai';
-import { embeddedPlan, reconcile } from '../../engine/index.js';
+import { closeYearInState, embeddedPlan, planningTables, readPlanningFromPort, reconcile } from '../../engine/index.js';
 import { MemoryWorkbookPort } from '../../engine/workbook/index.js';
 import { WorkbookError } from '../../addin/excel/faults.js';
 import { setErrorLogger, type ErrorLogger } from '../../addin/excel/office-helpers.js';
@@ -135,6 +135,11 @@ describe('custom functions', () => {
       expect(answer[0]).to.have.length(4);
       expect(answer[0]![0]).to.equal(50_000_000 + 50_000_000 + 70_000_000 + 80_000_000 + 21_000_000);
     });
+    it('counts the SKIL pool 2019–2021 in 2019, as the frames command and the overview do: 273 000 000 kr', async () => {
+      const answer = await total(2019);
+      expect(answer[0]![0]).to.equal(273_000_000);
+      expect((await total(2020))[0]![0]).to.equal(271_000_000);
+    });
     it('is #VALUE! for a bad year', async () => {
       expect((await failure(total('2O24'))).code).to.equal('#VALUE!');
     });
@@ -150,6 +155,23 @@ describe('custom functions', () => {
       const error = await failure(utbetalt('ekspertbistand', 2024));
       expect(error.code).to.equal('#N/A');
       expect(error.message).to.match(/ark Forbruk, rad 4, kolonne Beløp/);
+    });
+    it('is #N/A with the command line’s refusal when a closed year’s Forbruk row was changed', async () => {
+      const state = (await readPlanningFromPort(await workbook(), 'Arbeidsboken')).state!;
+      const closed = closeYearInState(state, 2024, { who: 'Kari', at: '2025-01-15T09:00:00+01:00', why: 'Vedtatt' }, 'x');
+      if (!closed.ok) throw new Error('not closed');
+      const tables = planningTables(closed.state, { asOf: AS_OF, lang: 'nb' });
+      const forbruk = tableNamed(tables, 'Forbruk');
+      const [amount, year] = ['Beløp', 'År'].map((h) => forbruk.spec.columns.findIndex((c) => c.name === h));
+      const first2024 = forbruk.rows.findIndex((row) => row[year!] === 2024);
+      expect(first2024).to.be.at.least(0);
+      const rows = forbruk.rows.map((row, i) => (i === first2024 ? row.map((cell, c) => (c === amount ? 1 : cell)) : row));
+      const port = new MemoryWorkbookPort();
+      await port.writeTables([...tables.filter((t) => t !== forbruk), { ...forbruk, rows }]);
+      use(port);
+      const error = await failure(utbetalt('ekspertbistand', 2024));
+      expect(error.code).to.equal('#N/A');
+      expect(error.message).to.match(/ark Styring, rad \d+, kolonne Linjekontroll/);
     });
     it('is #N/A saying what to do when the Forbruk table is missing', async () => {
       const port = new MemoryWorkbookPort();

@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { embeddedPlan, formatMoney, INSTRUMENTS, isoDateOf, Ledger, Money, reconcile, type IsoDate } from '../../engine/index.js';
-import { readPlanTables } from '../../engine/workbook/read-plan-table.js';
+import { ledgerLinesFromTable, readPlanTables } from '../../engine/workbook/index.js';
 import { readXlsxTables } from '../../engine/workbook/xlsx/read-xlsx.js';
-import { tableAsCsv } from '../../addin/taskpane/session.js';
 import { fixture, openPreview, RESULTS, ROOT, previewSuite } from './browser.js';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'forbruk-eksempel.csv');
@@ -131,11 +130,10 @@ describe('the browser preview', function () {
       embeddedPlan().frames.map((f) => `${f.instrument}:${f.from}-${f.to}=${f.amount?.toFixed2() ?? null}`),
     );
     const asOf = isoDateOf(new Date());
-    const ledger = new Ledger(plan);
-    const back = ledger.addText('Forbruk', tableAsCsv(tables.get('forbruk')!));
+    const back = ledgerLinesFromTable(tables.get('forbruk')!, plan, 'ia-planlegging.xlsx');
     expect(back.problems).to.deep.equal([]);
     const { result: original } = engineReconcile(EXAMPLE, asOf);
-    const reread = reconcile(plan, ledger.lines, asOf);
+    const reread = reconcile(plan, back.lines, asOf);
     expect(reread.rows.map((r) => [r.spent.toFixed2(), r.openCommitments.toFixed2(), r.flags.join()])).to.deep.equal(
       original.rows.map((r) => [r.spent.toFixed2(), r.openCommitments.toFixed2(), r.flags.join()]),
     );
@@ -147,7 +145,7 @@ describe('the browser preview', function () {
 
     const fresh = await openPreview(suite.browser(), suite.url());
     await fresh.page.locator('ia-preview input[type=file]').setInputFiles(file);
-    await fresh.page.locator('[data-testid=ledger-summary]', { hasText: `${ledger.lines.length} linjer` }).waitFor();
+    await fresh.page.locator('[data-testid=ledger-summary]', { hasText: `${back.lines.length} linjer` }).waitFor();
     expect(fresh.errors).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
   });

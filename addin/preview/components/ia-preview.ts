@@ -1,7 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { embeddedPlan, isoDateOf, reconcile, type Lang } from '../../../engine/index.js';
-import { buildWorkbookTables } from '../../../engine/workbook/build.js';
+import { embeddedState, osloDate, osloStamp, planningTables, type IsoDate, type Lang } from '../../../engine/index.js';
 import type { TableData } from '../../../engine/workbook/port.js';
 import { localSettingsStore, type RowRef, type TaskpaneHost } from '../../taskpane/host.js';
 import type { IaApp } from '../../taskpane/components/ia-app.js';
@@ -10,12 +9,6 @@ import { base } from '../../taskpane/styles.js';
 import { ObservablePort } from '../observable-port.js';
 import './ia-sheet-view.js';
 import type { Highlight } from './ia-sheet-view.js';
-
-function now(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${isoDateOf(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /**
  * The browser preview: the task pane (the same `<ia-app>` as in Excel) beside the workbook's sheets,
@@ -112,8 +105,8 @@ export class IaPreview extends LitElement {
     showRow: async (ref: RowRef) => {
       this._highlight = { ...ref };
     },
-    today: () => isoDateOf(new Date()),
-    now,
+    today: () => osloDate(new Date()),
+    now: () => osloStamp(new Date()),
   };
 
   override connectedCallback(): void {
@@ -125,9 +118,8 @@ export class IaPreview extends LitElement {
 
   /** Starts the in-memory workbook with the embedded plan (before the task pane reads it). */
   async start(): Promise<void> {
-    const plan = embeddedPlan();
-    const reconciliation = reconcile(plan, [], this._host.today() as ReturnType<typeof isoDateOf>);
-    await this._port.writeTables(buildWorkbookTables({ plan, ledgerLines: [], reconciliation, lang: this._lang }));
+    const asOf = this._host.today() as IsoDate;
+    await this._port.writeTables(planningTables(embeddedState(), { asOf, lang: this._lang }));
   }
 
   override render() {

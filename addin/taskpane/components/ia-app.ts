@@ -11,7 +11,6 @@ import { ImportController } from '../controllers/import-controller.js';
 import type { IaEvents } from '../events.js';
 import type { Settings, TaskpaneHost } from '../host.js';
 import { t } from '../i18n.js';
-import { FIRST_VERSION_ID } from '../governance.js';
 import { runAction, type Notify } from '../run-action.js';
 import { PlannerSession } from '../session.js';
 import { viewData } from '../view-data.js';
@@ -66,13 +65,13 @@ export class IaApp extends LitElement implements AppLink {
     this._settings = this.host.settings.load();
     this.uiLang = this._settings.lang;
     super.connectedCallback();
-    void this.updateComplete.then(() => this.reloadFromWorkbook(FIRST_VERSION_ID));
+    void this.updateComplete.then(() => this.reloadFromWorkbook(t(this.uiLang, 'theWorkbook')));
   }
 
   /** Re-reads the plan and ledger from the workbook (the preview calls this after opening a file). */
   async reloadFromWorkbook(file: string): Promise<void> {
     await this.run(async () => {
-      const { loaded, problems } = await this.session.loadFromWorkbook(file, this.uiLang);
+      const { loaded, problems } = await this.session.load(file, this.uiLang);
       for (const p of problems) this._notifier.error(p.message);
       if (loaded) this._missing = await this.session.missingTables(this.uiLang);
       this._revision++;
@@ -134,7 +133,9 @@ export class IaApp extends LitElement implements AppLink {
         if (edited.length > 0) return void (this._edited = edited);
       }
       this._edited = null;
-      const written = await this.session.writeWorkbook(this.uiLang, this.userName, event.detail.force);
+      const { written, problems } = await this.session.writeWorkbook(this.uiLang, this.userName, event.detail.force);
+      for (const p of problems) this._notifier.error(p.message);
+      if (problems.length > 0) return;
       this._missing = await this.session.missingTables(this.uiLang);
       this._notifier.success(t(this.uiLang, 'workbookDone', { tables: written.join(', ') }));
       this._revision++;

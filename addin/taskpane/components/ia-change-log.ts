@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { entryDetails, entryHandling, type ChainCheck, type Lang, type LogEntry } from '../../../engine/index.js';
+import { entryDetails, entryHandling, formatStamp, type ChainCheck, type Lang, type LogEntry } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { governanceStyles } from '../governance-styles.js';
 import { t } from '../i18n.js';
@@ -63,7 +63,7 @@ export class IaChangeLog extends LitElement {
             (e) =>
               html`<li data-seq=${e.seq} data-action=${e.action}>
                 <strong>${entryHandling(e, lang)}</strong>
-                <div class="small meta">#${e.seq} · ${e.at.replace('T', ' ')} · ${e.who}</div>
+                <div class="small meta">#${e.seq} · ${formatStamp(e.at, lang)} · ${e.who}</div>
                 <div class="small details">${entryDetails(e, lang)}</div>
               </li>`,
           )}

@@ -1,22 +1,36 @@
 /**
  * The Styring view's work on the root: versions, the reallocation's funds check and the change
- * itself, confirming a condition, closing and reopening years. Every accepted change is logged by
- * `Governance`, and the session then writes Rammer, Avstemming and Logg; a refusal shows the
- * engine's reason on the notifier.
+ * itself, confirming a condition, carry-over rules, closing and reopening years. Each change is the
+ * engine's own `…InState` function, run through the session's one gate (`PlannerSession.change`,
+ * the engine's `runChange`), so a refusal here is the command line's refusal, word for word.
  */
 import type { ReactiveController } from 'lit';
 import {
+  changeContext,
+  closeYearInState,
+  compareVersionsInState,
+  confirmConditionInState,
   formatMoney,
+  frameKey,
   frameTotalsByYear,
   Money,
+  newVersionInState,
   parseAmount,
+  previewReallocationInState,
+  reallocateInState,
+  reopenYearInState,
+  setVersionStatusInState,
+  tryCarryOverInState,
   type ChangeContext,
   type FrameDifference,
+  type GovernanceResult,
+  type Problem,
   type ReallocationPreview,
 } from '../../../engine/index.js';
 import type { CarryOverDetail, ReallocationDetail } from '../events.js';
-import { carryOverRuleOf, type CarryOverRequest, type ChangeOutcome } from '../governance.js';
-import { t, type TextKey } from '../i18n.js';
+import { carryOverRuleOf } from '../governance.js';
+import type { ChangeRequest } from '../session.js';
+import { t } from '../i18n.js';
 import { listen, type AppLink } from './app-link.js';
 
 /** A comparison asked for: the two version ids and how their frames differ. */
@@ -31,6 +45,11 @@ export type CarryOverPreview =
   | { readonly ok: true; readonly intoYear: number; readonly carriedIn: Money | null }
   | { readonly ok: false; readonly message: string };
 
+/** The words of problems, one sentence after the other. */
+function said(problems: readonly Problem[]): string {
+  return problems.map((p) => p.message).join(' ');
+}
+
 /** Governance state for the view and its actions. */
 export class GovernanceController implements ReactiveController {
   preview: ReallocationPreview | null = null;
@@ -44,25 +63,19 @@ export class GovernanceController implements ReactiveController {
 
   hostConnected(): void {
     const app = this.app;
-    const g = () => app.session.governance;
+    const lang = () => app.uiLang;
     this.off.push(
-      listen(app, 'ia-derive-version', (e) =>
-        this.change(
-          (c) => g().derive(e.detail.baseId, e.detail.name, e.detail.kind, c),
-          () => t(app.uiLang, 'versionCreated', { name: e.detail.name }),
-        ),
-      ),
-      listen(app, 'ia-version-status', (e) => {
-        const words: Record<string, TextKey> = { draft: 'statusDraft', submitted: 'statusSubmitted', approved: 'statusApproved' };
-        this.change(
-          (c) => g().setStatus(e.detail.id, e.detail.to, c),
-          () => t(app.uiLang, 'statusChanged', { status: t(app.uiLang, words[e.detail.to]!) }),
-        );
+      listen(app, 'ia-derive-version', (e) => {
+        const { baseId, name, kind } = e.detail;
+        this.change({ make: (s, c, f) => newVersionInState(s, { name, kind, from: baseId }, c, f, lang()) });
       }),
+      listen(app, 'ia-version-status', (e) =>
+        this.change({ make: (s, c, f) => setVersionStatusInState(s, e.detail.id, e.detail.to, c, f, lang()) }),
+      ),
       listen(app, 'ia-compare-versions', (e) => {
-        const unstored = [e.detail.a, e.detail.b].find((id) => g().unstored.has(id));
-        if (unstored !== undefined) return app.notify.error(t(app.uiLang, 'versionFramesNotStored', { id: unstored }));
-        this.comparison = { a: e.detail.a, b: e.detail.b, differences: g().compare(e.detail.a, e.detail.b) };
+        const result = compareVersionsInState(app.session.state, e.detail.a, e.detail.b, app.session.file, lang());
+        if (!result.ok) return app.notify.error(said(result.problems));
+        this.comparison = { a: e.detail.a, b: e.detail.b, differences: result.differences };
         app.requestUpdate();
       }),
       listen(app, 'ia-preview-reallocation', (e) => {
@@ -70,31 +83,21 @@ export class GovernanceController implements ReactiveController {
         app.requestUpdate();
       }),
       listen(app, 'ia-reallocate', (e) => this.reallocate(e.detail, e.detail.why)),
-      listen(app, 'ia-confirm-condition', (e) =>
-        this.change(
-          (c) => g().confirm(e.detail.key, c),
-          () => t(app.uiLang, 'conditionConfirmed'),
-          e.detail.why,
-        ),
-      ),
+      listen(app, 'ia-confirm-condition', (e) => {
+        const frame = app.session.plan.frames.find((f) => frameKey(f) === e.detail.key);
+        const [instrument, from] = frame ? [frame.instrument, frame.from] : [e.detail.key, 0];
+        this.change({ make: (s, c, f) => confirmConditionInState(s, instrument, from, c, f, lang()) }, e.detail.why);
+      }),
       listen(app, 'ia-preview-carry-over', (e) => {
         this.carryOver = this.checkCarryOver(e.detail);
         app.requestUpdate();
       }),
       listen(app, 'ia-carry-over', (e) => this.setCarryOver(e.detail, e.detail.why)),
       listen(app, 'ia-close-year', (e) =>
-        this.change(
-          (c) => g().close(e.detail.year, app.session.lines, c),
-          () => t(app.uiLang, 'yearClosedDone', { year: e.detail.year }),
-          e.detail.why,
-        ),
+        this.change({ make: (s, c, f) => closeYearInState(s, e.detail.year, c, f, lang()) }, e.detail.why),
       ),
       listen(app, 'ia-reopen-year', (e) =>
-        this.change(
-          (c) => g().reopen(e.detail.year, c),
-          () => t(app.uiLang, 'yearReopenedDone', { year: e.detail.year }),
-          e.detail.why,
-        ),
+        this.change({ make: (s, c, f) => reopenYearInState(s, e.detail.year, c, f, lang()), unlocked: true }, e.detail.why),
       ),
     );
   }
@@ -103,87 +106,94 @@ export class GovernanceController implements ReactiveController {
     for (const off of this.off.splice(0)) off();
   }
 
-  /** The funds check for a proposed move; null while the amount cannot be read. */
-  private check(detail: ReallocationDetail): ReallocationPreview | null {
+  /** The move a form states, or null while its amount cannot be read. */
+  private move(detail: ReallocationDetail) {
     const amount = parseAmount(detail.amount);
     if (!amount.ok) return null;
-    const move = { year: detail.year, from: detail.from, to: detail.to, amount: Money.fromOre(amount.ore) };
-    return this.app.session.governance.preview(move, this.app.session.rows);
+    return { year: detail.year, from: detail.from, to: detail.to, amount: Money.fromOre(amount.ore) };
+  }
+
+  /** The funds check for a proposed move; null while the amount cannot be read. */
+  private check(detail: ReallocationDetail): ReallocationPreview | null {
+    const move = this.move(detail);
+    if (!move) return null;
+    const session = this.app.session;
+    return previewReallocationInState(session.state, move, session.rows, this.app.uiLang);
   }
 
   private reallocate(detail: ReallocationDetail, why: string): void {
     const app = this.app;
-    const amount = parseAmount(detail.amount);
-    if (!amount.ok) return app.notify.error(t(app.uiLang, 'badAmount'));
-    const move = { year: detail.year, from: detail.from, to: detail.to, amount: Money.fromOre(amount.ore) };
+    const move = this.move(detail);
+    if (!move) return app.notify.error(t(app.uiLang, 'badAmount'));
+    const rows = app.session.rows;
     this.change(
-      (c) => g(app).reallocate(move, app.session.rows, c),
+      { make: (s, c, f) => reallocateInState(s, move, rows, c, f, app.uiLang) },
+      why,
       () => {
-        this.preview = this.check(detail);
         const total = frameTotalsByYear(app.session.plan.frames).get(detail.year) ?? Money.zero;
         return t(app.uiLang, 'reallocated', { year: detail.year, total: formatMoney(total, { lang: app.uiLang }) });
       },
-      why,
+      // A refused or accepted move keeps its figures and the engine's reason in the form.
+      () => (this.preview = this.check(detail)),
     );
-    // A refused move keeps its figures and the engine's reason in the form.
-    this.preview = this.check(detail);
-  }
-
-  /** The request a form states, or null when its share cannot be read. */
-  private request(detail: CarryOverDetail): CarryOverRequest | null {
-    const rule = carryOverRuleOf(detail.rule, detail.share, detail.overspend);
-    return rule && { instrument: detail.instrument, year: detail.year, rule };
   }
 
   /** The engine's answer to the rule in the form, as of the current spending; nothing changes. */
   private checkCarryOver(detail: CarryOverDetail): CarryOverPreview {
     const app = this.app;
-    const request = this.request(detail);
-    if (!request) return { ok: false, message: t(app.uiLang, 'badShare') };
-    return app.session.checkCarryOver(request, { who: app.userName, at: app.nowIso(), why: '' }, app.uiLang);
+    const rule = carryOverRuleOf(detail.rule, detail.share, detail.overspend);
+    if (!rule) return { ok: false, message: t(app.uiLang, 'badShare') };
+    const target = { instrument: detail.instrument, from: detail.year, to: detail.year };
+    const trial = app.session.tryCarryOver(target, rule, this.context(''), app.uiLang);
+    return trial.ok
+      ? { ok: true, intoYear: trial.intoYear, carriedIn: trial.carriedIn }
+      : { ok: false, message: said(trial.problems) };
   }
 
   private setCarryOver(detail: CarryOverDetail, why: string): void {
     const app = this.app;
-    const request = this.request(detail);
-    if (!request) return app.notify.error(t(app.uiLang, 'badShare'));
+    const rule = carryOverRuleOf(detail.rule, detail.share, detail.overspend);
+    if (!rule) return app.notify.error(t(app.uiLang, 'badShare'));
+    const target = { instrument: detail.instrument, from: detail.year, to: detail.year };
+    const rows = app.session.rows;
     let done = '';
     this.change(
-      (c) => {
-        const result = app.session.setCarryOver(request, c, app.uiLang);
-        if (result.ok) {
-          const amount = formatMoney(result.carriedIn ?? Money.zero, { lang: app.uiLang });
-          done = t(app.uiLang, 'carryOverDone', { message: result.message, year: result.intoYear, amount });
-        }
-        return result;
-      },
-      () => {
-        this.carryOver = this.checkCarryOver(detail);
-        return done;
+      {
+        make: (s, c, f) => {
+          const trial = tryCarryOverInState(s, target, rule, rows, c, f, app.uiLang);
+          if (!trial.ok) return trial;
+          const amount = formatMoney(trial.carriedIn ?? Money.zero, { lang: app.uiLang });
+          done = t(app.uiLang, 'carryOverDone', { message: trial.message, year: trial.intoYear, amount });
+          return trial;
+        },
       },
       why,
+      () => done,
+      () => (this.carryOver = this.checkCarryOver(detail)),
     );
-    this.carryOver = this.checkCarryOver(detail);
   }
 
-  /** Runs one change with who/when/why, then lets the session apply and write it. */
-  private change(make: (context: ChangeContext) => ChangeOutcome, done: () => string, why = ''): void {
+  private context(why: string): ChangeContext {
+    return changeContext(this.app.userName, this.app.nowIso(), why);
+  }
+
+  /**
+   * Runs one change with who/when/why through the session's gate, which writes the tables it
+   * changed; `done` words the success (the engine's own message by default), `after` runs either way.
+   */
+  private change(request: ChangeRequest, why = '', done?: () => string, after?: () => void): void {
     const app = this.app;
     if (app.userName === '') return app.notify.error(t(app.uiLang, 'needName'));
     void app.run(async () => {
-      const outcome = make({ who: app.userName, at: app.nowIso(), why: why.trim() });
-      if (!outcome.ok) {
-        app.notify.error(outcome.message);
+      const result: GovernanceResult = await app.session.change(request, this.context(why), app.uiLang);
+      after?.();
+      if (!result.ok) {
+        app.notify.error(said(result.problems));
         app.requestUpdate();
         return;
       }
-      await app.session.applyGovernance(app.uiLang);
-      app.notify.success(done());
+      app.notify.success(done ? done() : result.message);
       app.changed();
     });
   }
-}
-
-function g(app: AppLink) {
-  return app.session.governance;
 }

@@ -1,0 +1,239 @@
+/**
+ * One planning session for every host: the command line, the task pane, the preview and the custom
+ * functions hold a `PlanningReading` (what the workbook held and what is wrong with it) and change
+ * it only through these functions, so they refuse, accept and record exactly alike.
+ *
+ * - `openSession` reads the planning workbook through any `WorkbookPort` (`readPlanningTables`).
+ * - `runChange` is the one gate for a governance change: a state with problems, a broken log or a
+ *   change that leaves a closed year altered is refused with the same problems in every host.
+ * - `acceptLedgerRead` takes the lines a ledger file added and refuses or skips those a closed year
+ *   does not know, with the same report arithmetic everywhere.
+ * - `noteInState` records a host's action (an import, a reconciliation) in the hash-chained log.
+ */
+import { appendEntry, type ChangeRecord, type LogAction } from '../audit/log.js';
+import type { FileReport } from '../ledger/ledger.js';
+import type { LedgerLine } from '../ledger/line.js';
+import { embeddedPlan } from '../plan/embedded-plan.js';
+import { withCarryOver, type CarryOverRule } from '../plan/carry-over.js';
+import { checkClosedLines } from '../plan/closing.js';
+import { frameKey } from '../plan/frame.js';
+import { previewReallocation, type Reallocation, type ReallocationPreview } from '../plan/reallocation.js';
+import type { ChangeContext, PlanVersion } from '../plan/versions.js';
+import type { Money } from '../money.js';
+import type { Lang, Problem } from '../problems.js';
+import type { ReconciliationRow } from '../reconcile/reconcile.js';
+import { closedYearsOf, EMPTY_GOVERNANCE } from '../workbook/governance.js';
+import { currentVersion, type GovernanceResult } from '../workbook/governance-actions.js';
+import {
+  checkClosedYears,
+  PLANNING_TABLES,
+  readPlanningTables,
+  type PlanningReading,
+  type PlanningState,
+} from '../workbook/planning-state.js';
+import type { TableRead, WorkbookPort } from '../workbook/port.js';
+import { setCarryOverInState, type FrameTarget } from '../workbook/version-actions.js';
+
+/** The state of a plan without a workbook: the embedded plan, nothing else. */
+export function embeddedState(): PlanningState {
+  return { plan: embeddedPlan(), governance: EMPTY_GOVERNANCE, lines: [], log: [] };
+}
+
+/** The reading of a state that has nothing wrong with it (the embedded plan, or a state just changed). */
+export function readingOf(state: PlanningState, rows?: PlanningReading['rows']): PlanningReading {
+  return {
+    state,
+    problems: [],
+    logProblems: [],
+    legacyLog: false,
+    unlockedState: state,
+    rows: rows ?? { frameRows: new Map(), closedRows: new Map() },
+  };
+}
+
+/** Reads several tables at once (one Excel.run in Excel), by the names asked for. */
+export type TablesReader = (names: readonly string[]) => Promise<ReadonlyMap<string, TableRead | null>>;
+
+/** A `TablesReader` over any port: its own `readTables` where it has one, else one `readTable` per table. */
+export function tablesReaderOf(port: WorkbookPort & { readTables?: TablesReader }): TablesReader {
+  if (port.readTables) return (names) => port.readTables!(names);
+  return async (names) => new Map(await Promise.all(names.map(async (n) => [n, await port.readTable(n)] as const)));
+}
+
+/**
+ * A session over a workbook: what its planning tables hold, read in one go, or null when it has no
+ * `Rammer` table at all (a workbook the planner has not written yet: the host keeps its plan).
+ */
+export async function openSession(read: TablesReader, file: string, lang: Lang = 'nb'): Promise<PlanningReading | null> {
+  const tables = await read(PLANNING_TABLES);
+  const byName = new Map([...tables].map(([name, table]) => [name.toLowerCase(), table] as const));
+  if (!byName.get('rammer')) return null;
+  return readPlanningTables((name) => byName.get(name.toLowerCase()) ?? null, file, lang);
+}
+
+/** How a change may start. */
+export interface ChangeOptions {
+  readonly file: string;
+  readonly lang: Lang;
+  /**
+   * The change may start from a state whose closed year was changed (only reopening that year);
+   * every other closed year must still hold afterwards.
+   */
+  readonly unlocked?: boolean;
+}
+
+/**
+ * Runs one governance change on what a workbook held: refused with the reading's problems when the
+ * state cannot be used, with the log's problems when the chain is broken (nothing may be added to
+ * a log that does not verify), with the change's own problems, or when a closed year no longer
+ * holds afterwards. The accepted result carries the new state with the change at the end of the log.
+ */
+export function runChange(
+  reading: PlanningReading,
+  make: (state: PlanningState) => GovernanceResult,
+  options: ChangeOptions,
+): GovernanceResult {
+  const state = options.unlocked ? reading.unlockedState : reading.state;
+  if (!state) return { ok: false, problems: [...reading.problems] };
+  if (reading.logProblems.length > 0) return { ok: false, problems: [...reading.logProblems] };
+  const result = make(state);
+  if (!result.ok) return result;
+  const stillClosed = checkClosedYears(result.state, reading.rows, options.file, options.lang);
+  if (stillClosed.length > 0) return { ok: false, problems: stillClosed };
+  return result;
+}
+
+/** What a ledger file read into a session gave: the report as the user sees it, and the new state (null: rejected). */
+export interface LedgerAcceptance {
+  readonly report: FileReport;
+  readonly state: PlanningState | null;
+  /** The lines that were counted. */
+  readonly accepted: readonly LedgerLine[];
+}
+
+/**
+ * Takes the lines a ledger file added (`added`, as the engine's `Ledger` read them) into a state.
+ * A line for a closed year that the year was not closed with is a `year_closed` problem: the file
+ * is rejected whole, or, with `skipInvalid`, the line is left out and reported.
+ */
+export function acceptLedgerRead(
+  state: PlanningState,
+  read: { readonly report: FileReport; readonly added: readonly LedgerLine[] },
+  options: { readonly skipInvalid: boolean; readonly lang: Lang },
+): LedgerAcceptance {
+  if (read.report.rejected) return { report: read.report, state: null, accepted: [] };
+  const closed = closedYearsOf(state.governance, state.lines);
+  const { accepted, problems } = checkClosedLines(closed, read.added, options.lang);
+  const report: FileReport = {
+    ...read.report,
+    imported: read.report.imported - problems.length,
+    problems: [...read.report.problems, ...problems],
+  };
+  if (problems.length > 0 && !options.skipInvalid) {
+    return { report: { ...report, imported: 0, duplicates: 0, rejected: true }, state: null, accepted: [] };
+  }
+  return { report, state: { ...state, lines: [...state.lines, ...accepted] }, accepted };
+}
+
+/** A host's action for the log (an import, a reconciliation): who, when, what and in which words. */
+export interface ActionNote {
+  readonly who: string;
+  readonly at: string;
+  readonly action: string;
+  readonly details: string;
+  /** A known action code (default: a free-text note). */
+  readonly code?: LogAction;
+}
+
+/** The state with a host's action appended to its hash-chained log. */
+export function noteInState(state: PlanningState, note: ActionNote): PlanningState {
+  const change: ChangeRecord =
+    note.code === undefined || note.code === 'note'
+      ? { at: note.at, who: note.who, action: 'note', target: note.action, before: '', after: note.details, why: '' }
+      : { at: note.at, who: note.who, action: note.code, target: note.action, before: '', after: note.details, why: '' };
+  return { ...state, log: appendEntry(state.log, change) };
+}
+
+/** A version as a session lists it: with its frames, or without when the workbook did not store them. */
+export interface ListedVersion extends PlanVersion {
+  /** Whether the frames are known (false: an older workbook listed it without `Versjonsrammer`). */
+  readonly stored: boolean;
+}
+
+/** Every version of a state in `Versjoner` order, the one in use (its frames: the plan's) last. */
+export function versionsOfState(state: PlanningState): ListedVersion[] {
+  const current = currentVersion(state);
+  if (state.governance.versions.length === 0) return [{ ...current, stored: true }];
+  return state.governance.versions.map((entry) => {
+    if (entry.id === current.id) return { ...current, stored: true };
+    const frames = state.governance.versionFrames.get(entry.id);
+    return { ...entry, frames: frames ?? [], stored: frames !== undefined };
+  });
+}
+
+/** The years a state has closed, in order. */
+export function closedYearsOfState(state: PlanningState): number[] {
+  return state.governance.closedYears.map((r) => r.year).sort((a, b) => a - b);
+}
+
+/** The figures of a proposed reallocation in the version in use (the funds check), without changing anything. */
+export function previewReallocationInState(
+  state: PlanningState,
+  move: Reallocation,
+  rows: readonly ReconciliationRow[],
+  lang: Lang = 'nb',
+): ReallocationPreview {
+  return previewReallocation(currentVersion(state), move, rows, closedYearsOf(state.governance, state.lines), lang);
+}
+
+/** The context of a change: who, when (`at`, a log timestamp) and why (trimmed). */
+export function changeContext(who: string, at: string, why: string): ChangeContext {
+  return { who: who.trim(), at, why: why.trim() };
+}
+
+/** The problems that keep a reading from being changed, or none. */
+export function readingProblems(reading: PlanningReading): Problem[] {
+  return reading.state ? [...reading.logProblems] : [...reading.problems];
+}
+
+/** What a frame carries into the next year under the state's rules, as Avstemming shows it (`Overført inn`). */
+export interface CarriedIn {
+  /** The year carried into. */
+  readonly intoYear: number;
+  /** What that year's frame of the instrument receives; null when the instrument has no frame starting then. */
+  readonly carriedIn: Money | null;
+}
+
+/** What the frame `key` carries into the year after it ends, by the state's carry-over rules over `rows`. */
+export function carriedIntoNextYear(state: PlanningState, key: string, rows: readonly ReconciliationRow[]): CarriedIn | null {
+  const source = state.plan.frames.find((f) => frameKey(f) === key);
+  if (!source) return null;
+  const intoYear = source.to + 1;
+  const next = withCarryOver(rows, state.governance.carryOver).find(
+    (c) => c.row.instrument === source.instrument && c.row.from === intoYear,
+  );
+  return { intoYear, carriedIn: next?.carriedIn ?? null };
+}
+
+/** A carry-over rule tried on a state: the new state and what the next year receives, or the problems that refuse it. */
+export type CarryOverTrial = (GovernanceResult & { readonly ok: true } & CarriedIn) | (GovernanceResult & { readonly ok: false });
+
+/**
+ * Sets an annual frame's carry-over rule (`setCarryOverInState`, as the command line does) and says
+ * what the next year would then receive, from the reconciliation `rows`. Nothing is kept: the host
+ * keeps the new state only when the user submits (through `runChange`).
+ */
+export function tryCarryOverInState(
+  state: PlanningState,
+  target: FrameTarget,
+  rule: CarryOverRule,
+  rows: readonly ReconciliationRow[],
+  context: ChangeContext,
+  file: string,
+  lang: Lang = 'nb',
+): CarryOverTrial {
+  const result = setCarryOverInState(state, target, rule, context, file, lang);
+  if (!result.ok) return result;
+  const carried = carriedIntoNextYear(result.state, result.change.target, rows);
+  return { ...result, intoYear: carried?.intoYear ?? target.from + 1, carriedIn: carried?.carriedIn ?? null };
+}

@@ -1,0 +1,112 @@
+/**
+ * The task pane's session over an in-memory workbook, doing what the issue found the pane doing
+ * differently from the command line: it now reads, refuses and records through the engine alone.
+ */
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  closeYearInState,
+  MemoryWorkbookPort,
+  readPlanningFromPort,
+  reopenYearInState,
+  specForRead,
+  verifyChain,
+  type TableData,
+} from '../../../engine/index.js';
+import type { TaskpaneHost } from '../../../addin/taskpane/host.js';
+import { PlannerSession } from '../../../addin/taskpane/session.js';
+
+const EXAMPLE = path.join(process.cwd(), 'examples', 'forbruk-eksempel.csv');
+const context = { who: 'Kari Nordmann', at: '2025-01-15T09:00:00+01:00', why: 'Årlig vurdering vedtatt' };
+
+function hostOf(port: MemoryWorkbookPort): TaskpaneHost {
+  return {
+    kind: 'preview',
+    port,
+    settings: { load: () => ({ lang: 'nb', userName: 'Kari Nordmann' }), save: () => undefined },
+    showRow: async () => undefined,
+    today: () => '2024-12-31',
+    now: () => '2025-01-15T09:00:00+01:00',
+  };
+}
+
+/** The first 2024 row of Forbruk with its amount changed, as a user would in Excel. */
+async function change2024Amount(port: MemoryWorkbookPort): Promise<void> {
+  const read = (await port.readTable('Forbruk'))!;
+  const [beløp, år] = ['Beløp', 'År'].map((h) => read.header.indexOf(h));
+  const first = read.rows.findIndex((row) => row[år!] === 2024);
+  const rows = read.rows.map((row, i) => (i === first ? row.map((c, j) => (j === beløp ? 1 : c)) : row));
+  await port.writeTables([{ spec: specForRead(read), rows } satisfies TableData]);
+}
+
+describe('the task pane session', function () {
+  it('closes 2024, then refuses a changed 2024 Forbruk row exactly as the command line reads it, and takes it after reopening', async function () {
+    const port = new MemoryWorkbookPort();
+    const session = new PlannerSession(hostOf(port));
+    await session.load('plan.xlsx', 'nb');
+    await session.writeWorkbook('nb', 'Kari Nordmann', true);
+    const report = await session.importFile(
+      'forbruk-eksempel.csv',
+      readFileSync(EXAMPLE),
+      false,
+      'nb',
+      'Kari Nordmann',
+      () => undefined,
+    );
+    expect(report.rejected).to.equal(false);
+    const closed = await session.change({ make: (s, c, f) => closeYearInState(s, 2024, c, f, 'nb') }, context, 'nb');
+    expect(closed.ok).to.equal(true);
+
+    await change2024Amount(port);
+    const cli = await readPlanningFromPort(port, 'plan.xlsx', 'nb');
+    const { problems } = await session.load('plan.xlsx', 'nb');
+    expect(problems.map((p) => p.code)).to.deep.equal(['closed_ledger_changed']);
+    expect(problems).to.deep.equal(cli.problems);
+
+    // Nothing else may change, and nothing is written, while the year is locked.
+    const before = await port.readTable('Logg');
+    const close2025 = await session.change({ make: (s, c, f) => closeYearInState(s, 2025, c, f, 'nb') }, context, 'nb');
+    expect(close2025.ok ? [] : close2025.problems).to.deep.equal(cli.problems);
+    const imported = await session.importFile(
+      'ny.csv',
+      new TextEncoder().encode('dato;bilag;virkemiddel;type;beløp;år\n'),
+      false,
+      'nb',
+      'Kari',
+      () => undefined,
+    );
+    expect(imported.rejected).to.equal(true);
+    expect((await session.writeWorkbook('nb', 'Kari', true)).problems).to.deep.equal(cli.problems);
+    expect(await port.readTable('Logg')).to.deep.equal(before);
+
+    const why = { ...context, why: 'Bilag ført med feil beløp' };
+    const reopened = await session.change(
+      { make: (s, c, f) => reopenYearInState(s, 2024, c, f, 'nb'), unlocked: true },
+      why,
+      'nb',
+    );
+    expect(reopened.ok).to.equal(true);
+    const after = await readPlanningFromPort(port, 'plan.xlsx', 'nb');
+    expect(after.problems).to.deep.equal([]);
+    expect(after.state!.log.map((e) => e.action)).to.deep.equal(['note', 'note', 'year_closed', 'year_reopened']);
+    expect(verifyChain(after.state!.log).ok).to.equal(true);
+    expect(after.state!.log.every((e) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/.test(e.at))).to.equal(true);
+  });
+
+  it('reads Forbruk again through the engine: a three-decimal amount is too_many_decimals, as a file would be', async function () {
+    const port = new MemoryWorkbookPort();
+    const session = new PlannerSession(hostOf(port));
+    await session.load('plan.xlsx', 'nb');
+    await session.importFile('forbruk-eksempel.csv', readFileSync(EXAMPLE), false, 'nb', 'Kari', () => undefined);
+    await session.writeWorkbook('nb', 'Kari', true);
+    const read = (await port.readTable('Forbruk'))!;
+    const beløp = read.header.indexOf('Beløp');
+    const rows = read.rows.map((row, i) => (i === 0 ? row.map((c, j) => (j === beløp ? 12.345 : c)) : row));
+    await port.writeTables([{ spec: specForRead(read), rows }]);
+    const result = await session.rereadForbruk('nb', 'Kari');
+    expect(result?.problems.map((p) => [p.code, p.sheet, p.line, p.column, p.value])).to.deep.equal([
+      ['too_many_decimals', 'Forbruk', read.firstRow, 'Beløp', '12,345'],
+    ]);
+  });
+});
