@@ -6,7 +6,13 @@
 /** The encodings we read. */
 export type Encoding = 'utf-8' | 'windows-1252';
 
-// Windows-1252 differs from Latin-1 only in 0x80–0x9F.
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F, so that range is this table's and every
+// other byte is the Latin-1 character of the same code. We keep our own table because Node's
+// TextDecoder('windows-1252') cannot be trusted with it: Node 20.20 (ICU 78.2) decodes 0x80–0x9F
+// as Latin-1, giving C1 control codes for €, dashes and curly quotes. The five bytes Windows-1252
+// leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) decode to U+FFFD, not to the C1 controls the
+// WHATWG index gives them: a damaged character then shows in the sheet instead of hiding there.
+// test/engine/decode-windows-1252.test.ts pins every byte of the range.
 const CP1252_HIGH = [
   0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
   0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
