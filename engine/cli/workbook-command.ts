@@ -144,12 +144,13 @@ export async function workbookCommand(options: CliOptions): Promise<CommandResul
   });
   const files = options.ledger.map((p) => basename(p));
   const added = lines.length - state.lines.length;
+  // The log's Detaljer ends the sentence itself (target: before → after.), so the summary has no full stop.
   const summary =
     lang === 'nb'
-      ? `Plan: ${planFile ?? 'innebygd'}. Forbruk: ${files.join(', ') || 'ingen filer'}; ${lines.length} linjer (${added} nye), ` +
-        `${loaded.ledger.duplicates} duplikater utelatt. Avstemt per ${asOf}; vurdering for ${year}.`
-      : `Plan: ${planFile ?? 'embedded'}. Ledger: ${files.join(', ') || 'no files'}; ${lines.length} lines (${added} new), ` +
-        `${loaded.ledger.duplicates} duplicates left out. Reconciled as of ${asOf}; evaluation for ${year}.`;
+      ? `Plan: ${planFile ?? 'den innebygde planen'}. Forbruk: ${files.join(', ') || 'ingen filer'}; ${lines.length} linjer (${added} nye), ` +
+        `${loaded.ledger.duplicates} duplikater utelatt. Avstemt per ${asOf}; vurdering for ${year}`
+      : `Plan: ${planFile ?? 'the embedded plan'}. Ledger: ${files.join(', ') || 'no files'}; ${lines.length} lines (${added} new), ` +
+        `${loaded.ledger.duplicates} duplicates left out. Reconciled as of ${asOf}; evaluation for ${year}`;
   const log = appendEntry(state.log, {
     at: nowStamp(),
     who: userName(options.user),
