@@ -1,7 +1,11 @@
 /**
  * User-fixable problems as values, with one catalogue of messages (bokmål first, English as a
- * choice). Hosts show them; tests assert on `code` and position, never on wording.
+ * choice). Hosts show them; tests assert on `code` and position, never on wording. A governance
+ * refusal carries its reason (a code with values) from the governance catalogue beside this one.
  */
+import { noticeText, type GovernanceNotice, type InstrumentNames } from './governance-messages.js';
+
+export * from './governance-messages.js';
 
 /** The languages the product speaks. */
 export type Lang = 'nb' | 'en';
@@ -70,6 +74,8 @@ export interface Problem {
   readonly expected: string;
   /** A full sentence for people, in the chosen language. */
   readonly message: string;
+  /** For a governance refusal: why, as a code with its values (the message says it in words). */
+  readonly reason?: GovernanceNotice;
 }
 
 /** A non-fatal observation a person should look at. */
@@ -264,6 +270,23 @@ export function problem(
   const extra = detail ? ` ${detail}` : '';
   const message = `${where}: ${HEADLINE[code][lang]}.${value}${wanted}${extra}`;
   return { code, ...place, expected, message };
+}
+
+/**
+ * A governance refusal as a problem: the headline of `code`, then the reason in words from the
+ * governance catalogue, instruments named as the plan (`instruments`) names them. The reason
+ * names the value in words, so the message does not repeat the raw value.
+ */
+export function governanceProblem(
+  code: ProblemCode,
+  place: Place,
+  reason: GovernanceNotice,
+  lang: Lang = 'nb',
+  instruments?: InstrumentNames,
+): Problem {
+  const expected = EXPECTED[code][lang];
+  const message = `${describePlace(place, lang)}: ${HEADLINE[code][lang]}. ${noticeText(reason, lang, instruments)}`;
+  return { code, ...place, expected, message, reason };
 }
 
 function describePlace(place: Place, lang: Lang): string {
