@@ -6,6 +6,7 @@
  * into it, so the frame always shows what was granted.
  */
 import type { ChangeRecord } from '../audit/log.js';
+import { carryOverRuleText } from '../governance-messages.js';
 import { Dec, Money } from '../money.js';
 import type { ReconciliationRow } from '../reconcile/reconcile.js';
 import { frameKey } from './frame.js';
@@ -24,12 +25,9 @@ export const NO_CARRY_OVER: CarryOverRule = { kind: 'none' };
 /** The state's rule for operating posts: up to 5 % of the appropriation, no overspend carried. */
 export const FIVE_PERCENT_RULE: CarryOverRule = { kind: 'share', share: '0.05', carryOverspend: false };
 
-/** The rule in bokmål, for the log and the reports. */
+/** The rule in bokmål, for the log and the reports (the words come from the governance catalogue). */
 export function ruleWords(rule: CarryOverRule): string {
-  if (rule.kind === 'none') return 'ingen overføring';
-  const over = rule.carryOverspend ? ', overforbruk trekkes fra neste år' : '';
-  if (rule.kind === 'all') return `alt ubrukt overføres${over}`;
-  return `inntil ${new Dec(rule.share).times(100).toString().replace('.', ',')} % av rammen overføres${over}`;
+  return carryOverRuleText(rule, 'nb');
 }
 
 /** What one frame carries into the next year. */

@@ -5,7 +5,8 @@
  */
 import type { ChangeRecord } from '../audit/log.js';
 import { contentKey, type LedgerLine } from '../ledger/line.js';
-import { problem, type Lang, type Problem } from '../problems.js';
+import { governanceProblem, type GovernanceRefusal, type InstrumentNames, type Lang, type Problem } from '../problems.js';
+import { noticeText } from '../governance-messages.js';
 import type { ChangeContext } from './versions.js';
 
 /** The record of one closed year. */
@@ -23,10 +24,14 @@ export type ClosedYears = ReadonlyMap<number, ClosedYear>;
 /** No year closed. */
 export const NO_CLOSED_YEARS: ClosedYears = new Map();
 
-/** A result: the new closed years and the log record, or why not. */
+/** A result: the new closed years and the log record, or why not (`refusal`; `message` says it in bokmål). */
 export type ClosingResult =
   | { readonly ok: true; readonly closed: ClosedYears; readonly change: ChangeRecord }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly refusal: GovernanceRefusal; readonly message: string };
+
+function refuse(refusal: GovernanceRefusal, lang: Lang): ClosingResult {
+  return { ok: false, refusal, message: noticeText(refusal, lang) };
+}
 
 /** Content keys with occurrence (`…#2` for the second identical line) of a year's lines, so split postings stay distinct. */
 export function lineKeysOfYear(lines: Iterable<LedgerLine>, year: number): string[] {
@@ -43,8 +48,14 @@ export function lineKeysOfYear(lines: Iterable<LedgerLine>, year: number): strin
 }
 
 /** Closes a year, remembering which ledger lines it was closed with. */
-export function closeYear(closed: ClosedYears, year: number, lines: Iterable<LedgerLine>, context: ChangeContext): ClosingResult {
-  if (closed.has(year)) return { ok: false, message: `${year} er allerede avsluttet.` };
+export function closeYear(
+  closed: ClosedYears,
+  year: number,
+  lines: Iterable<LedgerLine>,
+  context: ChangeContext,
+  lang: Lang = 'nb',
+): ClosingResult {
+  if (closed.has(year)) return refuse({ code: 'already_closed', year }, lang);
   const record: ClosedYear = { year, closedAt: context.at, closedBy: context.who, lineKeys: lineKeysOfYear(lines, year) };
   const next = new Map(closed);
   next.set(year, record);
@@ -62,9 +73,9 @@ export function closeYear(closed: ClosedYears, year: number, lines: Iterable<Led
 }
 
 /** Reopens a closed year; the reason is required, because reopening undoes an agreed evaluation. */
-export function reopenYear(closed: ClosedYears, year: number, context: ChangeContext): ClosingResult {
-  if (!closed.has(year)) return { ok: false, message: `${year} er ikke avsluttet.` };
-  if (context.why.trim() === '') return { ok: false, message: `Oppgi en begrunnelse for å gjenåpne ${year}.` };
+export function reopenYear(closed: ClosedYears, year: number, context: ChangeContext, lang: Lang = 'nb'): ClosingResult {
+  if (!closed.has(year)) return refuse({ code: 'not_closed', year }, lang);
+  if (context.why.trim() === '') return refuse({ code: 'reopen_needs_reason', year }, lang);
   const next = new Map(closed);
   next.delete(year);
   return {
@@ -108,31 +119,30 @@ export function checkClosedLines(
       accepted.push(line);
       continue;
     }
-    const detail =
-      lang === 'nb'
-        ? `Budsjettåret ${line.year} ble avsluttet ${closed.get(line.year)!.closedAt}; linjen ble ikke tatt med. Gjenåpne året (det føres i loggen) for å føre den.`
-        : `Budget year ${line.year} was closed on ${closed.get(line.year)!.closedAt}; the line was not counted. Reopen the year (recorded in the log) to enter it.`;
-    problems.push(
-      problem('year_closed', { file: line.file, line: line.line, column: 'år', value: String(line.year) }, lang, {}, detail),
-    );
+    const reason = { code: 'line_in_closed_year', year: line.year, closedAt: closed.get(line.year)!.closedAt } as const;
+    const place = { file: line.file, line: line.line, column: 'år', value: String(line.year) };
+    problems.push(governanceProblem('year_closed', place, reason, lang));
   }
   return { accepted, problems };
 }
 
-/** A `year_closed` problem when a frame change touches a closed year, else null. */
+/** A `year_closed` problem when a frame change touches a closed year, else null (instruments named as `instruments` names them). */
 export function checkFrameChange(
   closed: ClosedYears,
   frame: { instrument: string; from: number; to: number },
-  where: { file: string; sheet?: string; line: number | null },
+  where: { file: string; sheet?: string; line: number | null; column?: string },
   lang: Lang = 'nb',
+  instruments?: InstrumentNames,
 ): Problem | null {
+  const { column = 'Beløp', ...at } = where;
   for (let year = frame.from; year <= frame.to; year++) {
     if (!closed.has(year)) continue;
-    const detail =
-      lang === 'nb'
-        ? `Rammen ${frame.instrument} gjelder ${year}, som er avsluttet. Gjenåpne året (det føres i loggen) for å endre den.`
-        : `The frame ${frame.instrument} covers ${year}, which is closed. Reopen the year (recorded in the log) to change it.`;
-    return problem('year_closed', { ...where, column: 'Beløp', value: String(year) }, lang, {}, detail);
+    const reason = {
+      code: 'frame_in_closed_year',
+      frame: { instrument: frame.instrument, from: frame.from, to: frame.to },
+      year,
+    } as const;
+    return governanceProblem('year_closed', { ...at, column, value: String(year) }, reason, lang, instruments);
   }
   return null;
 }

@@ -6,6 +6,7 @@
  */
 import type { ChangeRecord } from '../audit/log.js';
 import { Money, sum } from '../money.js';
+import { noticeText, type GovernanceNotice, type GovernanceRefusal, type InstrumentNames } from '../governance-messages.js';
 import type { Lang } from '../problems.js';
 import type { ReconciliationRow } from '../reconcile/reconcile.js';
 import { isClosed, type ClosedYears } from './closing.js';
@@ -45,6 +46,9 @@ export interface ReallocationPreview {
   readonly yearTotalAfter: Money;
   /** The reason it is refused, or null when it is allowed. */
   readonly refusal: ReallocationRefusal | null;
+  /** The verdict as a code with its values: the refusal, or `reallocated` with what remains. */
+  readonly notice: GovernanceNotice;
+  /** The verdict in words, from the governance catalogue. */
   readonly message: string;
 }
 
@@ -73,97 +77,71 @@ function yearTotal(frames: readonly Frame[], year: number): Money {
   return sum(frames.filter((f) => f.from === year && f.to === year && f.amount !== null).map((f) => f.amount!));
 }
 
-/** The figures and the verdict for a proposed reallocation, without changing anything. */
+/** The figures and the verdict for a proposed reallocation, without changing anything (instruments named as `instruments` names them). */
 export function previewReallocation(
   version: PlanVersion,
   move: Reallocation,
   rows: readonly ReconciliationRow[],
   closed: ClosedYears = new Map(),
   lang: Lang = 'nb',
+  instruments?: InstrumentNames,
 ): ReallocationPreview {
   const source = side(annualFrame(version, move.from, move.year), rows, move.amount.negated());
   const target = side(annualFrame(version, move.to, move.year), rows, move.amount);
   const before = yearTotal(version.frames, move.year);
-  const refuse = (refusal: ReallocationRefusal, message: string): ReallocationPreview => ({
+  const verdict = (refusal: ReallocationRefusal | null, notice: GovernanceNotice): ReallocationPreview => ({
     source,
     target,
     yearTotalBefore: before,
     yearTotalAfter: before,
     refusal,
-    message,
+    notice,
+    message: noticeText(notice, lang, instruments),
   });
-  const nb = lang === 'nb';
-  const kr = (m: Money | null) => (m === null ? (nb ? 'ikke fastsatt' : 'not set') : `${m.toFixed2()} ${nb ? 'kr' : 'NOK'}`);
-  if (!isEditable(version)) {
-    const refused = notEditable(version);
-    const en = `The version “${version.name}” is ${version.status === 'approved' ? 'approved' : 'submitted'} and cannot be changed; start a new version from it.`;
-    return refuse('read_only', nb ? (refused.ok ? '' : refused.message) : en);
-  }
-  if (isClosed(closed, move.year)) {
-    return refuse(
-      'year_closed',
-      nb
-        ? `${move.year} er avsluttet; gjenåpne året for å omdisponere.`
-        : `${move.year} is closed; reopen the year to reallocate.`,
-    );
-  }
-  if (move.from === move.to)
-    return refuse('same_instrument', nb ? 'Fra og til er samme virkemiddel.' : 'From and to are the same instrument.');
-  if (!move.amount.gt(Money.zero)) {
-    return refuse(
-      'not_positive',
-      nb
-        ? `Beløpet må være større enn 0 (${move.amount.toFixed2()}).`
-        : `The amount must be greater than 0 (${move.amount.toFixed2()}).`,
-    );
-  }
-  if (!source || !target) {
-    const missing = !source ? move.from : move.to;
-    return refuse(
-      'no_annual_frame',
-      nb
-        ? `${missing} har ingen årlig ramme for ${move.year} i versjonen.`
-        : `${missing} has no annual frame for ${move.year} in the version.`,
-    );
-  }
+  const { year } = move;
+  if (!isEditable(version)) return verdict('read_only', notEditable(version).refusal);
+  if (isClosed(closed, year)) return verdict('year_closed', { code: 'reallocation_in_closed_year', year });
+  if (move.from === move.to) return verdict('same_instrument', { code: 'same_instrument', instrument: move.from });
+  if (!move.amount.gt(Money.zero)) return verdict('not_positive', { code: 'not_positive', amount: move.amount });
+  if (!source || !target)
+    return verdict('no_annual_frame', { code: 'no_annual_frame', instrument: !source ? move.from : move.to, year });
   if (source.frameBefore === null || target.frameBefore === null) {
-    const missing = source.frameBefore === null ? move.from : move.to;
-    return refuse(
-      'frame_not_set',
-      nb
-        ? `Rammen for ${missing} i ${move.year} er ikke fastsatt; sett et beløp før du omdisponerer.`
-        : `The frame of ${missing} in ${move.year} is not set; set an amount before reallocating.`,
-    );
+    const instrument = source.frameBefore === null ? move.from : move.to;
+    return verdict('frame_not_set', { code: 'frame_not_set', instrument, year });
   }
   if (source.remainingAfter!.isNegative()) {
-    const bound = kr(source.spent.plus(source.openCommitments));
-    return refuse(
-      'below_spent',
-      nb
-        ? `Omdisponeringen avvises: rammen for ${move.from} i ${move.year} ville blitt ${kr(source.frameAfter)}, ` +
-            `under det som er utbetalt og bundet i åpne tilsagn (${bound}). Gjenstår: ${kr(source.remainingBefore)}. Høyst ${kr(source.remainingBefore)} kan flyttes.`
-        : `The reallocation is refused: the frame of ${move.from} in ${move.year} would become ${kr(source.frameAfter)}, ` +
-            `below what is spent and bound in open commitments (${bound}). Remaining: ${kr(source.remainingBefore)}. At most ${kr(source.remainingBefore)} can be moved.`,
-    );
+    return verdict('below_spent', {
+      code: 'below_spent',
+      instrument: move.from,
+      year,
+      amount: move.amount,
+      frameAfter: source.frameAfter!,
+      spent: source.spent,
+      openCommitments: source.openCommitments,
+      remaining: source.remainingBefore!,
+    });
   }
-  return {
-    source,
-    target,
-    yearTotalBefore: before,
-    yearTotalAfter: before,
-    refusal: null,
-    message: nb
-      ? `${kr(move.amount)} flyttes fra ${move.from} til ${move.to} i ${move.year}. ` +
-        `Gjenstår etterpå: ${move.from} ${kr(source.remainingAfter)}, ${move.to} ${kr(target.remainingAfter)}.`
-      : `${kr(move.amount)} moves from ${move.from} to ${move.to} in ${move.year}. ` +
-        `Remaining afterwards: ${move.from} ${kr(source.remainingAfter)}, ${move.to} ${kr(target.remainingAfter)}.`,
-  };
+  return verdict(null, {
+    code: 'reallocated',
+    year,
+    from: move.from,
+    to: move.to,
+    amount: move.amount,
+    remainingFrom: source.remainingAfter!,
+    remainingTo: target.remainingAfter!,
+  });
 }
 
 /** The result of a reallocation: the changed draft, its preview and the log record, or the refusal. */
 export type ReallocationResult =
   | { readonly ok: true; readonly version: PlanVersion; readonly preview: ReallocationPreview; readonly change: ChangeRecord }
-  | { readonly ok: false; readonly preview: ReallocationPreview; readonly reason: ReallocationRefusal; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly preview: ReallocationPreview;
+      readonly reason: ReallocationRefusal;
+      readonly refusal: GovernanceRefusal;
+      readonly message: string;
+    };
 
 /** Carries out a reallocation in a draft version: both frames change, the year's total does not. */
 export function reallocate(
@@ -173,9 +151,14 @@ export function reallocate(
   context: ChangeContext,
   closed: ClosedYears = new Map(),
   lang: Lang = 'nb',
+  instruments?: InstrumentNames,
 ): ReallocationResult {
-  const preview = previewReallocation(version, move, rows, closed, lang);
-  if (preview.refusal !== null) return { ok: false, preview, reason: preview.refusal, message: preview.message };
+  const preview = previewReallocation(version, move, rows, closed, lang, instruments);
+  if (preview.refusal !== null) {
+    // A refused preview's notice is always a refusal: only an allowed move gives `reallocated`.
+    const refusal = preview.notice as GovernanceRefusal;
+    return { ok: false, preview, reason: preview.refusal, refusal, message: preview.message };
+  }
   const source = annualFrame(version, move.from, move.year)!;
   const target = annualFrame(version, move.to, move.year)!;
   const changed = replaceFrames(version, [

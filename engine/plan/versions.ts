@@ -5,7 +5,9 @@
  * Every change returns a `ChangeRecord` for the change log; nothing here reads the clock.
  */
 import type { ChangeRecord } from '../audit/log.js';
-import { Money } from '../money.js';
+import { frameRefOfKey, noticeText, versionStatusText, type GovernanceRefusal } from '../governance-messages.js';
+import type { Money } from '../money.js';
+import type { Lang } from '../problems.js';
 import { frameKey, type Frame } from './frame.js';
 
 /** What a version stands for. */
@@ -38,10 +40,17 @@ export interface ChangeContext {
 /** Why a change to a version was refused. */
 export type VersionRefusal = 'read_only' | 'unknown_frame' | 'bad_transition' | 'no_condition' | 'negative_amount';
 
-/** A changed version with its log record, or the reason it was refused. */
+/**
+ * A changed version with its log record, or why it was refused: `reason` the kind, `refusal` the
+ * code with its values (for the catalogue), `message` the sentence in the language asked for.
+ */
 export type VersionResult =
   | { readonly ok: true; readonly version: PlanVersion; readonly change: ChangeRecord }
-  | { readonly ok: false; readonly reason: VersionRefusal; readonly message: string };
+  | { readonly ok: false; readonly reason: VersionRefusal; readonly refusal: GovernanceRefusal; readonly message: string };
+
+function refuse(reason: VersionRefusal, refusal: GovernanceRefusal, lang: Lang): Extract<VersionResult, { ok: false }> {
+  return { ok: false, reason, refusal, message: noticeText(refusal, lang) };
+}
 
 /** A frame's amount as the log writes it. */
 export function amountText(amount: Money | null): string {
@@ -102,30 +111,20 @@ const NEXT: Record<VersionStatus, readonly VersionStatus[]> = {
   approved: [],
 };
 
-const STATUS_WORDS: Record<VersionStatus, string> = { draft: 'utkast', submitted: 'sendt inn', approved: 'godkjent' };
-
-/** The status in bokmål. */
+/** The status in bokmål (as the workbook and the log write it). */
 export function statusWords(status: VersionStatus): string {
-  return STATUS_WORDS[status];
+  return versionStatusText(status, 'nb');
 }
 
-function readOnly(version: PlanVersion): VersionResult {
-  return {
-    ok: false,
-    reason: 'read_only',
-    message: `Versjonen «${version.name}» er godkjent og kan ikke endres. Lag en ny versjon fra den for å gjøre endringer.`,
-  };
+function ref(version: PlanVersion): { id: string; name: string } {
+  return { id: version.id, name: version.name };
 }
 
 /** Moves a version draft → submitted → approved (a submitted version may go back to draft). */
-export function setStatus(version: PlanVersion, to: VersionStatus, context: ChangeContext): VersionResult {
+export function setStatus(version: PlanVersion, to: VersionStatus, context: ChangeContext, lang: Lang = 'nb'): VersionResult {
   if (!NEXT[version.status].includes(to)) {
-    if (version.status === 'approved') return readOnly(version);
-    return {
-      ok: false,
-      reason: 'bad_transition',
-      message: `En versjon med status ${STATUS_WORDS[version.status]} kan ikke settes til ${STATUS_WORDS[to]}.`,
-    };
+    if (version.status === 'approved') return notEditable(version, lang);
+    return refuse('bad_transition', { code: 'bad_transition', version: ref(version), status: version.status, to }, lang);
   }
   return {
     ok: true,
@@ -134,8 +133,8 @@ export function setStatus(version: PlanVersion, to: VersionStatus, context: Chan
       ...context,
       action: 'version_status',
       target: version.id,
-      before: STATUS_WORDS[version.status],
-      after: STATUS_WORDS[to],
+      before: statusWords(version.status),
+      after: statusWords(to),
     },
   };
 }
@@ -157,12 +156,17 @@ export function replaceFrames(version: PlanVersion, changed: readonly Frame[]): 
 }
 
 /** Sets one frame's amount in a draft; the frame's source becomes `entered`. */
-export function setFrameAmount(version: PlanVersion, key: string, amount: Money | null, context: ChangeContext): VersionResult {
-  if (!isEditable(version)) return notEditable(version);
+export function setFrameAmount(
+  version: PlanVersion,
+  key: string,
+  amount: Money | null,
+  context: ChangeContext,
+  lang: Lang = 'nb',
+): VersionResult {
+  if (!isEditable(version)) return notEditable(version, lang);
   const frame = findFrame(version, key);
-  if (!frame) return { ok: false, reason: 'unknown_frame', message: `Versjonen har ingen ramme ${key}.` };
-  if (amount?.isNegative())
-    return { ok: false, reason: 'negative_amount', message: `En ramme kan ikke være negativ (${amount.toFixed2()}).` };
+  if (!frame) return refuse('unknown_frame', { code: 'unknown_frame', frame: frameRefOfKey(key) }, lang);
+  if (amount?.isNegative()) return refuse('negative_amount', { code: 'negative_frame', amount }, lang);
   const changed: Frame = { ...frame, amount, source: 'entered' };
   return {
     ok: true,
@@ -178,22 +182,17 @@ export function setFrameAmount(version: PlanVersion, key: string, amount: Money 
 }
 
 /** The refusal for a version that is not a draft. */
-export function notEditable(version: PlanVersion): VersionResult {
-  if (version.status === 'approved') return readOnly(version);
-  return {
-    ok: false,
-    reason: 'read_only',
-    message: `Versjonen «${version.name}» er sendt inn. Sett den tilbake til utkast, eller lag en ny versjon, for å endre den.`,
-  };
+export function notEditable(version: PlanVersion, lang: Lang = 'nb'): Extract<VersionResult, { ok: false }> {
+  const code = version.status === 'approved' ? 'version_approved' : 'version_submitted';
+  return refuse('read_only', { code, version: ref(version) }, lang);
 }
 
 /** Records that a frame's condition (the SKIL pool's state-aid condition) is confirmed: a decision in the log. */
-export function confirmCondition(version: PlanVersion, key: string, context: ChangeContext): VersionResult {
-  if (!isEditable(version)) return notEditable(version);
+export function confirmCondition(version: PlanVersion, key: string, context: ChangeContext, lang: Lang = 'nb'): VersionResult {
+  if (!isEditable(version)) return notEditable(version, lang);
   const frame = findFrame(version, key);
-  if (!frame) return { ok: false, reason: 'unknown_frame', message: `Versjonen har ingen ramme ${key}.` };
-  if (frame.condition === '')
-    return { ok: false, reason: 'no_condition', message: `Rammen ${key} har ingen betingelse å bekrefte.` };
+  if (!frame) return refuse('unknown_frame', { code: 'unknown_frame', frame: frameRefOfKey(key) }, lang);
+  if (frame.condition === '') return refuse('no_condition', { code: 'no_condition', frame: frameRefOfKey(key) }, lang);
   return {
     ok: true,
     version: replaceFrames(version, [{ ...frame, conditionConfirmed: true }]),

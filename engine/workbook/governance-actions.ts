@@ -5,20 +5,69 @@
  * who, when and why, and writes the returned state's tables.
  */
 import { appendEntry, type ChangeRecord } from '../audit/log.js';
+import { noticeText, type GovernanceOutcome, type GovernanceRefusal } from '../governance-messages.js';
 import type { Money } from '../money.js';
 import { closeYear, reopenYear, checkFrameChange } from '../plan/closing.js';
 import { frameKey } from '../plan/frame.js';
 import { reallocate, type ReallocationPreview } from '../plan/reallocation.js';
 import { confirmCondition, type ChangeContext, type PlanVersion } from '../plan/versions.js';
-import { problem, type Lang, type Problem } from '../problems.js';
+import { governanceProblem, type Lang, type Problem, type ProblemCode } from '../problems.js';
 import type { ReconciliationRow } from '../reconcile/reconcile.js';
 import { closedYearRecord, closedYearsOf } from './governance.js';
 import type { PlanningState } from './planning-state.js';
 
-/** A governance change: the new state and its log record, or the problems that refuse it. */
+/**
+ * A governance change: the new state, its log record and what it did (`outcome`, a code with
+ * values; `message`, the same in words), or the problems that refuse it (each with its `reason`).
+ */
 export type GovernanceResult =
-  | { readonly ok: true; readonly state: PlanningState; readonly change: ChangeRecord; readonly message: string }
+  | {
+      readonly ok: true;
+      readonly state: PlanningState;
+      readonly change: ChangeRecord;
+      readonly outcome: GovernanceOutcome;
+      readonly message: string;
+    }
   | { readonly ok: false; readonly problems: Problem[] };
+
+/** Where the frames stand in `Rammer` (frame key → sheet row), so that a refusal can name the row. */
+export type FrameRows = ReadonlyMap<string, number>;
+
+/** Where a refusal points: file, sheet, row (null for the sheet as a whole), column and value. */
+export interface RefusalPlace {
+  readonly file: string;
+  readonly sheet: string;
+  readonly line: number | null;
+  readonly column: string | null;
+  readonly value: string | null;
+}
+
+/** A refused change: one problem with its reason in words from the catalogue, instruments named as the plan names them. */
+export function refusedChange(
+  state: PlanningState,
+  code: ProblemCode,
+  place: RefusalPlace,
+  reason: GovernanceRefusal,
+  lang: Lang,
+): { readonly ok: false; readonly problems: Problem[] } {
+  return { ok: false, problems: [governanceProblem(code, place, reason, lang, state.plan.instruments)] };
+}
+
+/** A change made: the new state with the change appended to the log, and the outcome in words. */
+export function madeChange(
+  state: PlanningState,
+  change: ChangeRecord,
+  patch: Partial<PlanningState>,
+  outcome: GovernanceOutcome,
+  lang: Lang,
+): GovernanceResult {
+  const next = { ...state, ...patch, log: appendEntry(state.log, change) };
+  return { ok: true, state: next, change, outcome, message: noticeText(outcome, lang, state.plan.instruments) };
+}
+
+function rammer(file: string, frameRows: FrameRows, key: string | null, column: string, value: string | null): RefusalPlace {
+  return { file, sheet: 'Rammer', line: key === null ? null : (frameRows.get(key) ?? null), column, value };
+}
 
 /** The id of the version a workbook holds before any version is named (no rows in `Versjoner`). */
 export const IMPLICIT_VERSION_ID = 'plan';
@@ -38,28 +87,13 @@ export function currentVersion(state: PlanningState): PlanVersion {
   return { ...last, frames: state.plan.frames };
 }
 
-function withChange(state: PlanningState, change: ChangeRecord, patch: Partial<PlanningState>): PlanningState {
-  return { ...state, ...patch, log: appendEntry(state.log, change) };
-}
-
-function refused(
-  code: 'change_refused' | 'reallocation_refused',
-  file: string,
-  lang: Lang,
-  message: string,
-  column: string | null,
-  value: string | null,
-  sheet = 'Rammer',
-): GovernanceResult {
-  return { ok: false, problems: [problem(code, { file, sheet, line: null, column, value }, lang, {}, message)] };
-}
-
 /** What a reallocation gave: the governance result and the figures, shown whether or not it was allowed. */
 export type StateReallocation = GovernanceResult & { readonly preview: ReallocationPreview | null };
 
 /**
  * Moves `amount` from one instrument's annual frame to another's in `year`, refused below what is
  * spent and open (`rows`: the reconciliation of the spending to check against) or in a closed year.
+ * `frameRows` (where the frames stand in `Rammer`) lets a refusal name the source frame's row.
  */
 export function reallocateInState(
   state: PlanningState,
@@ -68,15 +102,22 @@ export function reallocateInState(
   context: ChangeContext,
   file: string,
   lang: Lang = 'nb',
+  frameRows: FrameRows = new Map(),
 ): StateReallocation {
   const closed = closedYearsOf(state.governance, state.lines);
-  const result = reallocate(currentVersion(state), move, rows, context, closed, lang);
+  const result = reallocate(currentVersion(state), move, rows, context, closed, lang, state.plan.instruments);
   if (!result.ok) {
     const code = result.reason === 'below_spent' ? 'reallocation_refused' : 'change_refused';
-    return { ...refused(code, file, lang, result.message, 'Beløp', move.amount.toFixed2()), preview: result.preview };
+    // The frame the refusal is about: the source, or the one without an amount or annual frame.
+    const reason = result.refusal;
+    const instrument = 'instrument' in reason ? reason.instrument : move.from;
+    const key = frameKey({ instrument, from: move.year, to: move.year });
+    const place = rammer(file, frameRows, key, 'Beløp', move.amount.toFixed2());
+    return { ...refusedChange(state, code, place, reason, lang), preview: result.preview };
   }
-  const state2 = withChange(state, result.change, { plan: { ...state.plan, frames: result.version.frames } });
-  return { ok: true, state: state2, change: result.change, message: result.preview.message, preview: result.preview };
+  const outcome = result.preview.notice as GovernanceOutcome; // an allowed preview's notice is `reallocated`
+  const made = madeChange(state, result.change, { plan: { ...state.plan, frames: result.version.frames } }, outcome, lang);
+  return { ...made, preview: result.preview };
 }
 
 /** Records that the condition of an instrument's frame starting in `from` is confirmed (refused for a closed year). */
@@ -87,43 +128,32 @@ export function confirmConditionInState(
   context: ChangeContext,
   file: string,
   lang: Lang = 'nb',
+  frameRows: FrameRows = new Map(),
 ): GovernanceResult {
   const frame = state.plan.frames.find((f) => f.instrument === instrument && f.from === from);
-  const nb = lang === 'nb';
   if (!frame) {
-    return refused(
-      'change_refused',
-      file,
-      lang,
-      nb
-        ? `Planen har ingen ramme for ${instrument} som begynner i ${from}.`
-        : `The plan has no frame of ${instrument} starting in ${from}.`,
-      'Virkemiddel',
-      instrument,
-    );
+    const place = rammer(file, frameRows, null, 'Virkemiddel', instrument);
+    return refusedChange(state, 'change_refused', place, { code: 'no_frame_starting', instrument, from }, lang);
   }
+  const key = frameKey(frame);
   const closedProblem = checkFrameChange(
     closedYearsOf(state.governance, state.lines),
     frame,
-    { file, sheet: 'Rammer', line: null },
+    { file, sheet: 'Rammer', line: frameRows.get(key) ?? null },
     lang,
+    state.plan.instruments,
   );
   if (closedProblem) return { ok: false, problems: [closedProblem] };
-  const result = confirmCondition(currentVersion(state), frameKey(frame), context);
+  const result = confirmCondition(currentVersion(state), key, context, lang);
   if (!result.ok) {
-    const en =
-      result.reason === 'no_condition'
-        ? `The frame ${frameKey(frame)} has no condition to confirm.`
-        : `The version cannot be changed (${result.reason}).`;
-    return refused('change_refused', file, lang, nb ? result.message : en, 'Bekreftet', frameKey(frame));
+    return refusedChange(state, 'change_refused', rammer(file, frameRows, key, 'Bekreftet', key), result.refusal, lang);
   }
-  const message = nb ? `Betingelsen for ${frameKey(frame)} er bekreftet.` : `The condition of ${frameKey(frame)} is confirmed.`;
-  return {
-    ok: true,
-    state: withChange(state, result.change, { plan: { ...state.plan, frames: result.version.frames } }),
-    change: result.change,
-    message,
-  };
+  const outcome = { code: 'condition_confirmed', frame: { instrument, from: frame.from, to: frame.to } } as const;
+  return madeChange(state, result.change, { plan: { ...state.plan, frames: result.version.frames } }, outcome, lang);
+}
+
+function styring(file: string, year: number): RefusalPlace {
+  return { file, sheet: 'Styring', line: null, column: 'År', value: String(year) };
 }
 
 /** Closes a year: its ledger lines and frames are recorded, and later changes to them are refused. */
@@ -134,18 +164,11 @@ export function closeYearInState(
   file: string,
   lang: Lang = 'nb',
 ): GovernanceResult {
-  const result = closeYear(closedYearsOf(state.governance, state.lines), year, state.lines, context);
-  if (!result.ok) {
-    const message = lang === 'nb' ? result.message : `${year} is already closed.`;
-    return refused('change_refused', file, lang, message, 'År', String(year), 'Styring');
-  }
+  const result = closeYear(closedYearsOf(state.governance, state.lines), year, state.lines, context, lang);
+  if (!result.ok) return refusedChange(state, 'change_refused', styring(file, year), result.refusal, lang);
   const record = closedYearRecord(result.closed.get(year)!, state.plan.frames);
   const governance = { ...state.governance, closedYears: [...state.governance.closedYears, record] };
-  const message =
-    lang === 'nb'
-      ? `${year} er avsluttet med ${record.lines} forbrukslinjer; senere linjer og rammeendringer for året avvises.`
-      : `${year} is closed with ${record.lines} ledger lines; later lines and frame changes for the year are refused.`;
-  return { ok: true, state: withChange(state, result.change, { governance }), change: result.change, message };
+  return madeChange(state, result.change, { governance }, { code: 'year_closed', year, lines: record.lines }, lang);
 }
 
 /** Reopens a closed year (a reason is required); the reopening is in the log. */
@@ -156,14 +179,8 @@ export function reopenYearInState(
   file: string,
   lang: Lang = 'nb',
 ): GovernanceResult {
-  const result = reopenYear(closedYearsOf(state.governance, state.lines), year, context);
-  if (!result.ok) {
-    const en = state.governance.closedYears.some((r) => r.year === year)
-      ? `Give a reason to reopen ${year}.`
-      : `${year} is not closed.`;
-    return refused('change_refused', file, lang, lang === 'nb' ? result.message : en, 'År', String(year), 'Styring');
-  }
+  const result = reopenYear(closedYearsOf(state.governance, state.lines), year, context, lang);
+  if (!result.ok) return refusedChange(state, 'change_refused', styring(file, year), result.refusal, lang);
   const governance = { ...state.governance, closedYears: state.governance.closedYears.filter((r) => r.year !== year) };
-  const message = lang === 'nb' ? `${year} er gjenåpnet.` : `${year} is reopened.`;
-  return { ok: true, state: withChange(state, result.change, { governance }), change: result.change, message };
+  return madeChange(state, result.change, { governance }, { code: 'year_reopened', year }, lang);
 }

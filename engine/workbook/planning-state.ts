@@ -11,7 +11,7 @@ import type { IsoDate } from '../calendar.js';
 import type { LedgerLine } from '../ledger/line.js';
 import type { Plan } from '../plan/plan.js';
 import { lineKeysOfYear } from '../plan/closing.js';
-import { problem, type Lang, type Problem } from '../problems.js';
+import { frameRefOfKey, governanceProblem, type Lang, type Problem } from '../problems.js';
 import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 import { buildWorkbookTables } from './build.js';
 import { changedFrameKeys, lineCheckOf, type Governance } from './governance.js';
@@ -66,24 +66,29 @@ export function checkClosedYears(
     const closedRow = reading.closedRows.get(record.year) ?? null;
     const keys = lineKeysOfYear(lines, record.year);
     if (keys.length !== record.lines || lineCheckOf(keys) !== record.lineCheck) {
-      const detail =
-        lang === 'nb'
-          ? `${record.year} ble avsluttet ${record.closedAt} med ${record.lines} linjer; Forbruk har nå ${keys.length} linjer for året eller endrede linjer. Fjern endringen, eller gjenåpne året (det føres i loggen).`
-          : `${record.year} was closed on ${record.closedAt} with ${record.lines} lines; Forbruk now has ${keys.length} lines for the year or changed lines. Undo the change, or reopen the year (recorded in the log).`;
+      const reason = {
+        code: 'ledger_changed_since_closing',
+        year: record.year,
+        closedAt: record.closedAt,
+        lines: record.lines,
+        linesNow: keys.length,
+      } as const;
       const place = { file, sheet: 'Styring', line: closedRow, column: 'Linjekontroll', value: String(record.year) };
-      problems.push(problem('closed_ledger_changed', place, lang, {}, detail));
+      problems.push(governanceProblem('closed_ledger_changed', place, reason, lang, plan.instruments));
     }
     for (const key of changedFrameKeys(record.frames, plan.frames, record.year)) {
       const row = reading.frameRows.get(key);
-      const detail =
-        lang === 'nb'
-          ? `Rammen ${key} gjelder ${record.year}, som ble avsluttet ${record.closedAt}; den er endret, lagt til eller fjernet siden. Gjenåpne året (det føres i loggen) for å endre den.`
-          : `The frame ${key} covers ${record.year}, closed on ${record.closedAt}; it was changed, added or removed since. Reopen the year (recorded in the log) to change it.`;
+      const reason = {
+        code: 'frame_changed_since_closing',
+        frame: frameRefOfKey(key),
+        year: record.year,
+        closedAt: record.closedAt,
+      } as const;
       const place =
         row === undefined
           ? { file, sheet: 'Styring', line: closedRow, column: 'Rammer', value: key }
           : { file, sheet: 'Rammer', line: row, column: 'Beløp', value: key };
-      problems.push(problem('year_closed', place, lang, {}, detail));
+      problems.push(governanceProblem('year_closed', place, reason, lang, plan.instruments));
     }
   }
   return problems;

@@ -5,7 +5,7 @@
  * frame's carry-over rule. Each either refuses with problems or returns the new state with the
  * change appended to the hash-chained log; pure, as governance-actions.ts.
  */
-import { appendEntry } from '../audit/log.js';
+import type { GovernanceRefusal } from '../governance-messages.js';
 import { setCarryOverRule, type CarryOverRule } from '../plan/carry-over.js';
 import { checkFrameChange } from '../plan/closing.js';
 import { frameKey } from '../plan/frame.js';
@@ -20,9 +20,9 @@ import {
   type VersionKind,
   type VersionStatus,
 } from '../plan/versions.js';
-import { problem, type Lang, type Problem } from '../problems.js';
+import type { Lang, Problem } from '../problems.js';
 import { closedYearsOf } from './governance.js';
-import { currentVersion, type GovernanceResult } from './governance-actions.js';
+import { currentVersion, madeChange, refusedChange, type FrameRows, type GovernanceResult } from './governance-actions.js';
 import type { PlanningState } from './planning-state.js';
 
 /** A version of a state by id: the one in use with the plan's frames, another with its stored frames. */
@@ -40,39 +40,27 @@ export function versionInState(state: PlanningState, id: string): VersionLookup 
 }
 
 function refusal(
+  state: PlanningState,
   file: string,
   lang: Lang,
   column: string,
   value: string,
-  nb: string,
-  en: string,
+  reason: GovernanceRefusal,
 ): { ok: false; problems: Problem[] } {
-  const place = { file, sheet: 'Styring', line: null, column, value };
-  return { ok: false, problems: [problem('change_refused', place, lang, {}, lang === 'nb' ? nb : en)] };
+  return refusedChange(state, 'change_refused', { file, sheet: 'Styring', line: null, column, value }, reason, lang);
 }
 
 function lookupRefusal(state: PlanningState, id: string, reason: 'unknown' | 'not_stored', file: string, lang: Lang) {
-  const listed = state.governance.versions.map((v) => v.id);
   // An unnamed draft (no Versjoner rows) can be compared and copied as `plan`, but not moved.
-  const ids =
-    listed.length > 0 ? listed.join(', ') : lang === 'nb' ? 'ingen (lag en med version new)' : 'none (make one with version new)';
-  return reason === 'unknown'
-    ? refusal(
-        file,
-        lang,
-        'Versjon',
-        id,
-        `Arbeidsboken har ingen versjon ${id}. Versjoner: ${ids}.`,
-        `The workbook has no version ${id}. Versions: ${ids}.`,
-      )
-    : refusal(
-        file,
-        lang,
-        'Versjon',
-        id,
-        `Rammene til versjonen ${id} er ikke lagret i arbeidsboken (den ble skrevet før Versjonsrammer fantes).`,
-        `The frames of the version ${id} are not stored in the workbook (it was written before Versjonsrammer existed).`,
-      );
+  const known = state.governance.versions.map((v) => v.id);
+  return refusal(
+    state,
+    file,
+    lang,
+    'Versjon',
+    id,
+    reason === 'unknown' ? { code: 'unknown_version', id, known } : { code: 'version_not_stored', id },
+  );
 }
 
 /** What a new version is: its name and kind, an id (made from the name when not given) and the version it is made from (default: the one in use). */
@@ -99,20 +87,18 @@ export function newVersionInState(
   const entries = state.governance.versions.length === 0 ? [currentEntry] : state.governance.versions;
   const taken = entries.map((v) => v.id);
   const id = meta.id ?? versionIdOf(meta.name, taken);
-  if (taken.includes(id)) {
-    return refusal(file, lang, 'Versjon', id, `Versjonen ${id} finnes allerede.`, `The version ${id} already exists.`);
-  }
+  if (taken.includes(id)) return refusal(state, file, lang, 'Versjon', id, { code: 'version_exists', id });
   const { version, change } = deriveVersion(base.version, { id, name: meta.name, kind: meta.kind }, context);
   const versionFrames = new Map(state.governance.versionFrames);
   versionFrames.set(current.id, state.plan.frames);
   const { frames, ...entry } = version;
   const governance = { ...state.governance, versions: [...entries, entry], versionFrames };
-  const next = { ...state, plan: { ...state.plan, frames }, governance, log: appendEntry(state.log, change) };
-  const message =
-    lang === 'nb'
-      ? `Versjonen ${id} («${meta.name}») er laget fra ${base.version.id} og er nå versjonen i Rammer.`
-      : `The version ${id} (“${meta.name}”) was made from ${base.version.id} and is now the version in Rammer.`;
-  return { ok: true, state: next, change, message };
+  const outcome = {
+    code: 'version_created',
+    version: { id, name: meta.name },
+    from: { id: base.version.id, name: base.version.name },
+  } as const;
+  return madeChange(state, change, { plan: { ...state.plan, frames }, governance }, outcome, lang);
 }
 
 /** Moves a version to another status (draft → submitted → approved; submitted back to draft). */
@@ -130,22 +116,12 @@ export function setVersionStatusInState(
   if (!entry || (!found.ok && to === 'approved'))
     return lookupRefusal(state, id, found.ok ? 'unknown' : found.reason, file, lang);
   const version = found.ok ? found.version : { ...entry, frames: [] };
-  const result = setStatus(version, to, context);
-  if (!result.ok) {
-    const en =
-      result.reason === 'read_only' ? `The version ${id} is approved and read-only.` : `The version ${id} cannot move to ${to}.`;
-    return refusal(file, lang, 'Status', id, result.message, en);
-  }
+  const result = setStatus(version, to, context, lang);
+  if (!result.ok) return refusal(state, file, lang, 'Status', id, result.refusal);
   const versions = state.governance.versions.map((v) => (v.id === id ? { ...v, status: to } : v));
   const governance = { ...state.governance, versions };
-  const words = result.change.after;
-  const message = lang === 'nb' ? `Versjonen ${id} har nå status ${words}.` : `The version ${id} is now ${to}.`;
-  return {
-    ok: true,
-    state: { ...state, governance, log: appendEntry(state.log, result.change) },
-    change: result.change,
-    message,
-  };
+  const outcome = { code: 'version_status_set', version: { id, name: entry.name }, status: to } as const;
+  return madeChange(state, result.change, { governance }, outcome, lang);
 }
 
 /** Two versions compared frame by frame, or the problems that keep them from being compared. */
@@ -177,7 +153,8 @@ export interface FrameTarget {
 
 /**
  * Sets the carry-over rule of a frame in `Rammer`; refused for a frame of a closed year, or one
- * that carries into a closed year (that year's reconciliation is locked).
+ * that carries into a closed year (that year's reconciliation is locked). `frameRows` (where the
+ * frames stand in `Rammer`) lets a refusal name the frame's row.
  */
 export function setCarryOverInState(
   state: PlanningState,
@@ -186,38 +163,48 @@ export function setCarryOverInState(
   context: ChangeContext,
   file: string,
   lang: Lang = 'nb',
+  frameRows: FrameRows = new Map(),
 ): GovernanceResult {
-  const nb = lang === 'nb';
   const frame = state.plan.frames.find(
     (f) => f.instrument === target.instrument && f.from === target.from && (target.to === undefined || f.to === target.to),
   );
-  const span = target.to === undefined ? `${target.from}` : `${target.from}–${target.to}`;
   if (!frame) {
-    return refusal(
-      file,
-      lang,
-      'Virkemiddel',
-      target.instrument,
-      `Planen har ingen ramme for ${target.instrument} fra ${span}.`,
-      `The plan has no frame of ${target.instrument} from ${span}.`,
-    );
-  }
-  const closed = closedYearsOf(state.governance, state.lines);
-  const inClosed = checkFrameChange(closed, frame, { file, sheet: 'Rammer', line: null }, lang);
-  if (inClosed) return { ok: false, problems: [{ ...inClosed, column: 'Overføring' }] };
-  const into = frame.to + 1;
-  if (closed.has(into)) {
-    const detail = nb
-      ? `Rammen ${frameKey(frame)} overfører til ${into}, som er avsluttet. Gjenåpne året (det føres i loggen) for å endre regelen.`
-      : `The frame ${frameKey(frame)} carries into ${into}, which is closed. Reopen the year (recorded in the log) to change the rule.`;
-    const place = { file, sheet: 'Rammer', line: null, column: 'Overføring', value: String(into) };
-    return { ok: false, problems: [problem('year_closed', place, lang, {}, detail)] };
+    const reason = {
+      code: 'no_frame_starting',
+      instrument: target.instrument,
+      from: target.from,
+      ...(target.to === undefined ? {} : { to: target.to }),
+    } as const;
+    const place = { file, sheet: 'Rammer', line: null, column: 'Virkemiddel', value: target.instrument };
+    return refusedChange(state, 'change_refused', place, reason, lang);
   }
   const key = frameKey(frame);
+  const line = frameRows.get(key) ?? null;
+  const closed = closedYearsOf(state.governance, state.lines);
+  const inClosed = checkFrameChange(
+    closed,
+    frame,
+    { file, sheet: 'Rammer', line, column: 'Overføring' },
+    lang,
+    state.plan.instruments,
+  );
+  if (inClosed) return { ok: false, problems: [inClosed] };
+  const into = frame.to + 1;
+  if (closed.has(into)) {
+    const reason = {
+      code: 'carries_into_closed_year',
+      frame: { instrument: frame.instrument, from: frame.from, to: frame.to },
+      year: into,
+    } as const;
+    const place = { file, sheet: 'Rammer', line, column: 'Overføring', value: String(into) };
+    return refusedChange(state, 'year_closed', place, reason, lang);
+  }
   const { rules, change } = setCarryOverRule(state.governance.carryOver, key, rule, context);
   const governance = { ...state.governance, carryOver: rules };
-  const message = nb
-    ? `Overføringsregelen for ${key} er nå: ${change.after}.`
-    : `The carry-over rule of ${key} is now: ${change.after}.`;
-  return { ok: true, state: { ...state, governance, log: appendEntry(state.log, change) }, change, message };
+  const outcome = {
+    code: 'carry_over_set',
+    frame: { instrument: frame.instrument, from: frame.from, to: frame.to },
+    rule,
+  } as const;
+  return madeChange(state, change, { governance }, outcome, lang);
 }

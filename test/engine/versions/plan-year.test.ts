@@ -113,7 +113,11 @@ describe('reallocation', () => {
     expect(preview.refusal).to.equal('below_spent');
     expect(kr(preview.source!.remainingBefore)).to.equal('5000000.00');
     expect(kr(preview.source!.remainingAfter)).to.equal('-0.01');
-    expect(preview.message).to.contain('65000000.00').and.contain('Høyst 5000000.00 kr');
+    expect(preview.notice).to.deep.include({ code: 'below_spent', instrument: 'kompetansetiltak', year: 2025 });
+    expect(preview.message)
+      .to.contain('Kompetansetiltak – forsøk 2025')
+      .and.contain('ville blitt 64\u00a0999\u00a0999,99\u00a0kr')
+      .and.contain('Høyst 5\u00a0000\u00a0000,00\u00a0kr');
     const result = reallocate(
       appendix,
       { year: 2025, from: 'kompetansetiltak', to: 'ekspertbistand', amount: Money.of('5000000.01') },

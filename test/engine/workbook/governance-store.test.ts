@@ -220,7 +220,8 @@ describe('reallocation on the planning state', () => {
     expect(result.ok).to.equal(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.code)).to.deep.equal(['reallocation_refused']);
-    expect(result.problems[0]!.message).to.contain('Gjenstår: 46624999.75 kr');
+    expect(result.problems[0]!.reason).to.deep.include({ code: 'below_spent', instrument: 'ekspertbistand', year: 2024 });
+    expect(result.problems[0]!.message).to.contain('Gjenstår: 46\u00a0624\u00a0999,75\u00a0kr');
   });
 
   it('moves exactly what remains, keeps the year total and appends the decision to the log', () => {
