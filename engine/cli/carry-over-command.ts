@@ -6,8 +6,8 @@
  */
 import {
   findInstrument,
-  formatMoney,
   frameKey,
+  noticeText,
   parseShare,
   reconcileState,
   setCarryOverInState,
@@ -56,10 +56,7 @@ function carriedSentence(result: GovernanceResult & { ok: true }, key: string, l
     (c) => c.row.instrument === source.instrument && c.row.from === source.to + 1,
   );
   if (!next) return '';
-  const amount = formatMoney(next.carriedIn, { lang });
-  return lang === 'nb'
-    ? ` Overført inn ${next.row.from} (Avstemming): ${amount}.`
-    : ` Carried into ${next.row.from} (Avstemming): ${amount}.`;
+  return ` ${noticeText({ code: 'carried_into', year: next.row.from, amount: next.carriedIn }, lang)}`;
 }
 
 /** `ia-planner carry-over --plan F --instrument I --from ÅR [--to ÅR] --rule ingen|alt|andel [--share 0,05] [--overspend ja|nei]`. */
@@ -74,8 +71,8 @@ export async function carryOverCommand(options: CliOptions): Promise<CommandResu
   const to = options.to === undefined ? undefined : yearOption(options.to, '--to');
   const rule = ruleOf(options);
   const target = { instrument, from, ...(to === undefined ? {} : { to }) };
-  return runWorkbookChange(path, options, COMMAND, (state, context, file) => {
-    const result = setCarryOverInState(state, target, rule, context, file, lang);
+  return runWorkbookChange(path, options, COMMAND, (state, context, file, frameRows) => {
+    const result = setCarryOverInState(state, target, rule, context, file, lang, frameRows);
     if (!result.ok) return { result };
     return { result: { ...result, message: result.message + carriedSentence(result, result.change.target, lang) } };
   });

@@ -56,16 +56,16 @@ export async function governanceCommand(command: GovernanceCommand, options: Cli
     path,
     options,
     command,
-    (state, context, file) => {
+    (state, context, file, frameRows) => {
       if (command === 'reallocate') {
         const spent = spending(state, options);
         if ('status' in spent) return spent;
         const rows = reconcile(state.plan, spent.lines, asOfFor(undefined, spent.lines)).rows;
         const move = { year: year!, from: options.from!.trim(), to: options.to!.trim(), amount: amount! };
-        return { result: reallocateInState(state, move, rows, context, file, lang), stderr: spent.stderr };
+        return { result: reallocateInState(state, move, rows, context, file, lang, frameRows), stderr: spent.stderr };
       }
       if (command === 'confirm-condition')
-        return { result: confirmConditionInState(state, instrument!, from!, context, file, lang) };
+        return { result: confirmConditionInState(state, instrument!, from!, context, file, lang, frameRows) };
       if (command === 'close-year') return { result: closeYearInState(state, year!, context, file, lang) };
       return { result: reopenYearInState(state, year!, context, file, lang) };
     },

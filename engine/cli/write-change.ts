@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import {
   checkClosedYears,
+  noticeText,
   orderTables,
   planningTables,
   type ChangeContext,
@@ -30,15 +31,19 @@ export function need(value: string | undefined, flag: string, command: string): 
 
 /** Problems as a refusal: standard error, exit 1, nothing written. */
 export function refusedResult(problems: readonly Problem[], lang: Lang, stderr = ''): CommandResult {
-  const note = lang === 'nb' ? 'Ingenting er endret i arbeidsboken.\n' : 'Nothing was changed in the workbook.\n';
-  return { stdout: '', stderr: stderr + problemLines(problems) + note, status: 1 };
+  const note = noticeText({ code: 'nothing_changed' }, lang);
+  return { stdout: '', stderr: `${stderr}${problemLines(problems)}${note}\n`, status: 1 };
 }
 
-/** What a change gives: the governance result and any warnings for standard error, or a result of its own. */
+/**
+ * What a change gives: the governance result and any warnings for standard error, or a result of
+ * its own. `frameRows` is where each frame stands in `Rammer`, so a refusal can name its row.
+ */
 export type ChangeMaker = (
   state: PlanningState,
   context: ChangeContext,
   file: string,
+  frameRows: ReadonlyMap<string, number>,
 ) => { readonly result: GovernanceResult; readonly stderr?: string } | CommandResult;
 
 /** Reads a planning workbook for a read-only command: the state, or the result that refuses it (exit 1). */
@@ -74,7 +79,7 @@ export async function runWorkbookChange(
   if (logProblems.length > 0) return refusedResult(logProblems, lang);
   const context: ChangeContext = { who: userName(options.user), at: nowStamp(), why };
   const file = basename(path);
-  const made = make(state, context, file);
+  const made = make(state, context, file, loaded.reading.rows.frameRows);
   if ('status' in made) return made;
   const stderr = made.stderr ?? '';
   if (!made.result.ok) return refusedResult(made.result.problems, lang, stderr);

@@ -78,7 +78,10 @@ describe('ia-planner governance commands', function () {
       'RNB',
     );
     expect(r.status).to.equal(1);
-    expect(r.stderr).to.contain('Gjenstår: 46624999.75 kr').and.contain('Ingenting er endret');
+    expect(r.stderr)
+      .to.match(/ark Rammer, rad \d+, kolonne Beløp: Omdisponeringen avvises\. Rammen for Nytt tilskudd til ekspertbistand 2024/)
+      .and.contain('Gjenstår: 46\u00a0624\u00a0999,75\u00a0kr')
+      .and.contain('Ingenting er endret');
     expect(readFileSync(book).equals(before)).to.equal(true);
   });
 

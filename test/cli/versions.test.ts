@@ -75,7 +75,7 @@ describe('ia-planner version and carry-over', function () {
         'kari',
       );
       expect(r.status, r.stderr).to.equal(0);
-      expect(r.stdout).to.contain(`Versjonen ${RNB}`);
+      expect(r.stdout).to.contain(`Versjonen «Revidert nasjonalbudsjett 2025» (${RNB}) er laget fra «Arbeidsplan» (plan)`);
       const t = await tables();
       expect(t.get('versjoner')!.rows).to.deep.equal([
         ['plan', 'Arbeidsplan', 'annet', null, 'utkast', null],
@@ -387,7 +387,9 @@ describe('ia-planner version and carry-over', function () {
         'x',
       );
       expect(missing.status).to.equal(1);
-      expect(missing.stderr).to.contain('ingen ramme for fastlegeprosjekt');
+      expect(missing.stderr).to.contain(
+        'ingen ramme for Prosjekt om fastlegenes rolle i sykefraværsarbeidet som begynner i 2020',
+      );
     });
   });
 });
