@@ -1,16 +1,53 @@
 import { expect } from 'chai';
-import { Money, reconcile, rowToJson, type IsoDate, type Plan, type Reconciliation } from '../../engine/index.js';
-import { newLedger, plan } from './ledger-helpers.js';
+import {
+  Ledger,
+  Money,
+  reconcile,
+  reconcileTotals,
+  rowToJson,
+  SpendingTotals,
+  type IsoDate,
+  type Plan,
+  type Reconciliation,
+} from '../../engine/index.js';
+import { plan } from './ledger-helpers.js';
 
 const HEADER = 'Dato;Bilag;Virkemiddel;Type;Beløp;Referanse;År';
 const AS_OF = '2028-12-31' as IsoDate;
 
-/** Reconciles ledger lines written as `Dato;Bilag;Virkemiddel;Type;Beløp;Referanse;År`. */
+/** A reconciliation as JSON (CONTRACTS §4): every amount to the øre, as the contract writes it. */
+function asJson(result: Reconciliation) {
+  return {
+    asOf: result.asOf,
+    rows: result.rows.map(rowToJson),
+    unframed: result.unframed.map((u) => ({ ...u, spent: u.spent.toFixed2(), committed: u.committed.toFixed2() })),
+  };
+}
+
+/**
+ * Reconciles ledger lines written as `Dato;Bilag;Virkemiddel;Type;Beløp;Referanse;År` along every
+ * path the CLI and the add-in take: lines kept and reconciled (`reconcile`), and lines summed while
+ * they are read, never kept (`SpendingTotals` as the ledger's store, as `reconcile --ledger` does
+ * for a large ledger), each with the fast path on and off. All four must agree to the øre; the kept
+ * reconciliation is returned for the case to check.
+ */
 function reconcileLines(lines: string[], asOf: IsoDate = AS_OF, using: Plan = plan): Reconciliation {
-  const ledger = newLedger();
-  const report = ledger.addText('golden.csv', [HEADER, ...lines].join('\n'));
-  expect(report.problems, 'the golden ledger reads without problems').to.deep.equal([]);
-  return reconcile(using, ledger.lines, asOf);
+  const text = [HEADER, ...lines].join('\n');
+  let kept: Reconciliation | null = null;
+  for (const fastPath of [true, false]) {
+    const ledger = new Ledger(using);
+    const report = ledger.addText('golden.csv', text, { fastPath });
+    expect(report.problems, 'the golden ledger reads without problems').to.deep.equal([]);
+    const fromLines = reconcile(using, ledger.lines, asOf);
+    const totals = new SpendingTotals(asOf);
+    const streamed = new Ledger(using, totals);
+    expect(streamed.addText('golden.csv', text, { fastPath }), 'the same report when summing').to.deep.equal(report);
+    expect(streamed.lines, 'no line is kept when summing').to.deep.equal([]);
+    expect(asJson(reconcileTotals(using, totals)), `summed on the fly, fastPath ${fastPath}`).to.deep.equal(asJson(fromLines));
+    if (kept === null) kept = fromLines;
+    else expect(asJson(fromLines), 'kept lines, fast path off').to.deep.equal(asJson(kept));
+  }
+  return kept!;
 }
 
 /** The JSON row of a frame (instrument and from year). */
