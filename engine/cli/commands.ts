@@ -2,6 +2,7 @@
 import {
   csvField,
   flagsInWords,
+  formatDate,
   formatMoney,
   formatPercent,
   Money,
@@ -11,6 +12,7 @@ import {
   frameTotalsByYear,
   type Frame,
   type FrameSource,
+  type IsoDate,
   type Funding,
   type Lang,
   type Plan,
@@ -80,6 +82,11 @@ export function sourceWords(source: FrameSource, lang: Lang): string {
 /** The usage error for `--format html` outside `evaluate`. */
 export function htmlOnlyForEvaluate(): UsageError {
   return new UsageError('--format html finnes bare for evaluate', '--format html is only for evaluate');
+}
+
+/** A date for people: `31.12.2024` in bokmål, `2024-12-31` in English (unambiguous to every reader). */
+export function dateText(date: IsoDate, lang: Lang): string {
+  return lang === 'nb' ? formatDate(date) : date;
 }
 
 /** A frame's years for a table: `2024`, or `2019–2021` for a pooled frame. */
@@ -236,7 +243,7 @@ function reconcileTable(
   plan: Plan,
   rows: readonly ReconciliationRow[],
   unframed: Reconciliation['unframed'],
-  asOf: string,
+  asOf: IsoDate,
   imported: number,
   duplicates: number,
   lang: Lang,
@@ -256,7 +263,7 @@ function reconcileTable(
     flagsInWords(r.flags, lang),
   ]);
   let out = nb
-    ? `Avstemming per ${asOf}: ${imported} linjer importert, ${duplicates} duplikater utelatt.\n\n`
+    ? `Avstemming per ${dateText(asOf, lang)}: ${imported} linjer importert, ${duplicates} duplikater utelatt.\n\n`
     : `Reconciliation as of ${asOf}: ${imported} lines imported, ${duplicates} duplicates left out.\n\n`;
   out += renderTable(headers, body, ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left']);
   const years = [...new Set(rows.map((r) => r.from))].sort((a, b) => a - b);

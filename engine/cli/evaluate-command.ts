@@ -17,7 +17,7 @@ import {
   problem,
 } from '../index.js';
 import { UsageError, yearOption, type CliOptions } from './args.js';
-import { frameMoney, problemJson, problemLines, yearSpan, type CommandResult } from './commands.js';
+import { dateText, frameMoney, problemJson, problemLines, yearSpan, type CommandResult } from './commands.js';
 import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
 import { writeFileSafely, WorkbookExistsError } from '../workbook/xlsx/save-file.js';
 import { renderTable } from './text-table.js';
@@ -37,7 +37,8 @@ export function readIndicators(path: string | undefined, lang: Lang): IndicatorR
 
 function evaluationText(e: Evaluation, lang: Lang): string {
   const nb = lang === 'nb';
-  let out = nb ? `Årlig vurdering ${e.year} (per ${e.asOf})\n\n` : `Annual evaluation ${e.year} (as of ${e.asOf})\n\n`;
+  const asOf = dateText(e.asOf, lang);
+  let out = nb ? `Årlig vurdering ${e.year} (per ${asOf})\n\n` : `Annual evaluation ${e.year} (as of ${asOf})\n\n`;
   out += renderTable(
     nb
       ? ['Indikator', 'Periode', 'Verdi', 'Utgangspunkt', 'Mål', 'Endring', 'Retning', 'På kurs']

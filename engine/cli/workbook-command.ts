@@ -31,7 +31,7 @@ import {
 import { WorkbookExistsError, writeWorkbookFile } from '../workbook/xlsx/save-file.js';
 import { UsageError, yearOption, type CliOptions } from './args.js';
 import type { CommandResult } from './commands.js';
-import { problemLines } from './commands.js';
+import { dateText, problemLines } from './commands.js';
 import { readIndicators } from './evaluate-command.js';
 import { loadLedgers, nowStamp, resolveAsOf, userName } from './io.js';
 import { embeddedState, isWorkbook, loadWorkbook } from './planning-io.js';
@@ -169,7 +169,7 @@ export async function workbookCommand(options: CliOptions): Promise<CommandResul
   }
   const done =
     lang === 'nb'
-      ? `Skrev ${out}: ${state.plan.frames.length} rammer, ${lines.length} linjer i Forbruk, avstemt per ${asOf}, vurdering for ${year}.\n`
+      ? `Skrev ${out}: ${state.plan.frames.length} rammer, ${lines.length} linjer i Forbruk, avstemt per ${dateText(asOf, lang)}, vurdering for ${year}.\n`
       : `Wrote ${out}: ${state.plan.frames.length} frames, ${lines.length} lines in Forbruk, reconciled as of ${asOf}, evaluation for ${year}.\n`;
   return { stdout: done, stderr: problemLines(loaded.problems) + warnings, status: 0 };
 }

@@ -327,6 +327,12 @@ describe('ia-planner (command line)', function () {
       expect(en.find((l) => / 2019 /.test(l))).to.match(/the state\s+the 2019 appendix/);
     });
 
+    it('writes the as-of date as people read it in bokmål', () => {
+      expect(run('reconcile', ...sample).stdout).to.match(/^Avstemming per 31\.12\.2024: 19 linjer importert/);
+      expect(run('evaluate', '--year', '2024', ...sample).stdout).to.match(/^Årlig vurdering 2024 \(per 31\.12\.2024\)/);
+      expect(run('reconcile', ...sample, '--lang', 'en').stdout).to.match(/^Reconciliation as of 2024-12-31: 19 lines/);
+    });
+
     it('gives English findings with the measure type in English', () => {
       const r = run('evaluate', '--year', '2024', '--lang', 'en');
       expect(r.stdout).to.include('(seasonally and influenza-adjusted)');
