@@ -223,13 +223,8 @@ export class PlainLineReader {
     counts.writeCode(parts.d);
     counts.writeCode(instrumentCode);
     counts.writeCode(kindCode);
-    if (typeof ore === 'number') {
-      counts.writeAmount(ore);
-      parts.amount = BigInt(ore);
-    } else {
-      counts.writeAmountBig(ore);
-      parts.amount = ore;
-    }
+    counts.writeAmountBig(ore);
+    parts.amount = ore;
     counts.writeText(text, referenceStart, referenceEnd);
     return counts.idOfKey();
   }
@@ -336,43 +331,14 @@ export class PlainLineReader {
     return spelling;
   }
 
-  /** The amount in øre: a safe integer from the plain spellings, a bigint from parseAmount, null if it does not read. */
-  private readAmount(text: string): number | bigint | null {
+  /**
+   * The amount in øre by the one amount rule (`parseAmount`, as `LineReader` reads the field), or
+   * null when it does not read. An empty or untrimmed field is the general path's to report or trim.
+   */
+  private readAmount(text: string): Ore | null {
     const start = this.startOf(this.belop);
     const end = this.endOf(this.belop);
-    if (end === start) return null;
-    // As money.ts quickAmount: `-`, digits, then `,` or `.` and one or two digits; at most 15 digits.
-    let i = start;
-    const negative = text.charCodeAt(i) === 45;
-    if (negative) i++;
-    let ore = 0;
-    let digits = 0;
-    for (; i < end; i++) {
-      const c = text.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) break;
-      ore = ore * 10 + c;
-      digits++;
-    }
-    let decimals = 0;
-    let quick = digits > 0;
-    if (quick && i < end) {
-      const mark = text.charCodeAt(i);
-      if (mark !== 44 && mark !== 46) quick = false;
-      for (i++; quick && i < end; i++) {
-        const c = text.charCodeAt(i) - 48;
-        if (c < 0 || c > 9 || decimals === 2) quick = false;
-        else {
-          ore = ore * 10 + c;
-          decimals++;
-        }
-      }
-      if (decimals === 0) quick = false;
-    }
-    if (quick && digits + decimals <= 15) {
-      if (decimals < 2) ore *= decimals === 0 ? 100 : 10;
-      return negative ? -ore : ore;
-    }
-    if (!this.isTrimmed(text, start, end)) return null;
+    if (end === start || !this.isTrimmed(text, start, end)) return null;
     const reading = parseAmount(text.slice(start, end));
     return reading.ok ? reading.ore : null;
   }

@@ -5,6 +5,7 @@ import {
   Ledger,
   mapHeader,
   LEDGER_COLUMNS,
+  parseAmount,
   reconcileTotals,
   rowToJson,
   SpendingTotals,
@@ -122,6 +123,41 @@ describe('Ledger: the fast path for plain lines', () => {
     expect(fast('05.11.2024;T-1;ekspertbistand;;;;1;;;;')).to.equal(false);
     expect(fast('05.11.2024;T-1;ekspertbistand;;;;1.250;;;')).to.equal(false);
     expect(fast('05.11.2024;T-1;;601;70;;1;;;')).to.equal(false);
+  });
+
+  it('reads the amount by the one amount rule (parseAmount), or leaves the line to the general path', () => {
+    const header = mapHeader(HEADER.split(';'), LEDGER_COLUMNS);
+    const reader = new PlainLineReader(new InstrumentIndex(plan), new ContentCounts(), header, ';');
+    const amounts = [
+      '0',
+      '12',
+      '-12',
+      '12,5',
+      '12.5',
+      '-0,00',
+      '1250000,50',
+      '1 250 000,50',
+      '1.250.000,50',
+      '1\u00a0250\u00a0000.50',
+      '\u22121 250,00',
+      '999999999999999',
+      '9999999999999,99',
+      '99999999999999999999,99',
+      '1.250',
+      '12,345',
+      '12,',
+      ',5',
+      '1e5',
+      'NaN',
+      '12 kr',
+    ];
+    for (const amount of amounts) {
+      const line = `05.11.2024;T-1;ekspertbistand;;;tilsagn;${amount};;;`;
+      const id = reader.read(line, 0, line.length);
+      const reading = parseAmount(amount);
+      if (reading.ok) expect([id >= 0, reader.parts.amount], amount).to.deep.equal([true, reading.ore]);
+      else expect(id, amount).to.equal(-1);
+    }
   });
 
   it('gives the same results as the general path on generated files (property)', () => {
