@@ -12,10 +12,9 @@ import type { Plan } from '../plan/plan.js';
 import type { Lang } from '../problems.js';
 import { flagsInWords } from '../reconcile/flags.js';
 import type { Reconciliation, ReconciliationRow } from '../reconcile/reconcile.js';
-import { logTable } from './evaluation-tables.js';
 import { carryOverCells, governanceTables, type Governance } from './governance.js';
 import { avstemmingSpec, columnRef, FORBRUK, POSTER, RAMMER, SHEET_ORDER, thisRowRef } from './layout.js';
-import { changeOfLogRow } from './log-table.js';
+import { changeOfLogRow, logTable } from './log-table.js';
 import type { Cell, FormulaCell, TableData, TableSpec } from './port.js';
 
 /** One row of the change log table (Logg); an audit entry is shown as one such row. */

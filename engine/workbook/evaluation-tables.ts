@@ -4,7 +4,6 @@
  * activity, cost per activity), and the change log's rows for `Logg` with the hash chain in
  * columns added at the end (CONTRACTS §5 allows that), so a read-back log can be verified.
  */
-import { entryDetails, entryHandling, type LogEntry } from '../audit/log.js';
 import type { Evaluation } from '../evaluation/evaluation.js';
 import { fixed2, indicatorDefinition, type IndicatorValue } from '../evaluation/indicators.js';
 import { Dec } from '../money.js';
@@ -116,50 +115,6 @@ export function evaluationTables(evaluation: Evaluation, lang: Lang = evaluation
     { spec: INDIKATORER, rows: evaluation.values.map((v) => indicatorRow(v, named)) },
     { spec: VURDERINGER, rows: assessmentRows(evaluation) },
   ];
-}
-
-/** The `Logg` table with the hash chain: the contract's four columns, then the entry's own fields. */
-export const LOGG_CHAIN: TableSpec = {
-  sheet: 'Logg',
-  table: 'Logg',
-  origin: { row: 1, column: 1 },
-  columns: [
-    col('Tidspunkt', 'text', 22),
-    col('Hvem', 'text', 18),
-    col('Handling', 'text', 24),
-    col('Detaljer', 'text', 70),
-    col('Løpenummer', 'whole', 11),
-    col('Kode', 'text', 18),
-    col('Objekt', 'text', 30),
-    col('Før', 'text', 24),
-    col('Etter', 'text', 24),
-    col('Begrunnelse', 'text', 40),
-    col('Forrige hash', 'text', 66),
-    col('Hash', 'text', 66),
-  ],
-};
-
-/** The rows of the `Logg` table for log entries (columns of `LOGG_CHAIN`). */
-export function logTableRows(entries: readonly LogEntry[], lang: Lang = 'nb'): Cell[][] {
-  return entries.map((e) => [
-    e.at,
-    e.who,
-    entryHandling(e, lang),
-    entryDetails(e, lang),
-    e.seq,
-    e.action,
-    e.target,
-    e.before,
-    e.after,
-    e.why,
-    e.prevHash,
-    e.hash,
-  ]);
-}
-
-/** The `Logg` table for log entries. */
-export function logTable(entries: readonly LogEntry[], lang: Lang = 'nb'): TableData {
-  return { spec: LOGG_CHAIN, rows: logTableRows(entries, lang) };
 }
 
 /** Reads the `Indikatorer` table's header and rows as text records, for `readIndicatorRecords`. */

@@ -1,5 +1,5 @@
 /** Every table spec the engine writes, so a table read back can be written again with its own formats. */
-import { INDIKATORER, LOGG_CHAIN, VURDERINGER } from './evaluation-tables.js';
+import { INDIKATORER, VURDERINGER } from './evaluation-tables.js';
 import { ARSAVSLUTNING, VERSJONER } from './governance.js';
 import { avstemmingSpec, FORBRUK, LOGG, POSTER, RAMMER } from './layout.js';
 import { VERSJONSRAMMER } from './version-frames.js';
@@ -17,7 +17,6 @@ export function knownSpecs(): readonly TableSpec[] {
     ARSAVSLUTNING,
     INDIKATORER,
     VURDERINGER,
-    LOGG_CHAIN,
     LOGG,
   ];
 }

@@ -187,12 +187,29 @@ export function avstemmingSpec(lang: Lang = 'nb'): TableSpec {
   };
 }
 
-/** The `Logg` table: the change log. */
+/**
+ * The `Logg` table: the change log, the contract's four columns (CONTRACTS §5) and then each
+ * entry's own fields with the hash chain. The one spec of the table, written and read.
+ */
 export const LOGG: TableSpec = {
   sheet: 'Logg',
   table: 'Logg',
   origin: A1,
-  columns: [col('Tidspunkt', 'text', 20), col('Hvem', 'text', 18), col('Handling', 'text', 28), col('Detaljer', 'text', 70)],
+  columns: [
+    // An ISO 8601 stamp with its offset (`2025-01-01T00:30:00+01:00`) is 25 characters.
+    col('Tidspunkt', 'text', 26),
+    col('Hvem', 'text', 18),
+    col('Handling', 'text', 24),
+    col('Detaljer', 'text', 70),
+    col('Løpenummer', 'whole', 11),
+    col('Kode', 'text', 18),
+    col('Objekt', 'text', 30),
+    col('Før', 'text', 24),
+    col('Etter', 'text', 24),
+    col('Begrunnelse', 'text', 40),
+    col('Forrige hash', 'text', 66),
+    col('Hash', 'text', 66),
+  ],
 };
 
 /** Every table spec of the layout (except Evaluering's), by table name. */

@@ -16,7 +16,8 @@ import {
 } from '../audit/log.js';
 import { problem, type Lang, type Problem } from '../problems.js';
 import type { LogRow } from './build.js';
-import type { CellValue, TableRead } from './port.js';
+import { LOGG } from './layout.js';
+import type { Cell, CellValue, TableData, TableRead } from './port.js';
 
 /** A host's free-text log row as a change record (a `note`: its action words in `target`, its details in `after`). */
 export function changeOfLogRow(row: LogRow): ChangeRecord {
@@ -127,4 +128,27 @@ export function readLogTable(read: TableRead | null, file: string, lang: Lang = 
   const check = verifyChain(entries, lang);
   if (!check.ok) broken(lines[check.index]!, null, null, check.message);
   return { entries, problems, legacy: false };
+}
+
+/** The rows of the `Logg` table for log entries (columns of `LOGG`). */
+export function logTableRows(entries: readonly LogEntry[], lang: Lang = 'nb'): Cell[][] {
+  return entries.map((e) => [
+    e.at,
+    e.who,
+    entryHandling(e, lang),
+    entryDetails(e, lang),
+    e.seq,
+    e.action,
+    e.target,
+    e.before,
+    e.after,
+    e.why,
+    e.prevHash,
+    e.hash,
+  ]);
+}
+
+/** The `Logg` table for log entries. */
+export function logTable(entries: readonly LogEntry[], lang: Lang = 'nb'): TableData {
+  return { spec: LOGG, rows: logTableRows(entries, lang) };
 }
