@@ -5,6 +5,7 @@ import type { TableData } from '../../../engine/workbook/port.js';
 import { localSettingsStore, type RowRef, type TaskpaneHost } from '../../taskpane/host.js';
 import type { IaApp } from '../../taskpane/components/ia-app.js';
 import '../../taskpane/components/ia-app.js';
+import { t } from '../../taskpane/i18n.js';
 import { base } from '../../taskpane/styles.js';
 import { ObservablePort } from '../observable-port.js';
 import './ia-sheet-view.js';
@@ -123,17 +124,18 @@ export class IaPreview extends LitElement {
   }
 
   override render() {
-    return html`<section class="pane" aria-label="IA Planner – oppgaverute">
+    const lang = this._lang;
+    return html`<section class="pane" aria-label=${t(lang, 'previewPane')}>
         <ia-app .host=${this._host}></ia-app>
       </section>
-      <section class="book" aria-label="Arbeidsboken">
+      <section class="book" aria-label=${t(lang, 'theWorkbook')}>
         <div class="toolbar">
-          <h1>Arbeidsbok (forhåndsvisning)</h1>
+          <h1>${t(lang, 'previewTitle')}</h1>
           <label class="open"
-            ><span>Åpne .xlsx …</span
-            ><input type="file" accept=".xlsx" aria-label="Åpne en planleggingsarbeidsbok (.xlsx)" @change=${this._onOpen}
+            ><span>${t(lang, 'previewOpen')}</span
+            ><input type="file" accept=".xlsx" aria-label=${t(lang, 'previewOpenLabel')} @change=${this._onOpen}
           /></label>
-          <button class="primary" @click=${this._onSave}>Lagre som .xlsx</button>
+          <button class="primary" @click=${this._onSave}>${t(lang, 'previewSave')}</button>
         </div>
         <ia-sheet-view .tables=${this._tables} .highlight=${this._highlight} .uiLang=${this._lang}></ia-sheet-view>
       </section>`;

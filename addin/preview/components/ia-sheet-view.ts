@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatMoney, formatPercent, Money, type Lang } from '../../../engine/index.js';
 import { isFormula, type Cell, type ColumnSpec, type TableData } from '../../../engine/workbook/port.js';
+import { t } from '../../taskpane/i18n.js';
 import { base } from '../../taskpane/styles.js';
 
 /** A table to point at: its name and a 1-based data row. */
@@ -124,7 +125,7 @@ export class IaSheetView extends LitElement {
   override render() {
     const sheets = this._sheets();
     if (sheets.length === 0) return nothing;
-    return html`<div role="tablist" aria-label="Ark">
+    return html`<div role="tablist" aria-label=${t(this.uiLang, 'previewSheets')}>
         ${sheets.map(
           (s) =>
             html`<button
