@@ -88,6 +88,13 @@ export type GovernanceOutcome =
   | { readonly code: 'version_status_set'; readonly version: VersionRef; readonly status: Status }
   | { readonly code: 'carry_over_set'; readonly frame: FrameRef; readonly rule: CarryOverRule }
   | { readonly code: 'carried_into'; readonly year: number; readonly amount: Money }
+  | {
+      readonly code: 'versions_compared';
+      readonly a: VersionRef;
+      readonly b: VersionRef;
+      readonly changed: number;
+      readonly frames: number;
+    }
   | { readonly code: 'nothing_changed' };
 
 /** A governance refusal or outcome: a code with its values, put into words only by `noticeText`. */
@@ -315,6 +322,10 @@ const CATALOGUE: Catalogue = {
   carried_into: {
     nb: (n, w) => `Overført inn ${n.year} (Avstemming): ${w.money(n.amount)}.`,
     en: (n, w) => `Carried into ${n.year} (Avstemming): ${w.money(n.amount)}.`,
+  },
+  versions_compared: {
+    nb: (n, w) => `Versjon ${w.version(n.a)} mot ${w.version(n.b)}: ${n.changed} av ${n.frames} rammer er forskjellige.`,
+    en: (n, w) => `Version ${w.version(n.a)} against ${w.version(n.b)}: ${n.changed} of ${n.frames} frames differ.`,
   },
   nothing_changed: {
     nb: () => 'Ingenting er endret i arbeidsboken.',

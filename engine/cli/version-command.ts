@@ -10,6 +10,7 @@ import {
   csvField,
   formatMoney,
   newVersionInState,
+  noticeText,
   setVersionStatusInState,
   type FrameDifference,
   type Lang,
@@ -160,9 +161,14 @@ async function compareCommand(path: string, options: CliOptions): Promise<Comman
     nb ? 'Endring' : 'Change',
   ];
   const changed = differences.filter((d) => d.change !== 'unchanged').length;
-  const title = nb
-    ? `Versjon ${a.id} («${a.name}») mot ${b.id} («${b.name}»): ${changed} av ${differences.length} rammer er forskjellige.\n\n`
-    : `Version ${a.id} (“${a.name}”) against ${b.id} (“${b.name}”): ${changed} of ${differences.length} frames differ.\n\n`;
+  const summary = {
+    code: 'versions_compared',
+    a: { id: a.id, name: a.name },
+    b: { id: b.id, name: b.name },
+    changed,
+    frames: differences.length,
+  } as const;
+  const title = `${noticeText(summary, lang, state.plan.instruments)}\n\n`;
   const table = renderTable(headers, rows, ['left', 'left', 'right', 'right', 'right', 'left']);
   return { stdout: title + table, stderr: warnings, status: 0 };
 }

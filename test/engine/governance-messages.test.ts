@@ -78,6 +78,7 @@ const EVERY: { readonly [C in GovernanceNotice['code']]: Extract<GovernanceNotic
   version_status_set: { code: 'version_status_set', version: V, status: 'submitted' },
   carry_over_set: { code: 'carry_over_set', frame: EKSPERT_2024, rule: { kind: 'share', share: '0.05', carryOverspend: true } },
   carried_into: { code: 'carried_into', year: 2025, amount: M('10000000') },
+  versions_compared: { code: 'versions_compared', a: { id: 'plan', name: 'Arbeidsplan' }, b: V, changed: 2, frames: 93 },
   nothing_changed: { code: 'nothing_changed' },
 };
 
