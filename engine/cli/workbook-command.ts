@@ -8,8 +8,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   appendEntry,
-  checkClosedLines,
-  closedYearsOf,
+  acceptLedgerRead,
   evaluate,
   evaluationTables,
   indicatorRecordsFromTable,
@@ -124,9 +123,23 @@ export async function workbookCommand(options: CliOptions): Promise<CommandResul
   const loaded = loadLedgers(state.plan, options.ledger, { skipInvalid: options.skipInvalid, lang }, undefined, ledger);
   const warnings = problemLines(loaded.warnings);
   if (loaded.rejected) return rejected(loaded.problems, lang, warnings);
-  const closed = checkClosedLines(closedYearsOf(state.governance, state.lines), ledger.lines, lang);
-  if (closed.problems.length > 0) return rejected(closed.problems, lang, warnings);
-  const lines = ledger.lines;
+  // The files' new lines go through the session's one closed-year rule, as in the task pane:
+  // rejected whole, or with --skip-invalid left out and reported.
+  const read = {
+    report: {
+      file: options.ledger.map((p) => basename(p)).join(', '),
+      encoding: null,
+      imported: 0,
+      duplicates: 0,
+      rejected: false,
+      problems: [],
+      warnings: [],
+    },
+    added: ledger.lines.slice(state.lines.length),
+  };
+  const accepted = acceptLedgerRead(state, read, { skipInvalid: options.skipInvalid, lang });
+  if (!accepted.state) return rejected(accepted.report.problems, lang, warnings);
+  const lines = accepted.state.lines;
   const asOf = asOfFor(options.asOf, lines);
   const year = evaluationYear(options, asOf, lines);
   const indicators = indicatorInput(indicatorTable, planFile ?? '', options.indicators, lang);
@@ -171,5 +184,5 @@ export async function workbookCommand(options: CliOptions): Promise<CommandResul
     lang === 'nb'
       ? `Skrev ${out}: ${state.plan.frames.length} rammer, ${lines.length} linjer i Forbruk, avstemt per ${dateText(asOf, lang)}, vurdering for ${year}.\n`
       : `Wrote ${out}: ${state.plan.frames.length} frames, ${lines.length} lines in Forbruk, reconciled as of ${asOf}, evaluation for ${year}.\n`;
-  return { stdout: done, stderr: problemLines(loaded.problems) + warnings, status: 0 };
+  return { stdout: done, stderr: problemLines([...loaded.problems, ...accepted.report.problems]) + warnings, status: 0 };
 }
