@@ -47,7 +47,12 @@ const GOVERNANCE_TABLES = ['Rammer', 'Avstemming', 'Versjoner', 'Versjonsrammer'
 
 /** A change the pane asks for: the engine function to run on the state, and whether it may start from a locked closed year. */
 export interface ChangeRequest {
-  readonly make: (state: PlanningState, context: ChangeContext, file: string) => GovernanceResult;
+  readonly make: (
+    state: PlanningState,
+    context: ChangeContext,
+    file: string,
+    frameRows: ReadonlyMap<string, number>,
+  ) => GovernanceResult;
   /** Only reopening a year may start from a state whose closed year was changed. */
   readonly unlocked?: boolean;
 }
@@ -108,7 +113,7 @@ export class PlannerSession {
 
   /** Runs a governance change through the engine's one gate, then writes the tables it changes. */
   async change(request: ChangeRequest, context: ChangeContext, lang: Lang): Promise<GovernanceResult> {
-    const result = runChange(this.reading, (state) => request.make(state, context, this.file), {
+    const result = runChange(this.reading, (state, rows) => request.make(state, context, this.file, rows), {
       file: this.file,
       lang,
       unlocked: request.unlocked ?? false,
@@ -123,7 +128,7 @@ export class PlannerSession {
   tryCarryOver(target: FrameTarget, rule: CarryOverRule, context: ChangeContext, lang: Lang): CarryOverTrial {
     const state = this.reading.state;
     if (!state) return { ok: false, problems: [...this.problems] };
-    return tryCarryOverInState(state, target, rule, this.rows, context, this.file, lang);
+    return tryCarryOverInState(state, target, rule, this.rows, context, this.file, lang, this.reading.rows.frameRows);
   }
 
   /** Writes the evaluation's sheet (Indikatorer, Vurderinger) to the workbook. */

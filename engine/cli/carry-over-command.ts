@@ -6,12 +6,11 @@
  */
 import {
   findInstrument,
-  frameKey,
+  carriedIntoNextYear,
   noticeText,
   parseShare,
   reconcileState,
   setCarryOverInState,
-  withCarryOver,
   type CarryOverRule,
   type GovernanceResult,
   type Lang,
@@ -50,13 +49,9 @@ export function ruleOf(options: CliOptions): CarryOverRule {
 function carriedSentence(result: GovernanceResult & { ok: true }, key: string, lang: Lang): string {
   const state = result.state;
   const rows = reconcileState(state, asOfFor(undefined, state.lines)).rows;
-  const source = rows.find((r) => frameKey(r) === key);
-  if (!source) return '';
-  const next = withCarryOver(rows, state.governance.carryOver).find(
-    (c) => c.row.instrument === source.instrument && c.row.from === source.to + 1,
-  );
-  if (!next) return '';
-  return ` ${noticeText({ code: 'carried_into', year: next.row.from, amount: next.carriedIn }, lang)}`;
+  const next = carriedIntoNextYear(state, key, rows);
+  if (!next || next.carriedIn === null) return '';
+  return ` ${noticeText({ code: 'carried_into', year: next.intoYear, amount: next.carriedIn }, lang)}`;
 }
 
 /** `ia-planner carry-over --plan F --instrument I --from ÅR [--to ÅR] --rule ingen|alt|andel [--share 0,05] [--overspend ja|nei]`. */

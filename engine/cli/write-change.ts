@@ -6,10 +6,10 @@
  */
 import { basename } from 'node:path';
 import {
-  checkClosedYears,
   noticeText,
   orderTables,
   planningTables,
+  runChange,
   type ChangeContext,
   type GovernanceResult,
   type Lang,
@@ -73,19 +73,28 @@ export async function runWorkbookChange(
   const why = need(options.reason, '--reason TEKST', command);
   const loaded = await loadWorkbook(path, lang);
   if (!isWorkbook(loaded)) return { stdout: '', stderr: problemLines([loaded]), status: 1 };
-  const { problems, logProblems, unlockedState } = loaded.reading;
-  const state = unlocked ? unlockedState : loaded.reading.state;
-  if (!state) return { stdout: '', stderr: problemLines(problems), status: 1 };
-  if (logProblems.length > 0) return refusedResult(logProblems, lang);
   const context: ChangeContext = { who: userName(options.user), at: nowStamp(), why };
   const file = basename(path);
-  const made = make(state, context, file, loaded.reading.rows.frameRows);
-  if ('status' in made) return made;
-  const stderr = made.stderr ?? '';
-  if (!made.result.ok) return refusedResult(made.result.problems, lang, stderr);
-  // Every other closed year must still be as it was closed.
-  const stillClosed = checkClosedYears(made.result.state, loaded.reading.rows, file, lang);
-  if (stillClosed.length > 0) return refusedResult(stillClosed, lang, stderr);
+  // The session's one gate: a workbook with problems, a broken log, the change's own refusal, or
+  // a closed year left changed, refuse it as they do in the task pane.
+  let own: CommandResult | null = null;
+  let stderr = '';
+  const result = runChange(
+    loaded.reading,
+    (state, frameRows) => {
+      const made = make(state, context, file, frameRows);
+      if ('status' in made) {
+        own = made;
+        return { ok: false, problems: [] };
+      }
+      stderr = made.stderr ?? '';
+      return made.result;
+    },
+    { file, lang, unlocked },
+  );
+  if (own) return own;
+  if (!result.ok) return refusedResult(result.problems, lang, stderr);
+  const made = { result };
   const built = planningTables(made.result.state, { asOf: asOfFor(undefined, made.result.state.lines), lang });
   await writeWorkbookFile(path, orderTables([...built, ...carriedTables(loaded.tables, built)]), { overwrite: true });
   return { stdout: `${made.result.message}\n`, stderr, status: 0 };

@@ -87,16 +87,18 @@ export interface ChangeOptions {
  * state cannot be used, with the log's problems when the chain is broken (nothing may be added to
  * a log that does not verify), with the change's own problems, or when a closed year no longer
  * holds afterwards. The accepted result carries the new state with the change at the end of the log.
+ * The command line (`runWorkbookChange`) and the task pane (`PlannerSession.change`) both call it.
  */
 export function runChange(
   reading: PlanningReading,
-  make: (state: PlanningState) => GovernanceResult,
+  make: (state: PlanningState, frameRows: ReadonlyMap<string, number>) => GovernanceResult,
   options: ChangeOptions,
 ): GovernanceResult {
   const state = options.unlocked ? reading.unlockedState : reading.state;
   if (!state) return { ok: false, problems: [...reading.problems] };
   if (reading.logProblems.length > 0) return { ok: false, problems: [...reading.logProblems] };
-  const result = make(state);
+  // `frameRows`: where each frame stands in Rammer, so a refusal can name its row.
+  const result = make(state, reading.rows.frameRows);
   if (!result.ok) return result;
   const stillClosed = checkClosedYears(result.state, reading.rows, options.file, options.lang);
   if (stillClosed.length > 0) return { ok: false, problems: stillClosed };
@@ -183,7 +185,8 @@ export function previewReallocationInState(
   rows: readonly ReconciliationRow[],
   lang: Lang = 'nb',
 ): ReallocationPreview {
-  return previewReallocation(currentVersion(state), move, rows, closedYearsOf(state.governance, state.lines), lang);
+  const closed = closedYearsOf(state.governance, state.lines);
+  return previewReallocation(currentVersion(state), move, rows, closed, lang, state.plan.instruments);
 }
 
 /** The context of a change: who, when (`at`, a log timestamp) and why (trimmed). */
@@ -231,8 +234,9 @@ export function tryCarryOverInState(
   context: ChangeContext,
   file: string,
   lang: Lang = 'nb',
+  frameRows: ReadonlyMap<string, number> = new Map(),
 ): CarryOverTrial {
-  const result = setCarryOverInState(state, target, rule, context, file, lang);
+  const result = setCarryOverInState(state, target, rule, context, file, lang, frameRows);
   if (!result.ok) return result;
   const carried = carriedIntoNextYear(result.state, result.change.target, rows);
   return { ...result, intoYear: carried?.intoYear ?? target.from + 1, carriedIn: carried?.carriedIn ?? null };

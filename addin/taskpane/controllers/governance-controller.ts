@@ -86,7 +86,7 @@ export class GovernanceController implements ReactiveController {
       listen(app, 'ia-confirm-condition', (e) => {
         const frame = app.session.plan.frames.find((f) => frameKey(f) === e.detail.key);
         const [instrument, from] = frame ? [frame.instrument, frame.from] : [e.detail.key, 0];
-        this.change({ make: (s, c, f) => confirmConditionInState(s, instrument, from, c, f, lang()) }, e.detail.why);
+        this.change({ make: (s, c, f, r) => confirmConditionInState(s, instrument, from, c, f, lang(), r) }, e.detail.why);
       }),
       listen(app, 'ia-preview-carry-over', (e) => {
         this.carryOver = this.checkCarryOver(e.detail);
@@ -127,7 +127,7 @@ export class GovernanceController implements ReactiveController {
     if (!move) return app.notify.error(t(app.uiLang, 'badAmount'));
     const rows = app.session.rows;
     this.change(
-      { make: (s, c, f) => reallocateInState(s, move, rows, c, f, app.uiLang) },
+      { make: (s, c, f, r) => reallocateInState(s, move, rows, c, f, app.uiLang, r) },
       why,
       () => {
         const total = frameTotalsByYear(app.session.plan.frames).get(detail.year) ?? Money.zero;
@@ -159,8 +159,8 @@ export class GovernanceController implements ReactiveController {
     let done = '';
     this.change(
       {
-        make: (s, c, f) => {
-          const trial = tryCarryOverInState(s, target, rule, rows, c, f, app.uiLang);
+        make: (s, c, f, r) => {
+          const trial = tryCarryOverInState(s, target, rule, rows, c, f, app.uiLang, r);
           if (!trial.ok) return trial;
           const amount = formatMoney(trial.carriedIn ?? Money.zero, { lang: app.uiLang });
           done = t(app.uiLang, 'carryOverDone', { message: trial.message, year: trial.intoYear, amount });
