@@ -7,18 +7,7 @@ import type { TableRead, TableSpec } from './port.js';
 
 /** The specs of every table the engine writes (Avstemming without its totals). */
 export function knownSpecs(): readonly TableSpec[] {
-  return [
-    RAMMER,
-    POSTER,
-    FORBRUK,
-    avstemmingSpec(),
-    VERSJONER,
-    VERSJONSRAMMER,
-    ARSAVSLUTNING,
-    INDIKATORER,
-    VURDERINGER,
-    LOGG,
-  ];
+  return [RAMMER, POSTER, FORBRUK, avstemmingSpec(), VERSJONER, VERSJONSRAMMER, ARSAVSLUTNING, INDIKATORER, VURDERINGER, LOGG];
 }
 
 /** The engine's spec for a table read back when name, sheet and header match one it writes, else text columns where it was found. */
