@@ -56,9 +56,10 @@ describe('the Styring view', function () {
     const preview = page.locator('ia-reallocation-form [data-testid=reallocation-preview]');
     await preview.locator('[data-testid=refusal]').waitFor();
     expect((await preview.locator('[data-testid=remaining-before]').first().textContent())?.trim()).to.equal(kr('37500000'));
+    // The engine's words, as the command line prints them: the instrument by name, amounts in Norwegian format.
     expect(await preview.locator('[data-testid=refusal]').textContent())
-      .to.include('Omdisponeringen avvises')
-      .and.include('37500000.00 kr');
+      .to.include('Rammen for Nytt tilskudd til ekspertbistand 2025')
+      .and.include(`Høyst ${kr('37500000')} kan flyttes`);
     await page.locator('ia-reallocation-form').screenshot({ path: path.join(RESULTS, 'styring-avvist.png') });
     await page.getByRole('button', { name: 'Omdisponer' }).click();
     await page.locator('ia-notifier .error', { hasText: 'Omdisponeringen avvises' }).waitFor();
@@ -135,7 +136,7 @@ describe('the Styring view', function () {
     await openGovernance(page);
     await page.locator('ia-condition-form #c-why').fill('Vurdert mot statsstøtteregelverket av juridisk avdeling');
     await page.getByRole('button', { name: 'Bekreft betingelsen' }).click();
-    await page.locator('ia-notifier .success', { hasText: 'Betingelsen er bekreftet' }).waitFor();
+    await page.locator('ia-notifier .success', { hasText: /Betingelsen for .*\(SKIL\) 2019–2021 er bekreftet/ }).waitFor();
     await page.locator('ia-condition-form [data-testid=no-conditions]').waitFor();
     const entry = page.locator('ia-change-log li[data-action=condition_confirmed]');
     expect(await entry.textContent())
