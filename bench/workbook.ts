@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { embeddedPlan, Ledger, reconcile, type IsoDate } from '../engine/index.js';
-import { buildWorkbookTables } from '../engine/workbook/build.js';
+import { buildWorkbookTables } from '../engine/workbook/write/build.js';
 import { writeWorkbookFile } from '../engine/workbook/xlsx/save-file.js';
 
 const LINES = 100_000;

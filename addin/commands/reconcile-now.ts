@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from '../../engine/index.js';
 import { avstemmingTable } from '../../engine/workbook/index.js';
-import type { TableData } from '../../engine/workbook/port.js';
+import type { TableData } from '../../engine/workbook/port/port.js';
 import { WorkbookError } from '../excel/faults.js';
 import { logError } from '../excel/office-helpers.js';
 import { faultOfProblems } from '../functions/function-errors.js';

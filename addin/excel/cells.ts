@@ -5,7 +5,7 @@
  * limit.
  */
 import { isoDateOfSerial, numberFormatOf as formatOfKind, serialOfIsoDate } from '../../engine/workbook/index.js';
-import { isFormula, type Cell, type CellValue, type ColumnKind, type ColumnSpec } from '../../engine/workbook/port.js';
+import { isFormula, type Cell, type CellValue, type ColumnKind, type ColumnSpec } from '../../engine/workbook/port/port.js';
 
 /** What office.js accepts in a `formulas` array: text (a formula starts with `=`), a number, a boolean. */
 export type ExcelInput = string | number | boolean;

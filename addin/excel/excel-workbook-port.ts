@@ -10,7 +10,7 @@
  * (`write-plan`), hand-edit detection (`edit-fingerprint`) and the restore (`restore`).
  */
 import { checkTables } from '../../engine/workbook/index.js';
-import type { TableData, TableRead, WorkbookPort } from '../../engine/workbook/port.js';
+import type { TableData, TableRead, WorkbookPort } from '../../engine/workbook/port/port.js';
 import { WorkbookError, toWorkbookError, type FaultPlace } from './faults.js';
 import { isSetSupported } from './office-helpers.js';
 import { restore } from './restore.js';

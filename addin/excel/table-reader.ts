@@ -3,7 +3,7 @@
  * number formats, then their values in parts that keep each response under Excel's limit. Also the
  * cell-budgeted loading that the write's preflight uses for its snapshot.
  */
-import type { TableRead } from '../../engine/workbook/port.js';
+import type { TableRead } from '../../engine/workbook/port/port.js';
 import { fromExcelValue, isDateFormat } from './cells.js';
 
 /** A range split into runs of rows, with the number of cells in each. */

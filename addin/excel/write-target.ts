@@ -3,7 +3,7 @@
  * input prepared from the engine's data before anything is sent to Excel, and what the preflight
  * found in the workbook.
  */
-import type { TableData } from '../../engine/workbook/port.js';
+import type { TableData } from '../../engine/workbook/port/port.js';
 import { numberFormatOf, toExcelInput, type ExcelInput } from './cells.js';
 import type { TableRecord } from './edit-fingerprint.js';
 import { WorkbookError, type FaultPlace } from './faults.js';

@@ -4,7 +4,7 @@
  * workbook once, not a hundred times).
  */
 import { osloDate, type IsoDate } from '../../engine/index.js';
-import type { TableRead, WorkbookPort } from '../../engine/workbook/port.js';
+import type { TableRead, WorkbookPort } from '../../engine/workbook/port/port.js';
 import { FUNCTION_TABLES, inputsFromTables, type InputsReading } from './workbook-inputs.js';
 
 /** Reads several tables at once; ExcelWorkbookPort does it in one Excel.run. */

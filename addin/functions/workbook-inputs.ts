@@ -13,7 +13,7 @@ import {
   type Problem,
   type Reconciliation,
 } from '../../engine/index.js';
-import type { TableRead } from '../../engine/workbook/port.js';
+import type { TableRead } from '../../engine/workbook/port/port.js';
 
 /** The tables the functions read: the planning workbook's. */
 export const FUNCTION_TABLES = PLANNING_TABLES;

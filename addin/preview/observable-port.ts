@@ -2,8 +2,8 @@
  * The preview's workbook: the engine's in-memory port, announcing every write so the sheet view
  * redraws, and able to take the whole workbook from an .xlsx file.
  */
-import { MemoryWorkbookPort } from '../../engine/workbook/memory-port.js';
-import type { TableData, TableRead, WorkbookPort } from '../../engine/workbook/port.js';
+import { MemoryWorkbookPort } from '../../engine/workbook/port/memory-port.js';
+import type { TableData, TableRead, WorkbookPort } from '../../engine/workbook/port/port.js';
 
 /** A memory workbook that fires `change` after each write. */
 export class ObservablePort extends EventTarget implements WorkbookPort {

@@ -6,10 +6,10 @@
  * Formula cells are written with the engine's result cached, so any viewer shows the figure.
  */
 import ExcelJS from 'exceljs';
-import type { Cell, ColumnSpec, TableData, TableSpec } from '../../engine/workbook/port.js';
-import { isFormula } from '../../engine/workbook/port.js';
-import { layoutSpecs } from '../../engine/workbook/layout.js';
-import { numberFormatOf } from '../../engine/workbook/layout.js';
+import type { Cell, ColumnSpec, TableData, TableSpec } from '../../engine/workbook/port/port.js';
+import { isFormula } from '../../engine/workbook/port/port.js';
+import { layoutSpecs } from '../../engine/workbook/tables/layout.js';
+import { numberFormatOf } from '../../engine/workbook/tables/layout.js';
 import { tablesOf } from '../../engine/workbook/xlsx/read-xlsx.js';
 
 function excelValue(cell: Cell, column: ColumnSpec) {

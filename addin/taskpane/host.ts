@@ -3,7 +3,7 @@
  * root receives one `TaskpaneHost`; no component below it knows which host it runs in.
  */
 import type { Lang } from '../../engine/index.js';
-import type { TableData, TableRead, WorkbookPort } from '../../engine/workbook/port.js';
+import type { TableData, TableRead, WorkbookPort } from '../../engine/workbook/port/port.js';
 
 /**
  * The workbook port as the task pane uses it: a write may be told that the user agreed to replace

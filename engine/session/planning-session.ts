@@ -23,16 +23,16 @@ import type { Money } from '../money.js';
 import type { Lang, Problem } from '../problems.js';
 import type { ReconciliationRow } from '../reconcile/reconcile.js';
 import { closedYearsOf, EMPTY_GOVERNANCE } from '../workbook/governance.js';
-import { currentVersion, type GovernanceResult } from '../workbook/governance-actions.js';
+import { currentVersion, type GovernanceResult } from './governance-actions.js';
 import {
   checkClosedYears,
   PLANNING_TABLES,
   readPlanningTables,
   type PlanningReading,
   type PlanningState,
-} from '../workbook/planning-state.js';
-import type { TableRead, WorkbookPort } from '../workbook/port.js';
-import { setCarryOverInState, type FrameTarget } from '../workbook/version-actions.js';
+} from './planning-state.js';
+import type { TableRead, WorkbookPort } from '../workbook/port/port.js';
+import { setCarryOverInState, type FrameTarget } from './version-actions.js';
 
 /** The state of a plan without a workbook: the embedded plan, nothing else. */
 export function embeddedState(): PlanningState {

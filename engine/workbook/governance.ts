@@ -11,8 +11,8 @@ import type { CarryOverRule } from '../plan/carry-over.js';
 import { lineKeysOfYear, type ClosedYear, type ClosedYears } from '../plan/closing.js';
 import { frameKey, type Frame } from '../plan/frame.js';
 import { statusWords, type VersionKind, type VersionStatus } from '../plan/versions.js';
-import type { Cell, TableData, TableSpec } from './port.js';
-import { col } from './spec-column.js';
+import type { Cell, TableData } from './port/port.js';
+import { ARSAVSLUTNING, VERSION_KIND_WORDS, VERSJONER } from './tables/styring-tables.js';
 import { frameToken, framesCheckOf, versionFramesTable } from './version-frames.js';
 
 /** One row of `Versjoner`: a named plan version; the last row is the version `Rammer` holds. */
@@ -53,47 +53,6 @@ export interface Governance {
 
 /** No rules, no versions, no closed years. */
 export const EMPTY_GOVERNANCE: Governance = { carryOver: new Map(), versions: [], versionFrames: new Map(), closedYears: [] };
-
-/** Version kinds as `Versjoner` writes them. */
-export const VERSION_KIND_WORDS: Readonly<Record<VersionKind, string>> = {
-  appendix: 'vedlegg',
-  prolongation: 'forlengelse',
-  budget_round: 'budsjettrunde',
-  other: 'annet',
-};
-
-/** Version statuses as `Versjoner` writes them. */
-export const VERSION_STATUS_WORDS: readonly string[] = (['draft', 'submitted', 'approved'] as const).map(statusWords);
-
-/** The `Versjoner` table on the `Styring` sheet. */
-export const VERSJONER: TableSpec = {
-  sheet: 'Styring',
-  table: 'Versjoner',
-  origin: { row: 1, column: 1 },
-  columns: [
-    col('Versjon', 'text', 16),
-    col('Navn', 'text', 36),
-    col('Type', 'text', 15, { validationList: Object.values(VERSION_KIND_WORDS) }),
-    col('Basert på', 'text', 16),
-    col('Status', 'text', 12, { validationList: VERSION_STATUS_WORDS }),
-    col('Rammekontroll', 'text', 66),
-  ],
-};
-
-/** The `Arsavslutning` table (an Excel table name has no spaces; `Å` is avoided for other spreadsheet applications). */
-export const ARSAVSLUTNING: TableSpec = {
-  sheet: 'Styring',
-  table: 'Arsavslutning',
-  origin: { row: 1, column: 8 },
-  columns: [
-    col('År', 'year', 7),
-    col('Avsluttet', 'text', 22),
-    col('Av', 'text', 16),
-    col('Linjer', 'whole', 8),
-    col('Linjekontroll', 'text', 66),
-    col('Rammer', 'text', 80),
-  ],
-};
 
 /** The frames covering a year, as one text (sorted by key), for `ClosedYearRecord.frames`. */
 export function frameSnapshot(frames: readonly Frame[], year: number): string {

@@ -7,29 +7,11 @@
  */
 import { sha256 } from '../audit/sha256.js';
 import { frameKey, sortFrames, validateFrames, type Frame, type FrameAt } from '../plan/frame.js';
-import { INSTRUMENTS } from '../plan/instruments.js';
 import { problem, type Lang, type Problem } from '../problems.js';
 import type { Governance, VersionEntry } from './governance.js';
-import type { Cell, TableData, TableRead, TableSpec } from './port.js';
-import { isEmptyRow, readFrameRow, RowReader, shippedFrames } from './read-plan-table.js';
-
-/** The `Versjonsrammer` table: the frames of every version, one row per frame (right of `Arsavslutning`). */
-export const VERSJONSRAMMER: TableSpec = {
-  sheet: 'Styring',
-  table: 'Versjonsrammer',
-  origin: { row: 1, column: 15 },
-  columns: [
-    { name: 'Versjon', kind: 'text', width: 16 },
-    { name: 'Virkemiddel', kind: 'text', width: 22, validationList: INSTRUMENTS.map((i) => i.id) },
-    { name: 'Fra', kind: 'year', width: 7 },
-    { name: 'Til', kind: 'year', width: 7 },
-    { name: 'Beløp', kind: 'money', width: 18 },
-    { name: 'Finansiering', kind: 'text', width: 20 },
-    { name: 'Betingelse', kind: 'text', width: 40 },
-    { name: 'Bekreftet', kind: 'yesno', width: 10, validationList: ['ja', 'nei'] },
-    { name: 'Kilde', kind: 'text', width: 15 },
-  ],
-};
+import type { Cell, TableData, TableRead } from './port/port.js';
+import { VERSJONSRAMMER } from './tables/styring-tables.js';
+import { isEmptyRow, readFrameRow, RowReader, shippedFrames } from './read/read-plan-table.js';
 
 /** A frame as a snapshot writes it: key, amount (or `null`), condition confirmed. */
 export function frameToken(frame: Frame): string {

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readLogTable } from '../../engine/workbook/log-table.js';
+import { readLogTable } from '../../engine/workbook/read/log-table.js';
 import { readXlsxTables } from '../../engine/workbook/xlsx/read-xlsx.js';
 import { SAMPLE_LEDGER } from '../engine/workbook/fixtures.js';
 

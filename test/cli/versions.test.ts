@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatMoney, Money } from '../../engine/index.js';
-import { readLogTable } from '../../engine/workbook/log-table.js';
+import { readLogTable } from '../../engine/workbook/read/log-table.js';
 import { readXlsxTables } from '../../engine/workbook/xlsx/read-xlsx.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -21,8 +21,8 @@ import {
 } from '../../engine/index.js';
 import { parseOptions } from '../../engine/cli/args.js';
 import { workbookCommand } from '../../engine/cli/workbook-command.js';
-import { buildWorkbookTables } from '../../engine/workbook/build.js';
-import { isFormula, type TableData } from '../../engine/workbook/port.js';
+import { buildWorkbookTables } from '../../engine/workbook/write/build.js';
+import { isFormula, type TableData } from '../../engine/workbook/port/port.js';
 import { writeWorkbookFile } from '../../engine/workbook/xlsx/save-file.js';
 import { SAMPLE_LEDGER } from '../engine/workbook/fixtures.js';
 

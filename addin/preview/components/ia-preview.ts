@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { embeddedState, osloDate, osloStamp, planningTables, type IsoDate, type Lang } from '../../../engine/index.js';
-import type { TableData } from '../../../engine/workbook/port.js';
+import type { TableData } from '../../../engine/workbook/port/port.js';
 import { localSettingsStore, type RowRef, type TaskpaneHost } from '../../taskpane/host.js';
 import type { IaApp } from '../../taskpane/components/ia-app.js';
 import '../../taskpane/components/ia-app.js';

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatMoney, formatPercent, Money, type Lang } from '../../../engine/index.js';
-import { isFormula, type Cell, type ColumnSpec, type TableData } from '../../../engine/workbook/port.js';
+import { isFormula, type Cell, type ColumnSpec, type TableData } from '../../../engine/workbook/port/port.js';
 import { t } from '../../taskpane/i18n.js';
 import { base } from '../../taskpane/styles.js';
 

@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { problem, type Lang, type Problem } from '../../problems.js';
 import type { Plan } from '../../plan/plan.js';
-import { readPlanTables } from '../read-plan-table.js';
+import { readPlanTables } from '../read/read-plan-table.js';
 import { readXlsxTables } from './read-xlsx.js';
 
 /** The plan in a workbook file, or the problems that keep it from being read. */

@@ -1,6 +1,6 @@
 /** Reads the Excel tables of an .xlsx file as plain values (formulas give their cached results). */
 import ExcelJS from 'exceljs';
-import type { CellValue, TableRead } from '../port.js';
+import type { CellValue, TableRead } from '../port/port.js';
 
 /** A cell of exceljs as a plain value: dates as ISO dates, formulas as their cached result, rich text as text. */
 export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {

@@ -5,7 +5,7 @@
  */
 import { linkSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { TableData } from '../port.js';
+import type { TableData } from '../port/port.js';
 import { writeXlsx } from './write-xlsx.js';
 
 /** Thrown when the target exists and overwriting was not asked for. */

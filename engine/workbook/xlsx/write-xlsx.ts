@@ -5,9 +5,9 @@
  * `<tableParts>` element and the content type.
  */
 import ExcelJS from 'exceljs';
-import { checkTables } from '../cells.js';
-import { columnLetter, dataRangeOf, numberFormatOf } from '../layout.js';
-import { isFormula, type Cell, type TableData, type TableSpec } from '../port.js';
+import { checkTables } from '../port/cells.js';
+import { columnLetter, dataRangeOf, numberFormatOf } from '../tables/layout.js';
+import { isFormula, type Cell, type TableData, type TableSpec } from '../port/port.js';
 
 const TABLE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 const TABLE_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';

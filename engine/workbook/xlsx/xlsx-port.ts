@@ -7,9 +7,9 @@
  * the add-in (office.js) is the way to update a workbook in place.
  */
 import { existsSync } from 'node:fs';
-import { checkTables } from '../cells.js';
-import { layoutSpecs } from '../layout.js';
-import type { TableData, TableRead, TableSpec, WorkbookPort } from '../port.js';
+import { checkTables } from '../port/cells.js';
+import { layoutSpecs } from '../tables/layout.js';
+import type { TableData, TableRead, TableSpec, WorkbookPort } from '../port/port.js';
 import { readXlsxTables } from './read-xlsx.js';
 import { writeWorkbookFile } from './save-file.js';
 

@@ -1,7 +1,7 @@
 // Building the workbook: every table from the engine's values, formulas with the engine's results cached.
 import { expect } from 'chai';
-import { buildWorkbookTables, gjenstarFormula, utbetaltFormula } from '../../../engine/workbook/build.js';
-import { isFormula, type Cell, type TableData } from '../../../engine/workbook/port.js';
+import { buildWorkbookTables, gjenstarFormula, utbetaltFormula } from '../../../engine/workbook/write/build.js';
+import { isFormula, type Cell, type TableData } from '../../../engine/workbook/port/port.js';
 import { sample } from './fixtures.js';
 
 function tableOf(tables: readonly TableData[], name: string): TableData {

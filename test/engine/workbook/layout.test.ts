@@ -11,7 +11,7 @@ import {
   RAMMER,
   SHEET_ORDER,
   thisRowRef,
-} from '../../../engine/workbook/layout.js';
+} from '../../../engine/workbook/tables/layout.js';
 
 const names = (spec: { columns: readonly { name: string }[] }) => spec.columns.map((c) => c.name);
 

@@ -1,6 +1,6 @@
 // The in-memory workbook keeps formulas and their cached results, as a file would.
 import { expect } from 'chai';
-import { MemoryWorkbookPort } from '../../../engine/workbook/memory-port.js';
+import { MemoryWorkbookPort } from '../../../engine/workbook/port/memory-port.js';
 import { CONTRACT_SPEC, describeWorkbookPortContract } from './port-contract.js';
 
 describeWorkbookPortContract('in memory', async () => new MemoryWorkbookPort());

@@ -5,7 +5,7 @@
  * the fake Excel (test/addin/excel-port-contract.test.ts).
  */
 import { expect } from 'chai';
-import type { TableData, TableSpec, WorkbookPort } from '../../../engine/workbook/port.js';
+import type { TableData, TableSpec, WorkbookPort } from '../../../engine/workbook/port/port.js';
 
 /** A small table spec: one column of each kind the layout uses. */
 export const CONTRACT_SPEC: TableSpec = {

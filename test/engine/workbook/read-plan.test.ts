@@ -1,10 +1,10 @@
 // Reading a plan back from the Rammer and Poster tables a user has edited; every bad cell is named.
 import { expect } from 'chai';
 import { embeddedPlan, frameKey, Money } from '../../../engine/index.js';
-import { posterTable, rammerTable } from '../../../engine/workbook/build.js';
-import type { CellValue, TableRead } from '../../../engine/workbook/port.js';
-import { readPlanTables } from '../../../engine/workbook/read-plan-table.js';
-import { readBackValue } from '../../../engine/workbook/cells.js';
+import { posterTable, rammerTable } from '../../../engine/workbook/write/build.js';
+import type { CellValue, TableRead } from '../../../engine/workbook/port/port.js';
+import { readPlanTables } from '../../../engine/workbook/read/read-plan-table.js';
+import { readBackValue } from '../../../engine/workbook/port/cells.js';
 
 /** The embedded plan's tables as a user would find them, with edits applied. */
 function tables(edit: (rammer: CellValue[][], poster: CellValue[][]) => void = () => undefined): [TableRead, TableRead] {

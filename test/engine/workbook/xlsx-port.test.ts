@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { embeddedPlan, Ledger, reconcile, type IsoDate } from '../../../engine/index.js';
-import { buildWorkbookTables } from '../../../engine/workbook/build.js';
+import { buildWorkbookTables } from '../../../engine/workbook/write/build.js';
 import { XlsxWorkbookPort } from '../../../engine/workbook/xlsx/xlsx-port.js';
 import { WorkbookExistsError, writeWorkbookFile } from '../../../engine/workbook/xlsx/save-file.js';
 import { describeWorkbookPortContract } from './port-contract.js';

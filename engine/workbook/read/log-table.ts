@@ -13,11 +13,11 @@ import {
   type ChangeRecord,
   type LogAction,
   type LogEntry,
-} from '../audit/log.js';
-import { problem, type Lang, type Problem } from '../problems.js';
-import type { LogRow } from './build.js';
-import { LOGG } from './layout.js';
-import type { Cell, CellValue, TableData, TableRead } from './port.js';
+} from '../../audit/log.js';
+import { problem, type Lang, type Problem } from '../../problems.js';
+import type { LogRow } from '../write/build.js';
+import { LOGG } from '../tables/layout.js';
+import type { Cell, CellValue, TableData, TableRead } from '../port/port.js';
 
 /** A host's free-text log row as a change record (a `note`: its action words in `target`, its details in `after`). */
 export function changeOfLogRow(row: LogRow): ChangeRecord {

@@ -21,7 +21,7 @@ import {
   type VersionStatus,
 } from '../plan/versions.js';
 import type { Lang, Problem } from '../problems.js';
-import { closedYearsOf } from './governance.js';
+import { closedYearsOf } from '../workbook/governance.js';
 import { currentVersion, madeChange, refusedChange, type FrameRows, type GovernanceResult } from './governance-actions.js';
 import type { PlanningState } from './planning-state.js';
 

@@ -3,19 +3,19 @@
  * (Forbruk), the reconciliation (Avstemming, with live formulas and the engine's results cached),
  * the governance state (Styring) and the hash-chained change log (Logg).
  */
-import { appendEntries, type LogEntry } from '../audit/log.js';
-import type { LedgerLine } from '../ledger/line.js';
-import { Money, sum } from '../money.js';
-import { withCarryOver, type CarryOverRule } from '../plan/carry-over.js';
-import { frameKey } from '../plan/frame.js';
-import type { Plan } from '../plan/plan.js';
-import type { Lang } from '../problems.js';
-import { flagsInWords } from '../reconcile/flags.js';
-import type { Reconciliation, ReconciliationRow } from '../reconcile/reconcile.js';
-import { carryOverCells, governanceTables, type Governance } from './governance.js';
-import { avstemmingSpec, columnRef, FORBRUK, POSTER, RAMMER, SHEET_ORDER, thisRowRef } from './layout.js';
-import { changeOfLogRow, logTable } from './log-table.js';
-import type { Cell, FormulaCell, TableData, TableSpec } from './port.js';
+import { appendEntries, type LogEntry } from '../../audit/log.js';
+import type { LedgerLine } from '../../ledger/line.js';
+import { Money, sum } from '../../money.js';
+import { withCarryOver, type CarryOverRule } from '../../plan/carry-over.js';
+import { frameKey } from '../../plan/frame.js';
+import type { Plan } from '../../plan/plan.js';
+import type { Lang } from '../../problems.js';
+import { flagsInWords } from '../../reconcile/flags.js';
+import type { Reconciliation, ReconciliationRow } from '../../reconcile/reconcile.js';
+import { carryOverCells, governanceTables, type Governance } from '../governance.js';
+import { avstemmingSpec, columnRef, FORBRUK, POSTER, RAMMER, SHEET_ORDER, thisRowRef } from '../tables/layout.js';
+import { changeOfLogRow, logTable } from '../read/log-table.js';
+import type { Cell, FormulaCell, TableData, TableSpec } from '../port/port.js';
 
 /** One row of the change log table (Logg); an audit entry is shown as one such row. */
 export interface LogRow {

@@ -13,7 +13,7 @@ import { reallocate, type ReallocationPreview } from '../plan/reallocation.js';
 import { confirmCondition, type ChangeContext, type PlanVersion } from '../plan/versions.js';
 import { governanceProblem, type Lang, type Problem, type ProblemCode } from '../problems.js';
 import type { ReconciliationRow } from '../reconcile/reconcile.js';
-import { closedYearRecord, closedYearsOf } from './governance.js';
+import { closedYearRecord, closedYearsOf } from '../workbook/governance.js';
 import type { PlanningState } from './planning-state.js';
 
 /**

@@ -1,9 +1,8 @@
 /** Every table spec the engine writes, so a table read back can be written again with its own formats. */
-import { INDIKATORER, VURDERINGER } from './evaluation-tables.js';
-import { ARSAVSLUTNING, VERSJONER } from './governance.js';
+import { INDIKATORER, VURDERINGER } from './evaluering-tables.js';
 import { avstemmingSpec, FORBRUK, LOGG, POSTER, RAMMER } from './layout.js';
-import { VERSJONSRAMMER } from './version-frames.js';
-import type { TableRead, TableSpec } from './port.js';
+import { ARSAVSLUTNING, VERSJONER, VERSJONSRAMMER } from './styring-tables.js';
+import type { TableRead, TableSpec } from '../port/port.js';
 
 /** The specs of every table the engine writes (Avstemming without its totals). */
 export function knownSpecs(): readonly TableSpec[] {

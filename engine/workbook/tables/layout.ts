@@ -2,11 +2,11 @@
  * The planning workbook's layout as plain data (CONTRACTS §5): sheets, tables, columns, number
  * formats, widths, validation lists and conditional formats. Hosts only carry it out.
  */
-import { FRAME_SOURCES } from '../plan/frame.js';
-import { FUNDINGS, INSTRUMENTS } from '../plan/instruments.js';
-import { ENTRY_KINDS } from '../ledger/line.js';
-import type { Lang } from '../problems.js';
-import type { ColumnKind, TableSpec } from './port.js';
+import { FRAME_SOURCES } from '../../plan/frame.js';
+import { FUNDINGS, INSTRUMENTS } from '../../plan/instruments.js';
+import { ENTRY_KINDS } from '../../ledger/line.js';
+import type { Lang } from '../../problems.js';
+import type { ColumnKind, TableSpec } from '../port/port.js';
 import { col } from './spec-column.js';
 
 /** Excel number formats by column kind; `,` and `.` are shown in the reader's own locale (space and comma in Norwegian). */

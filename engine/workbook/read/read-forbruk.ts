@@ -4,14 +4,14 @@
  * the value. Cells are turned into the text a file would hold first: a date serial (as office.js
  * reads a date cell) into an ISO date, a number into its exact decimal text.
  */
-import { Dec } from '../money.js';
-import { LEDGER_COLUMNS, mapHeader } from '../ledger/columns.js';
-import type { LedgerLine } from '../ledger/line.js';
-import { LineReader, missingLedgerColumns } from '../ledger/line-reader.js';
-import type { Plan } from '../plan/plan.js';
-import type { Lang, Problem } from '../problems.js';
-import { isoDateOfSerial } from './cells.js';
-import type { CellValue, TableRead } from './port.js';
+import { Dec } from '../../money.js';
+import { LEDGER_COLUMNS, mapHeader } from '../../ledger/columns.js';
+import type { LedgerLine } from '../../ledger/line.js';
+import { LineReader, missingLedgerColumns } from '../../ledger/line-reader.js';
+import type { Plan } from '../../plan/plan.js';
+import type { Lang, Problem } from '../../problems.js';
+import { isoDateOfSerial } from '../port/cells.js';
+import type { CellValue, TableRead } from '../port/port.js';
 import { isEmptyRow, missingColumns } from './read-plan-table.js';
 
 /** What reading `Forbruk` gave: the valid lines (sheet rows as line numbers) and every problem. */

@@ -4,15 +4,16 @@
  * version-frames.ts). Every bad cell is a problem naming the sheet, the row, the column and the value. Missing columns or tables mean the defaults (a
  * workbook written before they existed): no carry-over, no versions, no closed years.
  */
-import { parseYear } from '../calendar.js';
-import { parseShare, type CarryOverRule } from '../plan/carry-over.js';
-import { frameKey } from '../plan/frame.js';
-import { findInstrument, INSTRUMENTS } from '../plan/instruments.js';
-import type { VersionKind, VersionStatus } from '../plan/versions.js';
-import type { Lang, Problem } from '../problems.js';
-import { VERSION_KIND_WORDS, type ClosedYearRecord, type Governance, type VersionEntry } from './governance.js';
-import type { CellValue, TableRead } from './port.js';
-import type { VersionRow } from './version-frames.js';
+import { parseYear } from '../../calendar.js';
+import { parseShare, type CarryOverRule } from '../../plan/carry-over.js';
+import { frameKey } from '../../plan/frame.js';
+import { findInstrument, INSTRUMENTS } from '../../plan/instruments.js';
+import type { VersionKind, VersionStatus } from '../../plan/versions.js';
+import type { Lang, Problem } from '../../problems.js';
+import type { ClosedYearRecord, Governance, VersionEntry } from '../governance.js';
+import { VERSION_KIND_WORDS } from '../tables/styring-tables.js';
+import type { CellValue, TableRead } from '../port/port.js';
+import type { VersionRow } from '../version-frames.js';
 import { isEmptyRow, RowReader } from './read-plan-table.js';
 
 /** What reading the governance state gave, with the sheet row of each frame and closed year for later messages. */

@@ -13,14 +13,14 @@ import type { Plan } from '../plan/plan.js';
 import { lineKeysOfYear } from '../plan/closing.js';
 import { frameRefOfKey, governanceProblem, type Lang, type Problem } from '../problems.js';
 import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
-import { buildWorkbookTables } from './build.js';
-import { changedFrameKeys, lineCheckOf, type Governance } from './governance.js';
-import { readLogTable } from './log-table.js';
-import type { TableData, TableRead, WorkbookPort } from './port.js';
-import { readForbrukLines } from './read-forbruk.js';
-import { readGovernanceTables, type GovernanceReading } from './read-governance.js';
-import { readPlanTables } from './read-plan-table.js';
-import { readStoredVersions } from './version-frames.js';
+import { buildWorkbookTables } from '../workbook/write/build.js';
+import { changedFrameKeys, lineCheckOf, type Governance } from '../workbook/governance.js';
+import { readLogTable } from '../workbook/read/log-table.js';
+import type { TableData, TableRead, WorkbookPort } from '../workbook/port/port.js';
+import { readForbrukLines } from '../workbook/read/read-forbruk.js';
+import { readGovernanceTables, type GovernanceReading } from '../workbook/read/read-governance.js';
+import { readPlanTables } from '../workbook/read/read-plan-table.js';
+import { readStoredVersions } from '../workbook/version-frames.js';
 
 /** Everything the planning workbook stores. */
 export interface PlanningState {

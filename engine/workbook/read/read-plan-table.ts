@@ -3,10 +3,10 @@
  * added frames, 2025–2028 frames filled in. Every bad cell is a problem naming the sheet, the row,
  * the column and the value; nothing is guessed or turned into 0.
  */
-import { parseYear, type Year } from '../calendar.js';
-import { foldHeader } from '../ledger/columns.js';
-import { Money, parseAmount } from '../money.js';
-import { embeddedPlan } from '../plan/embedded-plan.js';
+import { parseYear, type Year } from '../../calendar.js';
+import { foldHeader } from '../../ledger/columns.js';
+import { Money, parseAmount } from '../../money.js';
+import { embeddedPlan } from '../../plan/embedded-plan.js';
 import {
   FRAME_SOURCES,
   frameKey,
@@ -15,12 +15,12 @@ import {
   type Frame,
   type FrameAt,
   type FrameSource,
-} from '../plan/frame.js';
-import { findInstrument, FUNDINGS, INSTRUMENTS, type Funding } from '../plan/instruments.js';
-import type { Plan, PostMapping } from '../plan/plan.js';
-import { postKey } from '../plan/plan.js';
-import { problem, type Lang, type Problem, type ProblemCode } from '../problems.js';
-import type { CellValue, TableRead, WorkbookPort } from './port.js';
+} from '../../plan/frame.js';
+import { findInstrument, FUNDINGS, INSTRUMENTS, type Funding } from '../../plan/instruments.js';
+import type { Plan, PostMapping } from '../../plan/plan.js';
+import { postKey } from '../../plan/plan.js';
+import { problem, type Lang, type Problem, type ProblemCode } from '../../problems.js';
+import type { CellValue, TableRead, WorkbookPort } from '../port/port.js';
 
 /** What reading a plan gave: the plan, or null when any problem was found, and every problem. */
 export interface PlanReading {
