@@ -4,6 +4,7 @@
  * only this module turns a notice into words, in bokmål or English. Instruments are named by their
  * names in the plan, frames by instrument name and years, amounts through `formatMoney`.
  */
+import { formatDate, type IsoDate } from './calendar.js';
 import { Dec, formatMoney, type Money } from './money.js';
 import type { CarryOverRule } from './plan/carry-over.js';
 import { INSTRUMENTS } from './plan/instruments.js';
@@ -95,7 +96,19 @@ export type GovernanceOutcome =
       readonly changed: number;
       readonly frames: number;
     }
-  | { readonly code: 'nothing_changed' };
+  | { readonly code: 'nothing_changed' }
+  /** What a host's action gave, for the log (`ledger_imported` …) and its notice. */
+  | {
+      readonly code: 'ledger_imported';
+      readonly file: string;
+      readonly imported: number;
+      readonly duplicates: number;
+      readonly skipped: number;
+    }
+  | { readonly code: 'ledger_reread'; readonly lines: number }
+  | { readonly code: 'reconciled'; readonly asOf: IsoDate }
+  | { readonly code: 'evaluation_written'; readonly year: number; readonly instruments: number }
+  | { readonly code: 'pane_workbook_written'; readonly frames: number; readonly lines: number };
 
 /** A governance refusal or outcome: a code with its values, put into words only by `noticeText`. */
 export type GovernanceNotice = GovernanceRefusal | GovernanceOutcome;
@@ -330,6 +343,26 @@ const CATALOGUE: Catalogue = {
   nothing_changed: {
     nb: () => 'Ingenting er endret i arbeidsboken.',
     en: () => 'Nothing was changed in the workbook.',
+  },
+  ledger_imported: {
+    nb: (n) => `${n.file}: ${n.imported} linjer importert, ${n.duplicates} duplikater utelatt, ${n.skipped} feil hoppet over.`,
+    en: (n) => `${n.file}: ${n.imported} lines imported, ${n.duplicates} duplicates left out, ${n.skipped} errors skipped.`,
+  },
+  ledger_reread: {
+    nb: (n) => `Forbruk lest på nytt: ${n.lines} linjer.`,
+    en: (n) => `Forbruk read again: ${n.lines} lines.`,
+  },
+  reconciled: {
+    nb: (n) => `Avstemt per ${formatDate(n.asOf)}.`,
+    en: (n) => `Reconciled as of ${n.asOf}.`,
+  },
+  evaluation_written: {
+    nb: (n) => `Evalueringen for ${n.year} er skrevet: ${n.instruments} virkemidler.`,
+    en: (n) => `The evaluation for ${n.year} is written: ${n.instruments} instruments.`,
+  },
+  pane_workbook_written: {
+    nb: (n) => `Planleggingsarbeidsboken er skrevet: ${n.frames} rammer, ${n.lines} forbrukslinjer.`,
+    en: (n) => `The planning workbook is written: ${n.frames} frames, ${n.lines} ledger lines.`,
   },
 };
 

@@ -24,6 +24,7 @@ import {
   type FileReport,
   type FrameTarget,
   type GovernanceResult,
+  type HostAction,
   type IsoDate,
   type Lang,
   type LedgerLine,
@@ -135,8 +136,8 @@ export class PlannerSession {
   async writeEvaluation(evaluation: Evaluation, lang: Lang, user: string): Promise<string[]> {
     const tables = evaluationTables(evaluation, lang);
     await this.host.port.writeTables(tables);
-    const details = `${evaluation.year}: ${evaluation.instruments.length} virkemidler`;
-    if (this.note(user, 'Skrev evalueringen', details) && (await this.hasWorkbook())) await this.write(['Logg'], lang);
+    const written = { code: 'evaluation_written', year: evaluation.year, instruments: evaluation.instruments.length } as const;
+    if (this.note(user, written, lang) && (await this.hasWorkbook())) await this.write(['Logg'], lang);
     return tables.map((t) => t.spec.table);
   }
 
@@ -149,7 +150,7 @@ export class PlannerSession {
     if (!forbruk) return null;
     const { problems } = await this.load(this.file, lang);
     if (problems.length > 0) return { lines: this.lines.length, problems };
-    this.note(user, 'Leste Forbruk på nytt', `${this.lines.length} linjer`);
+    this.note(user, { code: 'ledger_reread', lines: this.lines.length }, lang);
     await this.write(['Avstemming', 'Logg'], lang);
     return { lines: this.lines.length, problems };
   }
@@ -184,8 +185,8 @@ export class PlannerSession {
     const report = accepted.report;
     this.adopt(readingOf(accepted.state, this.reading.rows), false);
     this.reconciliation = reconcileState(this.state, this.asOf);
-    const details = `${name}: ${report.imported} linjer, ${report.duplicates} duplikater, ${report.problems.length} feil hoppet over`;
-    this.note(user, 'Importerte forbruk', details);
+    const { imported, duplicates } = report;
+    this.note(user, { code: 'ledger_imported', file: name, imported, duplicates, skipped: report.problems.length }, lang);
     if (await this.hasWorkbook()) await this.write(['Forbruk', 'Avstemming', 'Logg'], lang);
     return report;
   }
@@ -194,7 +195,7 @@ export class PlannerSession {
   async reconcileAt(asOf: IsoDate, lang: Lang, user: string): Promise<Reconciliation> {
     this.asOf = asOf;
     this.reconciliation = reconcileState(this.state, asOf);
-    if (this.note(user, 'Avstemte', `per ${asOf}`) && (await this.hasWorkbook()))
+    if (this.note(user, { code: 'reconciled', asOf }, lang) && (await this.hasWorkbook()))
       await this.write(['Forbruk', 'Avstemming', 'Logg'], lang);
     return this.reconciliation;
   }
@@ -219,7 +220,7 @@ export class PlannerSession {
     replaceEdited: boolean,
   ): Promise<{ written: string[]; problems: readonly Problem[] }> {
     if (this.problems.length > 0) return { written: [], problems: this.problems };
-    this.note(user, 'Skrev planleggingsarbeidsboken', `${this.plan.frames.length} rammer, ${this.lines.length} forbrukslinjer`);
+    this.note(user, { code: 'pane_workbook_written', frames: this.plan.frames.length, lines: this.lines.length }, lang);
     return { written: await this.write(null, lang, replaceEdited), problems: [] };
   }
 
@@ -254,10 +255,10 @@ export class PlannerSession {
    * Notes an action (an import, a reconciliation) in the change log, in the same hash chain; not
    * while the workbook has problems (nothing is added to a log that does not verify).
    */
-  private note(who: string, action: string, details: string): boolean {
+  private note(who: string, action: HostAction, lang: Lang): boolean {
     const state = this.reading.state;
     if (!state || this.reading.logProblems.length > 0) return false;
-    this.adopt(readingOf(noteInState(state, { who, at: this.host.now(), action, details }), this.reading.rows), false);
+    this.adopt(readingOf(noteInState(state, who, this.host.now(), action, lang), this.reading.rows), false);
     return true;
   }
 }

@@ -18,6 +18,11 @@ export type LogAction =
   | 'year_closed'
   | 'year_reopened'
   | 'workbook_written'
+  /** A host's action on the ledger and the workbook: `target` names the file or date, `after` says what it gave. */
+  | 'ledger_imported'
+  | 'ledger_reread'
+  | 'reconciled'
+  | 'evaluation_written'
   /** A free-text entry (a host's own row: `target` is its action words, `after` its details). */
   | 'note';
 
@@ -146,6 +151,10 @@ const ACTION_WORDS: Record<LogAction, Record<Lang, string>> = {
   year_closed: { nb: 'År avsluttet', en: 'Year closed' },
   year_reopened: { nb: 'År gjenåpnet', en: 'Year reopened' },
   workbook_written: { nb: 'Arbeidsbok skrevet', en: 'Workbook written' },
+  ledger_imported: { nb: 'Forbruk importert', en: 'Ledger imported' },
+  ledger_reread: { nb: 'Forbruk lest på nytt', en: 'Ledger read again' },
+  reconciled: { nb: 'Avstemt', en: 'Reconciled' },
+  evaluation_written: { nb: 'Evaluering skrevet', en: 'Evaluation written' },
   note: { nb: 'Merknad', en: 'Note' },
 };
 
@@ -159,9 +168,12 @@ export function entryHandling(entry: ChangeRecord, lang: Lang = 'nb'): string {
   return entry.action === 'note' && entry.target !== '' ? entry.target : actionWords(entry.action, lang);
 }
 
-/** The `Detaljer` text of an entry: target, before → after, and the reason (a note: its own text). */
+/** The actions a host records as it works (not changes of the plan): what they gave is their whole text. */
+const HOST_ACTIONS: ReadonlySet<LogAction> = new Set(['ledger_imported', 'ledger_reread', 'reconciled', 'evaluation_written']);
+
+/** The `Detaljer` text of an entry: target, before → after, and the reason (a note or a host's action: its own text). */
 export function entryDetails(entry: ChangeRecord, lang: Lang = 'nb'): string {
-  if (entry.action === 'note') return entry.after;
+  if (entry.action === 'note' || HOST_ACTIONS.has(entry.action)) return entry.after;
   const because = entry.why === '' ? '' : lang === 'nb' ? ` Begrunnelse: ${entry.why}` : ` Reason: ${entry.why}`;
   return `${entry.target}: ${entry.before || '–'} → ${entry.after || '–'}.${because}`;
 }

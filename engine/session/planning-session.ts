@@ -19,6 +19,7 @@ import { checkClosedLines } from '../plan/closing.js';
 import { frameKey } from '../plan/frame.js';
 import { previewReallocation, type Reallocation, type ReallocationPreview } from '../plan/reallocation.js';
 import type { ChangeContext, PlanVersion } from '../plan/versions.js';
+import { noticeText, type GovernanceOutcome } from '../governance-messages.js';
 import type { Money } from '../money.js';
 import type { Lang, Problem } from '../problems.js';
 import type { ReconciliationRow } from '../reconcile/reconcile.js';
@@ -137,22 +138,51 @@ export function acceptLedgerRead(
   return { report, state: { ...state, lines: [...state.lines, ...accepted] }, accepted };
 }
 
-/** A host's action for the log (an import, a reconciliation): who, when, what and in which words. */
-export interface ActionNote {
-  readonly who: string;
-  readonly at: string;
-  readonly action: string;
-  readonly details: string;
-  /** A known action code (default: a free-text note). */
-  readonly code?: LogAction;
+/** What a host did that the log records (an import, a reconciliation, a written table): its code and values. */
+export type HostAction = Extract<
+  GovernanceOutcome,
+  { code: 'ledger_imported' | 'ledger_reread' | 'reconciled' | 'evaluation_written' | 'pane_workbook_written' }
+>;
+
+/** The log action each host action is recorded as. */
+const HOST_ACTION_CODES: Readonly<Record<HostAction['code'], LogAction>> = {
+  ledger_imported: 'ledger_imported',
+  ledger_reread: 'ledger_reread',
+  reconciled: 'reconciled',
+  evaluation_written: 'evaluation_written',
+  pane_workbook_written: 'workbook_written',
+};
+
+/** What a host's action names in the log's `Objekt`: the file, the date or the year. */
+function hostTarget(action: HostAction): string {
+  switch (action.code) {
+    case 'ledger_imported':
+      return action.file;
+    case 'reconciled':
+      return action.asOf;
+    case 'evaluation_written':
+      return String(action.year);
+    case 'ledger_reread':
+      return 'Forbruk';
+    case 'pane_workbook_written':
+      return '';
+  }
 }
 
-/** The state with a host's action appended to its hash-chained log. */
-export function noteInState(state: PlanningState, note: ActionNote): PlanningState {
-  const change: ChangeRecord =
-    note.code === undefined || note.code === 'note'
-      ? { at: note.at, who: note.who, action: 'note', target: note.action, before: '', after: note.details, why: '' }
-      : { at: note.at, who: note.who, action: note.code, target: note.action, before: '', after: note.details, why: '' };
+/**
+ * The state with a host's action appended to its hash-chained log, in the catalogue's words
+ * (`noticeText`) in the user's language, under its own log code (`ledger_imported` …).
+ */
+export function noteInState(state: PlanningState, who: string, at: string, action: HostAction, lang: Lang): PlanningState {
+  const change: ChangeRecord = {
+    at,
+    who,
+    action: HOST_ACTION_CODES[action.code],
+    target: hostTarget(action),
+    before: '',
+    after: noticeText(action, lang, state.plan.instruments),
+    why: '',
+  };
   return { ...state, log: appendEntry(state.log, change) };
 }
 

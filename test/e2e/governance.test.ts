@@ -115,7 +115,7 @@ describe('the Styring view', function () {
     const actions = await page
       .locator('ia-change-log li')
       .evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset['action']));
-    expect(actions).to.deep.equal(['version_status', 'version_status', 'reallocation', 'version_created', 'note']);
+    expect(actions).to.deep.equal(['version_status', 'version_status', 'reallocation', 'version_created', 'ledger_imported']);
     await page.locator('ia-sheet-view [role=tab]', { hasText: 'Logg' }).click();
     expect(await page.locator('ia-sheet-view table[data-table=Logg]').textContent())
       .to.include('Omdisponering')

@@ -8,6 +8,7 @@ import {
   noticeText,
   type GovernanceNotice,
   type InstrumentNames,
+  type IsoDate,
   type Lang,
 } from '../../engine/index.js';
 
@@ -80,6 +81,11 @@ const EVERY: { readonly [C in GovernanceNotice['code']]: Extract<GovernanceNotic
   carried_into: { code: 'carried_into', year: 2025, amount: M('10000000') },
   versions_compared: { code: 'versions_compared', a: { id: 'plan', name: 'Arbeidsplan' }, b: V, changed: 2, frames: 93 },
   nothing_changed: { code: 'nothing_changed' },
+  ledger_imported: { code: 'ledger_imported', file: 'forbruk-2024.csv', imported: 12, duplicates: 2, skipped: 1 },
+  ledger_reread: { code: 'ledger_reread', lines: 12 },
+  reconciled: { code: 'reconciled', asOf: '2024-12-31' as IsoDate },
+  evaluation_written: { code: 'evaluation_written', year: 2024, instruments: 9 },
+  pane_workbook_written: { code: 'pane_workbook_written', frames: 93, lines: 12 },
 };
 
 const kr = (digits: string) => `${digits.replace(/ /g, '\u00a0')}\u00a0kr`;
@@ -103,6 +109,14 @@ describe('the governance catalogue', () => {
     expect(frameWords(SKIL, 'nb', NAMES)).to.equal('SKIL 2019–2021');
     expect(frameWords(frameRefOfKey('skil:2019-2021'), 'nb')).to.equal('Utvikling kursmodul og utprøving (SKIL) 2019–2021');
     expect(noticeText(EVERY.condition_confirmed, 'en', NAMES)).to.equal('The condition of SKIL 2019–2021 is confirmed.');
+  });
+
+  it('says what a host’s action gave, for the log: the as-of date as people read it', () => {
+    expect(noticeText(EVERY.reconciled, 'nb')).to.equal('Avstemt per 31.12.2024.');
+    expect(noticeText(EVERY.reconciled, 'en')).to.equal('Reconciled as of 2024-12-31.');
+    expect(noticeText(EVERY.ledger_imported, 'nb')).to.equal(
+      'forbruk-2024.csv: 12 linjer importert, 2 duplikater utelatt, 1 feil hoppet over.',
+    );
   });
 
   it('quotes an instrument the plan does not know as the user gave it', () => {

@@ -122,7 +122,8 @@ describe('the planning session', function () {
 
   it('refuses a change while the log does not verify, and adds nothing to it', function () {
     const state = exampleState();
-    const noted = noteInState(state, { who: 'Kari', at: context.at, action: 'Avstemte', details: 'per 2024-12-31' });
+    const noted = noteInState(state, 'Kari', context.at, { code: 'reconciled', asOf: AS_OF }, 'nb');
+    expect(noted.log.map((e) => [e.action, e.target, e.after])).to.deep.equal([['reconciled', AS_OF, 'Avstemt per 31.12.2024.']]);
     const reading = {
       ...readingOf(noted),
       logProblems: [
