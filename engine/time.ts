@@ -6,7 +6,7 @@
  * clock: the hosts call `osloStamp(new Date())` and `osloDate(new Date())` and pass the result in.
  */
 import { isoDate, type IsoDate } from './calendar.js';
-import type { Lang } from './problems.js';
+import type { Lang } from './messages/problems.js';
 
 /** The time zone of the product's users: Oslo's clocks decide "today" and every stamp. */
 export const TIME_ZONE = 'Europe/Oslo';

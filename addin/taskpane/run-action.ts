@@ -3,7 +3,7 @@
  * failure on the one error surface, and always clear the busy mark.
  */
 import type { Lang } from '../../engine/index.js';
-import { t } from './i18n.js';
+import { t } from '../../engine/messages/ui.js';
 
 /** Where messages go (the `<ia-notifier>`). */
 export interface Notify {

@@ -37,7 +37,7 @@ import {
   type TableData,
 } from '../../engine/index.js';
 import type { TaskpaneHost } from './host.js';
-import { t } from './i18n.js';
+import { t } from '../../engine/messages/ui.js';
 import { createLedgerStore, type LedgerStore } from './ledger-store.js';
 
 /** Tables a user fills in; replacing them when they differ from what we would write loses work. */

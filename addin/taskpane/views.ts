@@ -1,5 +1,5 @@
 /** The task pane's views, in tab order. */
-import type { TextKey } from './i18n.js';
+import type { TextKey } from '../../engine/messages/ui.js';
 
 /** A view's id. */
 export type ViewId = 'overview' | 'workbook' | 'import' | 'reconcile' | 'evaluation' | 'governance' | 'settings';

@@ -4,7 +4,7 @@
  * an edited, removed or reordered entry breaks the chain and `verifyChain` names the first entry
  * that no longer fits. The time is always a parameter; the engine never reads the clock.
  */
-import type { Lang } from '../problems.js';
+import type { Lang } from '../messages/problems.js';
 import { sha256 } from './sha256.js';
 
 /** What kind of change an entry records. */

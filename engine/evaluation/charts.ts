@@ -4,7 +4,7 @@
  * meaning on their own: every bar and line is labelled, so the charts read in black and white.
  */
 import { Dec, formatMoney, type Money } from '../money.js';
-import type { Lang } from '../problems.js';
+import type { Lang } from '../messages/problems.js';
 import type { IndicatorAssessment } from './assess-indicator.js';
 import type { InstrumentAssessment } from './evaluation.js';
 import { percentText } from './findings.js';

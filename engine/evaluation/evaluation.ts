@@ -8,7 +8,7 @@ import { isoDate, type IsoDate } from '../calendar.js';
 import type { LedgerLine } from '../ledger/line.js';
 import { Dec, Money } from '../money.js';
 import type { Plan } from '../plan/plan.js';
-import type { Lang } from '../problems.js';
+import type { Lang } from '../messages/problems.js';
 import { forecastYear, type ForecastWarning } from '../reconcile/forecast.js';
 import { reconcile, type Flag } from '../reconcile/reconcile.js';
 import { assessIndicator, type IndicatorAssessment } from './assess-indicator.js';

@@ -4,7 +4,7 @@
  * instruments deviate, where measure types differ, and the working-life centres' capacity.
  */
 import { formatMoney, formatPercent, type Dec } from '../money.js';
-import type { Lang } from '../problems.js';
+import type { Lang } from '../messages/problems.js';
 import type { IndicatorAssessment } from './assess-indicator.js';
 import type { InstrumentAssessment, InstrumentStatus, StatusThresholds } from './evaluation.js';
 import { BASELINE_YEAR, fixed2, type IndicatorValue } from './indicators.js';

@@ -11,7 +11,7 @@ import { readCsv } from '../ledger/csv.js';
 import { decodeText, looksBinary } from '../ledger/decode.js';
 import { Dec } from '../money.js';
 import { INSTRUMENTS } from '../plan/instruments.js';
-import { problem, type Lang, type Problem } from '../problems.js';
+import { problem, type Lang, type Problem } from '../messages/problems.js';
 import { indicatorDefinition, type IndicatorValue } from './indicators.js';
 import type { ActivityFigure, CentreResources } from './resources.js';
 

@@ -5,7 +5,7 @@
  */
 import { formatDate } from '../calendar.js';
 import { formatMoney, formatPercent, type Money } from '../money.js';
-import type { Lang } from '../problems.js';
+import type { Lang } from '../messages/problems.js';
 import { escapeXml, frameChartSvg, indicatorChartSvg } from './charts.js';
 import type { Evaluation } from './evaluation.js';
 import { measureWords, numberText, percentText, periodWords, instrumentStatusText } from './findings.js';

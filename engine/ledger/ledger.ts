@@ -3,7 +3,7 @@
  * every bad line reported as a problem, and merged across files without double counting.
  */
 import { InstrumentIndex, type Plan } from '../plan/plan.js';
-import { problem, type Lang, type Problem, type Warning } from '../problems.js';
+import { problem, type Lang, type Problem, type Warning } from '../messages/problems.js';
 import { LEDGER_COLUMNS, mapHeader, type HeaderMap, type LedgerColumn } from './columns.js';
 import { ContentCounts, contentId } from './content-counts.js';
 import { CsvReader } from './csv.js';

@@ -6,7 +6,7 @@ import { parseDate, parseYear, yearOfDate, isYear, type Year } from '../calendar
 import { parseAmount, type Ore } from '../money.js';
 import type { InstrumentId } from '../plan/instruments.js';
 import { InstrumentIndex, type Plan } from '../plan/plan.js';
-import { problem, type Lang, type Problem } from '../problems.js';
+import { problem, type Lang, type Problem } from '../messages/problems.js';
 import type { HeaderMap, LedgerColumn } from './columns.js';
 import { parseKind, type LedgerLine } from './line.js';
 

@@ -6,7 +6,7 @@
  * into it, so the frame always shows what was granted.
  */
 import type { ChangeRecord } from '../audit/log.js';
-import { carryOverRuleText } from '../governance-messages.js';
+import { carryOverRuleText } from '../messages/governance.js';
 import { Dec, Money } from '../money.js';
 import type { ReconciliationRow } from '../reconcile/reconcile.js';
 import { frameKey } from './frame.js';

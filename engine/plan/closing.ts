@@ -5,8 +5,14 @@
  */
 import type { ChangeRecord } from '../audit/log.js';
 import { contentKey, type LedgerLine } from '../ledger/line.js';
-import { governanceProblem, type GovernanceRefusal, type InstrumentNames, type Lang, type Problem } from '../problems.js';
-import { noticeText } from '../governance-messages.js';
+import {
+  governanceProblem,
+  type GovernanceRefusal,
+  type InstrumentNames,
+  type Lang,
+  type Problem,
+} from '../messages/problems.js';
+import { noticeText } from '../messages/governance.js';
 import type { ChangeContext } from './versions.js';
 
 /** The record of one closed year. */

@@ -1,7 +1,7 @@
 /** Frames (ressursrammer): the amount an instrument may use in a year or a pooled period. */
 import { periodsOverlap, isYear, type Year } from '../calendar.js';
 import { Money } from '../money.js';
-import { problem, type Lang, type Problem } from '../problems.js';
+import { problem, type Lang, type Problem } from '../messages/problems.js';
 import { instrumentRank, type Funding, type Instrument, type InstrumentId } from './instruments.js';
 
 /**

@@ -6,8 +6,8 @@
  */
 import type { ChangeRecord } from '../audit/log.js';
 import { Money, sum } from '../money.js';
-import { noticeText, type GovernanceNotice, type GovernanceRefusal, type InstrumentNames } from '../governance-messages.js';
-import type { Lang } from '../problems.js';
+import { noticeText, type GovernanceNotice, type GovernanceRefusal, type InstrumentNames } from '../messages/governance.js';
+import type { Lang } from '../messages/problems.js';
 import type { ReconciliationRow } from '../reconcile/reconcile.js';
 import { isClosed, type ClosedYears } from './closing.js';
 import { frameKey, type Frame } from './frame.js';

@@ -5,9 +5,9 @@
  * Every change returns a `ChangeRecord` for the change log; nothing here reads the clock.
  */
 import type { ChangeRecord } from '../audit/log.js';
-import { frameRefOfKey, noticeText, versionStatusText, type GovernanceRefusal } from '../governance-messages.js';
+import { frameRefOfKey, noticeText, versionStatusText, type GovernanceRefusal } from '../messages/governance.js';
 import type { Money } from '../money.js';
-import type { Lang } from '../problems.js';
+import type { Lang } from '../messages/problems.js';
 import { frameKey, type Frame } from './frame.js';
 
 /** What a version stands for. */

@@ -1,5 +1,5 @@
 /** Flags in words, for people (bokmål and English). */
-import type { Lang } from '../problems.js';
+import type { Lang } from '../messages/problems.js';
 import type { Flag } from './reconcile.js';
 
 const WORDS: Record<Flag, Record<Lang, string>> = {

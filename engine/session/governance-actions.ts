@@ -5,13 +5,13 @@
  * who, when and why, and writes the returned state's tables.
  */
 import { appendEntry, type ChangeRecord } from '../audit/log.js';
-import { noticeText, type GovernanceOutcome, type GovernanceRefusal } from '../governance-messages.js';
+import { noticeText, type GovernanceOutcome, type GovernanceRefusal } from '../messages/governance.js';
 import type { Money } from '../money.js';
 import { closeYear, reopenYear, checkFrameChange } from '../plan/closing.js';
 import { frameKey } from '../plan/frame.js';
 import { reallocate, type ReallocationPreview } from '../plan/reallocation.js';
 import { confirmCondition, type ChangeContext, type PlanVersion } from '../plan/versions.js';
-import { governanceProblem, type Lang, type Problem, type ProblemCode } from '../problems.js';
+import { governanceProblem, type Lang, type Problem, type ProblemCode } from '../messages/problems.js';
 import type { ReconciliationRow } from '../reconcile/reconcile.js';
 import { closedYearRecord, closedYearsOf } from '../workbook/governance.js';
 import type { PlanningState } from './planning-state.js';

@@ -11,7 +11,7 @@ import type { IsoDate } from '../calendar.js';
 import type { LedgerLine } from '../ledger/line.js';
 import type { Plan } from '../plan/plan.js';
 import { lineKeysOfYear } from '../plan/closing.js';
-import { frameRefOfKey, governanceProblem, type Lang, type Problem } from '../problems.js';
+import { frameRefOfKey, governanceProblem, type Lang, type Problem } from '../messages/problems.js';
 import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 import { buildWorkbookTables } from '../workbook/write/build.js';
 import { changedFrameKeys, lineCheckOf, type Governance } from '../workbook/governance.js';

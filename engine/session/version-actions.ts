@@ -5,7 +5,7 @@
  * frame's carry-over rule. Each either refuses with problems or returns the new state with the
  * change appended to the hash-chained log; pure, as governance-actions.ts.
  */
-import type { GovernanceRefusal } from '../governance-messages.js';
+import type { GovernanceRefusal } from '../messages/governance.js';
 import { setCarryOverRule, type CarryOverRule } from '../plan/carry-over.js';
 import { checkFrameChange } from '../plan/closing.js';
 import { frameKey } from '../plan/frame.js';
@@ -20,7 +20,7 @@ import {
   type VersionKind,
   type VersionStatus,
 } from '../plan/versions.js';
-import type { Lang, Problem } from '../problems.js';
+import type { Lang, Problem } from '../messages/problems.js';
 import { closedYearsOf } from '../workbook/governance.js';
 import { currentVersion, madeChange, refusedChange, type FrameRows, type GovernanceResult } from './governance-actions.js';
 import type { PlanningState } from './planning-state.js';

@@ -7,7 +7,7 @@
  */
 import { sha256 } from '../audit/sha256.js';
 import { frameKey, sortFrames, validateFrames, type Frame, type FrameAt } from '../plan/frame.js';
-import { problem, type Lang, type Problem } from '../problems.js';
+import { problem, type Lang, type Problem } from '../messages/problems.js';
 import type { Governance, VersionEntry } from './governance.js';
 import type { Cell, TableData, TableRead } from './port/port.js';
 import { VERSJONSRAMMER } from './tables/styring-tables.js';

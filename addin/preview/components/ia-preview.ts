@@ -5,7 +5,7 @@ import type { TableData } from '../../../engine/workbook/port/port.js';
 import { localSettingsStore, type RowRef, type TaskpaneHost } from '../../taskpane/host.js';
 import type { IaApp } from '../../taskpane/components/ia-app.js';
 import '../../taskpane/components/ia-app.js';
-import { t } from '../../taskpane/i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 import { base } from '../../taskpane/styles.js';
 import { ObservablePort } from '../observable-port.js';
 import './ia-sheet-view.js';

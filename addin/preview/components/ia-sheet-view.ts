@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatMoney, formatPercent, Money, type Lang } from '../../../engine/index.js';
 import { isFormula, type Cell, type ColumnSpec, type TableData } from '../../../engine/workbook/port/port.js';
-import { t } from '../../taskpane/i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 import { base } from '../../taskpane/styles.js';
 
 /** A table to point at: its name and a 1-based data row. */

@@ -10,7 +10,7 @@ import { GovernanceController } from '../controllers/governance-controller.js';
 import { ImportController } from '../controllers/import-controller.js';
 import type { IaEvents } from '../events.js';
 import type { Settings, TaskpaneHost } from '../host.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 import { runAction, type Notify } from '../run-action.js';
 import { PlannerSession } from '../session.js';
 import { viewData } from '../view-data.js';

@@ -6,7 +6,7 @@ import type { CarryOverPreview } from '../controllers/governance-controller.js';
 import { langContext } from '../contexts.js';
 import { iaEvent, type CarryOverDetail } from '../events.js';
 import { governanceStyles } from '../governance-styles.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 
 /**
  * Overføring: the carry-over rule of one annual frame — nothing, all that is left, or up to a share

@@ -4,7 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { entryDetails, entryHandling, formatStamp, type ChainCheck, type Lang, type LogEntry } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { governanceStyles } from '../governance-styles.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 
 /**
  * The change log of governance decisions, newest first, with the result of checking its hash

@@ -5,7 +5,7 @@ import { frameKey, type Frame, type Instrument, type Lang } from '../../../engin
 import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
 import { governanceStyles } from '../governance-styles.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 
 /**
  * Confirming a frame's condition (the SKIL pool's state-aid condition) as a recorded decision:

@@ -5,7 +5,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { YEARS, type Lang } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 import { evaluationStyles } from '../evaluation-styles.js';
 import type { EvaluationData } from '../view-data.js';
 import './ia-indicator-list.js';

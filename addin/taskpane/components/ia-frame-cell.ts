@@ -3,7 +3,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { flagsInWords, formatMoney, type Frame, type Lang, type ReconciliationRow } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
-import { t, type TextKey } from '../i18n.js';
+import { t, type TextKey } from '../../../engine/messages/ui.js';
 import './ia-utilisation-bar.js';
 
 const SOURCE_WORDS: Record<Frame['source'], TextKey> = {

@@ -3,7 +3,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatMoney, type Lang, type Money } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 import type { GridCell, OverviewModel } from '../overview-model.js';
 import { frameTableStyles } from '../frame-table-styles.js';
 import { frameSourceText } from './ia-frame-cell.js';

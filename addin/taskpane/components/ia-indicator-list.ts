@@ -10,7 +10,7 @@ import {
   type Lang,
 } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
-import { t, type TextKey } from '../i18n.js';
+import { t, type TextKey } from '../../../engine/messages/ui.js';
 import { base } from '../styles.js';
 
 const DIRECTION: Record<NonNullable<IndicatorAssessment['direction']>, { key: TextKey; icon: string }> = {

@@ -9,7 +9,7 @@ import {
   type Lang,
 } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
-import { t, type TextKey } from '../i18n.js';
+import { t, type TextKey } from '../../../engine/messages/ui.js';
 import { base } from '../styles.js';
 
 const STATUS: Record<InstrumentStatus, { key: TextKey; icon: string; css: string }> = {

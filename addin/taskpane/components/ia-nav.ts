@@ -4,7 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 import { base } from '../styles.js';
 import { VIEWS, type ViewId } from '../views.js';
 

@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 import type { Notify } from '../run-action.js';
 import { base } from '../styles.js';
 

@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang, Problem, Warning } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 import { base } from '../styles.js';
 
 /** Every problem of a file, each with its line, column, value and what was expected; then the warnings. */

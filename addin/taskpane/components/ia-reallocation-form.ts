@@ -14,7 +14,7 @@ import {
 import { langContext } from '../contexts.js';
 import { iaEvent, type ReallocationDetail } from '../events.js';
 import { governanceStyles } from '../governance-styles.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 
 /**
  * Omdisponering: year, from, to, amount and reason. While the user types, the remaining amount of

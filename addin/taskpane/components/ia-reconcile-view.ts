@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { flagsInWords, formatMoney, type Lang, type Plan, type Reconciliation } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 import { flaggedRows } from '../overview-model.js';
 import { base } from '../styles.js';
 

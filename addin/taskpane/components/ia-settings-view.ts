@@ -5,7 +5,7 @@ import type { Lang } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
 import type { Settings } from '../host.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 import { base } from '../styles.js';
 
 /**

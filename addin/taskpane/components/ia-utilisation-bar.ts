@@ -3,7 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatPercent, type Lang } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 import { base } from '../styles.js';
 
 /**

@@ -13,7 +13,7 @@ import { langContext } from '../contexts.js';
 import type { Comparison } from '../controllers/governance-controller.js';
 import { iaEvent } from '../events.js';
 import { governanceStyles } from '../governance-styles.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 
 /**
  * Compares two plan versions frame by frame and lists the frames that differ, with the amounts

@@ -5,7 +5,7 @@ import type { Lang, PlanVersion, VersionKind, VersionStatus } from '../../../eng
 import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
 import { governanceStyles } from '../governance-styles.js';
-import { t, type TextKey } from '../i18n.js';
+import { t, type TextKey } from '../../../engine/messages/ui.js';
 
 const STATUS: Record<VersionStatus, TextKey> = { draft: 'statusDraft', submitted: 'statusSubmitted', approved: 'statusApproved' };
 const KINDS: readonly [VersionKind, TextKey][] = [

@@ -5,7 +5,7 @@ import { YEARS, type Lang } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
 import { governanceStyles } from '../governance-styles.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 
 /**
  * Closing a budget year once its evaluation is agreed, or reopening it, each with a reason. A

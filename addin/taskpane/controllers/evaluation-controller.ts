@@ -17,7 +17,7 @@ import {
   type LedgerLine,
   type Plan,
 } from '../../../engine/index.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 import { listen, type AppLink } from './app-link.js';
 
 /** The indicator file in use (or rejected) and its name. */

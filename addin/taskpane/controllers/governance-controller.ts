@@ -30,7 +30,7 @@ import {
 import type { CarryOverDetail, ReallocationDetail } from '../events.js';
 import { carryOverRuleOf } from '../governance.js';
 import type { ChangeRequest } from '../session.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 import { listen, type AppLink } from './app-link.js';
 
 /** A comparison asked for: the two version ids and how their frames differ. */

@@ -4,7 +4,7 @@
  */
 import type { ReactiveController } from 'lit';
 import type { FileReport, Problem } from '../../../engine/index.js';
-import { t } from '../i18n.js';
+import { t } from '../../../engine/messages/ui.js';
 import { listen, type AppLink } from './app-link.js';
 
 /** Import state and actions. */

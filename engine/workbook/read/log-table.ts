@@ -14,7 +14,7 @@ import {
   type LogAction,
   type LogEntry,
 } from '../../audit/log.js';
-import { problem, type Lang, type Problem } from '../../problems.js';
+import { problem, type Lang, type Problem } from '../../messages/problems.js';
 import type { LogRow } from '../write/build.js';
 import { LOGG } from '../tables/layout.js';
 import type { Cell, CellValue, TableData, TableRead } from '../port/port.js';

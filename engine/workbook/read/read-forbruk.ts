@@ -9,7 +9,7 @@ import { LEDGER_COLUMNS, mapHeader } from '../../ledger/columns.js';
 import type { LedgerLine } from '../../ledger/line.js';
 import { LineReader, missingLedgerColumns } from '../../ledger/line-reader.js';
 import type { Plan } from '../../plan/plan.js';
-import type { Lang, Problem } from '../../problems.js';
+import type { Lang, Problem } from '../../messages/problems.js';
 import { isoDateOfSerial } from '../port/cells.js';
 import type { CellValue, TableRead } from '../port/port.js';
 import { isEmptyRow, missingColumns } from './read-plan-table.js';

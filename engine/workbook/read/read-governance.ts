@@ -9,7 +9,7 @@ import { parseShare, type CarryOverRule } from '../../plan/carry-over.js';
 import { frameKey } from '../../plan/frame.js';
 import { findInstrument, INSTRUMENTS } from '../../plan/instruments.js';
 import type { VersionKind, VersionStatus } from '../../plan/versions.js';
-import type { Lang, Problem } from '../../problems.js';
+import type { Lang, Problem } from '../../messages/problems.js';
 import type { ClosedYearRecord, Governance, VersionEntry } from '../governance.js';
 import { VERSION_KIND_WORDS } from '../tables/styring-tables.js';
 import type { CellValue, TableRead } from '../port/port.js';

@@ -19,7 +19,7 @@ import {
 import { findInstrument, FUNDINGS, INSTRUMENTS, type Funding } from '../../plan/instruments.js';
 import type { Plan, PostMapping } from '../../plan/plan.js';
 import { postKey } from '../../plan/plan.js';
-import { problem, type Lang, type Problem, type ProblemCode } from '../../problems.js';
+import { problem, type Lang, type Problem, type ProblemCode } from '../../messages/problems.js';
 import type { CellValue, TableRead, WorkbookPort } from '../port/port.js';
 
 /** What reading a plan gave: the plan, or null when any problem was found, and every problem. */

@@ -5,7 +5,7 @@
 import { FRAME_SOURCES } from '../../plan/frame.js';
 import { FUNDINGS, INSTRUMENTS } from '../../plan/instruments.js';
 import { ENTRY_KINDS } from '../../ledger/line.js';
-import type { Lang } from '../../problems.js';
+import type { Lang } from '../../messages/problems.js';
 import type { ColumnKind, TableSpec } from '../port/port.js';
 import { col } from './spec-column.js';
 

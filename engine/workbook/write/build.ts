@@ -9,7 +9,7 @@ import { Money, sum } from '../../money.js';
 import { withCarryOver, type CarryOverRule } from '../../plan/carry-over.js';
 import { frameKey } from '../../plan/frame.js';
 import type { Plan } from '../../plan/plan.js';
-import type { Lang } from '../../problems.js';
+import type { Lang } from '../../messages/problems.js';
 import { flagsInWords } from '../../reconcile/flags.js';
 import type { Reconciliation, ReconciliationRow } from '../../reconcile/reconcile.js';
 import { carryOverCells, governanceTables, type Governance } from '../governance.js';

@@ -7,7 +7,7 @@
 import type { Evaluation } from '../../evaluation/evaluation.js';
 import { fixed2, indicatorDefinition, type IndicatorValue } from '../../evaluation/indicators.js';
 import { Dec } from '../../money.js';
-import type { Lang } from '../../problems.js';
+import type { Lang } from '../../messages/problems.js';
 import { INDIKATORER, VURDERINGER } from '../tables/evaluering-tables.js';
 import type { Cell, CellValue, TableData, TableRead } from '../port/port.js';
 

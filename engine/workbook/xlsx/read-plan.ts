@@ -1,6 +1,6 @@
 /** Reads a plan from the `Rammer` and `Poster` tables of a planning workbook (.xlsx). */
 import { basename } from 'node:path';
-import { problem, type Lang, type Problem } from '../../problems.js';
+import { problem, type Lang, type Problem } from '../../messages/problems.js';
 import type { Plan } from '../../plan/plan.js';
 import { readPlanTables } from '../read/read-plan-table.js';
 import { readXlsxTables } from './read-xlsx.js';

@@ -89,7 +89,12 @@ describe('the task pane session', function () {
     expect(reopened.ok).to.equal(true);
     const after = await readPlanningFromPort(port, 'plan.xlsx', 'nb');
     expect(after.problems).to.deep.equal([]);
-    expect(after.state!.log.map((e) => e.action)).to.deep.equal(['workbook_written', 'ledger_imported', 'year_closed', 'year_reopened']);
+    expect(after.state!.log.map((e) => e.action)).to.deep.equal([
+      'workbook_written',
+      'ledger_imported',
+      'year_closed',
+      'year_reopened',
+    ]);
     expect(verifyChain(after.state!.log).ok).to.equal(true);
     expect(after.state!.log.every((e) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/.test(e.at))).to.equal(true);
   });

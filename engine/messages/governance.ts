@@ -4,10 +4,10 @@
  * only this module turns a notice into words, in bokmål or English. Instruments are named by their
  * names in the plan, frames by instrument name and years, amounts through `formatMoney`.
  */
-import { formatDate, type IsoDate } from './calendar.js';
-import { Dec, formatMoney, type Money } from './money.js';
-import type { CarryOverRule } from './plan/carry-over.js';
-import { INSTRUMENTS } from './plan/instruments.js';
+import { formatDate, type IsoDate } from '../calendar.js';
+import { Dec, formatMoney, type Money } from '../money.js';
+import type { CarryOverRule } from '../plan/carry-over.js';
+import { INSTRUMENTS } from '../plan/instruments.js';
 import type { Lang } from './problems.js';
 
 /** A frame as a notice names it: instrument id and years (`from` = `to` for an annual frame). */

@@ -1,8 +1,11 @@
 /**
- * The task pane's words, bokmål first with English as a choice. Engine messages (problems, flags)
- * come from the engine's own catalogue in the same language; this file holds only the UI's words.
+ * The words of the task pane and the preview, bokmål first with English complete. One of the three
+ * parts of the one message catalogue in `engine/messages/`: `problems.ts` (what is wrong with an
+ * input, by code), `governance.ts` (governance refusals and results, host actions for the log, as
+ * codes with values) and this file (labels, headings, notices of the UI). Hosts show these words;
+ * they write none of their own.
  */
-import type { Lang } from '../../engine/index.js';
+import type { Lang } from './problems.js';
 
 const NB = {
   appName: 'IA Planner',

@@ -3,9 +3,9 @@
  * choice). Hosts show them; tests assert on `code` and position, never on wording. A governance
  * refusal carries its reason (a code with values) from the governance catalogue beside this one.
  */
-import { noticeText, type GovernanceNotice, type InstrumentNames } from './governance-messages.js';
+import { noticeText, type GovernanceNotice, type InstrumentNames } from './governance.js';
 
-export * from './governance-messages.js';
+export * from './governance.js';
 
 /** The languages the product speaks. */
 export type Lang = 'nb' | 'en';
