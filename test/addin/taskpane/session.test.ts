@@ -8,8 +8,10 @@ import path from 'node:path';
 import {
   closeYearInState,
   MemoryWorkbookPort,
+  newVersionInState,
   readPlanningFromPort,
   reopenYearInState,
+  setVersionStatusInState,
   specForRead,
   verifyChain,
   type TableData,
@@ -113,5 +115,42 @@ describe('the task pane session', function () {
     expect(result?.problems.map((p) => [p.code, p.sheet, p.line, p.column, p.value])).to.deep.equal([
       ['too_many_decimals', 'Forbruk', read.firstRow, 'Beløp', '12,345'],
     ]);
+  });
+});
+
+describe('the task pane session with an approved version', function () {
+  it('refuses a hand edit of an approved frame as the command line does, and keeps showing the approved amount', async function () {
+    const port = new MemoryWorkbookPort();
+    const session = new PlannerSession(hostOf(port));
+    await session.load('plan.xlsx', 'nb');
+    await session.writeWorkbook('nb', 'Kari', true);
+    const made = await session.change(
+      { make: (s, c, f) => newVersionInState(s, { name: 'Vedtatt 2025', kind: 'budget_round' }, c, f, 'nb') },
+      context,
+      'nb',
+    );
+    expect(made.ok).to.equal(true);
+    for (const to of ['submitted', 'approved'] as const) {
+      const moved = await session.change(
+        { make: (s, c, f) => setVersionStatusInState(s, 'vedtatt-2025', to, c, f, 'nb') },
+        context,
+        'nb',
+      );
+      expect(moved.ok, to).to.equal(true);
+    }
+    const rammer = (await port.readTable('Rammer'))!;
+    const [instrument, from, beløp] = ['Virkemiddel', 'Fra', 'Beløp'].map((h) => rammer.header.indexOf(h));
+    const row = rammer.rows.findIndex((r) => r[instrument!] === 'ekspertbistand' && r[from!] === 2025);
+    const rows = rammer.rows.map((r, i) => (i === row ? r.map((c, j) => (j === beløp ? 99_000_000 : c)) : r));
+    await port.writeTables([{ spec: specForRead(rammer), rows }]);
+
+    const cli = await readPlanningFromPort(port, 'plan.xlsx', 'nb');
+    const { problems } = await session.load('plan.xlsx', 'nb');
+    expect(problems.map((p) => [p.code, p.sheet, p.line])).to.deep.equal([
+      ['approved_version_changed', 'Rammer', rammer.firstRow + row],
+    ]);
+    expect(problems).to.deep.equal(cli.problems);
+    const shown = session.plan.frames.find((f) => f.instrument === 'ekspertbistand' && f.from === 2025);
+    expect(shown?.amount?.toFixed2()).to.equal('50000000.00');
   });
 });
