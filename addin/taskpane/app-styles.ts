@@ -1,10 +1,11 @@
 /** The styles of `<ia-app>`: the header, the message area and the main panel, 20 px margins (12 px when narrow). */
 import { css } from 'lit';
-import { base } from './styles.js';
+import { base, warnBox } from './styles.js';
 
 /** `<ia-app>`'s styles. */
 export const appStyles = [
   base,
+  warnBox,
   css`
     :host {
       display: block;
@@ -13,6 +14,15 @@ export const appStyles = [
     }
     header {
       padding: var(--ia-s3) var(--ia-s5) var(--ia-s2);
+    }
+    .blocked {
+      margin: var(--ia-s2) var(--ia-s5);
+      padding: var(--ia-s2) var(--ia-s3);
+      overflow-wrap: anywhere;
+    }
+    .blocked ul {
+      margin: 0;
+      padding-left: var(--ia-s4);
     }
     header h1 {
       font-size: 20px;

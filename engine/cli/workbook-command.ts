@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import {
   appendEntry,
   acceptLedgerRead,
+  spendingAsOf,
   evaluate,
   evaluationTables,
   indicatorRecordsFromTable,
@@ -54,9 +55,7 @@ function rejected(problems: readonly Problem[], lang: CliOptions['lang'], extra 
 /** The report date: --as-of, else the later of today and the latest line, so Forbruk holds every line. */
 export function asOfFor(text: string | undefined, lines: readonly LedgerLine[]): IsoDate {
   if (text !== undefined) return resolveAsOf(text);
-  let latest = resolveAsOf(undefined);
-  for (const line of lines) if (line.date > latest) latest = line.date;
-  return latest;
+  return spendingAsOf(resolveAsOf(undefined), lines);
 }
 
 /** The evaluation year: --year, else the year of --as-of, else the last budget year with ledger lines, else the report date's. */
@@ -125,17 +124,18 @@ export async function workbookCommand(options: CliOptions): Promise<CommandResul
   if (loaded.rejected) return rejected(loaded.problems, lang, warnings);
   // The files' new lines go through the session's one closed-year rule, as in the task pane:
   // rejected whole, or with --skip-invalid left out and reported.
+  const newLines = ledger.lines.slice(state.lines.length);
   const read = {
     report: {
       file: options.ledger.map((p) => basename(p)).join(', '),
       encoding: null,
-      imported: 0,
-      duplicates: 0,
+      imported: newLines.length,
+      duplicates: loaded.ledger.duplicates,
       rejected: false,
       problems: [],
       warnings: [],
     },
-    added: ledger.lines.slice(state.lines.length),
+    added: newLines,
   };
   const accepted = acceptLedgerRead(state, read, { skipInvalid: options.skipInvalid, lang });
   if (!accepted.state) return rejected(accepted.report.problems, lang, warnings);

@@ -14,6 +14,8 @@ const NB = {
   viewOverview: 'Oversikt',
   viewWorkbook: 'Planleggingsarbeidsbok',
   theWorkbook: 'Arbeidsboken',
+  workbookBlocked:
+    'Arbeidsboken kan ikke endres før dette er rettet (eller året gjenåpnet). Tallene som vises er de siste som kunne leses, ikke arbeidsbokens nå:',
   previewPane: 'IA Planner – oppgaverute',
   previewTitle: 'Arbeidsbok (forhåndsvisning)',
   previewOpen: 'Åpne .xlsx …',
@@ -226,6 +228,8 @@ const EN: Catalogue = {
   viewOverview: 'Overview',
   viewWorkbook: 'Planning workbook',
   theWorkbook: 'The workbook',
+  workbookBlocked:
+    'The workbook cannot be changed until this is put right (or the year reopened). The figures shown are the last that could be read, not the workbook’s now:',
   previewPane: 'IA Planner – task pane',
   previewTitle: 'Workbook (preview)',
   previewOpen: 'Open .xlsx …',

@@ -11,6 +11,7 @@
  * - `noteInState` records a host's action (an import, a reconciliation) in the hash-chained log.
  */
 import { appendEntry, type ChangeRecord, type LogAction } from '../audit/log.js';
+import type { IsoDate } from '../calendar.js';
 import type { FileReport } from '../ledger/ledger.js';
 import type { LedgerLine } from '../ledger/line.js';
 import { embeddedPlan } from '../plan/embedded-plan.js';
@@ -62,14 +63,28 @@ export function tablesReaderOf(port: WorkbookPort & { readTables?: TablesReader 
 }
 
 /**
- * A session over a workbook: what its planning tables hold, read in one go, or null when it has no
- * `Rammer` table at all (a workbook the planner has not written yet: the host keeps its plan).
+ * A session over a workbook: what its planning tables hold, read in one go, or null when it has
+ * none of them (a workbook the planner has not written yet: the host keeps its plan). A workbook
+ * with some planning tables but no `Rammer` is read, and refused for the missing table: a log or
+ * ledger is never replaced by the embedded plan's.
  */
 export async function openSession(read: TablesReader, file: string, lang: Lang = 'nb'): Promise<PlanningReading | null> {
   const tables = await read(PLANNING_TABLES);
   const byName = new Map([...tables].map(([name, table]) => [name.toLowerCase(), table] as const));
-  if (!byName.get('rammer')) return null;
+  if (![...byName.values()].some((table) => table !== null && table !== undefined)) return null;
   return readPlanningTables((name) => byName.get(name.toLowerCase()) ?? null, file, lang);
+}
+
+/**
+ * The date spending is counted to when a change is checked against it (a reallocation's funds
+ * check, what a carry-over carries, the reconciliation written with a change): today, or the
+ * latest line's date when a line is dated later, so no line is left out of a check. The same in
+ * every host; a host's own as-of date only changes what it shows.
+ */
+export function spendingAsOf(today: IsoDate, lines: readonly LedgerLine[]): IsoDate {
+  let latest = today;
+  for (const line of lines) if (line.date > latest) latest = line.date;
+  return latest;
 }
 
 /** How a change may start. */
@@ -126,7 +141,11 @@ export function acceptLedgerRead(
 ): LedgerAcceptance {
   if (read.report.rejected) return { report: read.report, state: null, accepted: [] };
   const closed = closedYearsOf(state.governance, state.lines);
-  const { accepted, problems } = checkClosedLines(closed, read.added, options.lang);
+  // Identical lines are told apart by occurrence, counted over the year's lines already in the
+  // state and then the new ones: a second copy of a line the year was closed with is new.
+  const checked = checkClosedLines(closed, [...state.lines, ...read.added], options.lang);
+  const problems = checked.problems;
+  const accepted = checked.accepted.slice(state.lines.length);
   const report: FileReport = {
     ...read.report,
     imported: read.report.imported - problems.length,
@@ -135,7 +154,7 @@ export function acceptLedgerRead(
   if (problems.length > 0 && !options.skipInvalid) {
     return { report: { ...report, imported: 0, duplicates: 0, rejected: true }, state: null, accepted: [] };
   }
-  return { report, state: { ...state, lines: [...state.lines, ...accepted] }, accepted };
+  return { report, state: { ...state, lines: checked.accepted }, accepted };
 }
 
 /** What a host did that the log records (an import, a reconciliation, a written table): its code and values. */

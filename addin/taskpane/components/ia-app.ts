@@ -1,5 +1,5 @@
 import { provide } from '@lit/context';
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { IsoDate, Lang } from '../../../engine/index.js';
 import { appStyles } from '../app-styles.js';
@@ -96,6 +96,7 @@ export class IaApp extends LitElement implements AppLink {
         <p>${t(lang, 'tagline')}</p>
       </header>
       <ia-nav .view=${this._view} @ia-navigate=${this._onNavigate}></ia-nav>
+      ${this._blocked()}
       <ia-notifier aria-label=${t(lang, 'messages')}></ia-notifier>
       <main role="tabpanel" aria-label=${t(lang, label)} aria-busy=${this._busy ? 'true' : 'false'}>
         <ia-view-switch
@@ -110,6 +111,18 @@ export class IaApp extends LitElement implements AppLink {
           @ia-save-settings=${this._onSaveSettings}
         ></ia-view-switch>
       </main>`;
+  }
+
+  /** While the workbook cannot be used, says so above every view, with what is wrong. */
+  private _blocked() {
+    const problems = this.session.problems;
+    if (problems.length === 0) return nothing;
+    return html`<div class="warn blocked" role="status" data-testid="workbook-blocked">
+      <p><strong>${t(this.uiLang, 'workbookBlocked')}</strong></p>
+      <ul>
+        ${problems.slice(0, 5).map((p) => html`<li data-code=${p.code}>${p.message}</li>`)}
+      </ul>
+    </div>`;
   }
 
   private _onNavigate(event: IaEvents['ia-navigate']): void {

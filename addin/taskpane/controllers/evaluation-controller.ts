@@ -82,8 +82,10 @@ export class EvaluationController implements ReactiveController {
   private async write(): Promise<void> {
     const app = this.app;
     await app.run(async () => {
-      const tables = await app.session.writeEvaluation(this.evaluation(), app.uiLang, app.userName);
-      app.notify.success(t(app.uiLang, 'evaluationWritten', { tables: tables.join(', ') }));
+      const { written, problems } = await app.session.writeEvaluation(this.evaluation(), app.uiLang, app.userName);
+      for (const p of problems) app.notify.error(p.message);
+      if (problems.length > 0) return;
+      app.notify.success(t(app.uiLang, 'evaluationWritten', { tables: written.join(', ') }));
       app.changed();
     });
   }

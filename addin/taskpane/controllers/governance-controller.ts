@@ -162,8 +162,15 @@ export class GovernanceController implements ReactiveController {
         make: (s, c, f, r) => {
           const trial = tryCarryOverInState(s, target, rule, rows, c, f, app.uiLang, r);
           if (!trial.ok) return trial;
-          const amount = formatMoney(trial.carriedIn ?? Money.zero, { lang: app.uiLang });
-          done = t(app.uiLang, 'carryOverDone', { message: trial.message, year: trial.intoYear, amount });
+          // No frame starts the next year: nothing is said to be carried (never "0,00 kr"), as on the command line.
+          done =
+            trial.carriedIn === null
+              ? trial.message
+              : t(app.uiLang, 'carryOverDone', {
+                  message: trial.message,
+                  year: trial.intoYear,
+                  amount: formatMoney(trial.carriedIn, { lang: app.uiLang }),
+                });
           return trial;
         },
       },

@@ -14,6 +14,8 @@ import {
   setVersionStatusInState,
   specForRead,
   verifyChain,
+  type ChangeContext,
+  type PlanningState,
   type TableData,
 } from '../../../engine/index.js';
 import type { TaskpaneHost } from '../../../addin/taskpane/host.js';
@@ -152,5 +154,84 @@ describe('the task pane session with an approved version', function () {
     expect(problems).to.deep.equal(cli.problems);
     const shown = session.plan.frames.find((f) => f.instrument === 'ekspertbistand' && f.from === 2025);
     expect(shown?.amount?.toFixed2()).to.equal('50000000.00');
+  });
+});
+
+/** A pane over a workbook it wrote with the example ledger, 2024 closed. */
+async function closedPane(): Promise<{ port: MemoryWorkbookPort; session: PlannerSession }> {
+  const port = new MemoryWorkbookPort();
+  const session = new PlannerSession(hostOf(port));
+  await session.load('plan.xlsx', 'nb');
+  await session.writeWorkbook('nb', 'Kari', true);
+  await session.importFile('forbruk-eksempel.csv', readFileSync(EXAMPLE), false, 'nb', 'Kari', () => undefined);
+  const closed = await session.change({ make: (s, c, f) => closeYearInState(s, 2024, c, f, 'nb') }, context, 'nb');
+  if (!closed.ok) throw new Error('2024 not closed');
+  return { port, session };
+}
+
+const csv = (text: string) => new TextEncoder().encode(`dato;bilag;virkemiddel;type;beløp;år\n${text}`);
+
+describe('the task pane session reads the workbook before every change', function () {
+  it('refuses closing 2025 after a 2024 row was edited in Excel since the last action, as the command line would', async function () {
+    const { port, session } = await closedPane();
+    await change2024Amount(port);
+    const cli = await readPlanningFromPort(port, 'plan.xlsx', 'nb');
+    const result = await session.change({ make: (s, c, f) => closeYearInState(s, 2025, c, f, 'nb') }, context, 'nb');
+    expect(result.ok ? [] : result.problems).to.deep.equal(cli.problems);
+    expect(
+      (await readPlanningFromPort(port, 'plan.xlsx', 'nb')).unlockedState?.governance.closedYears.map((r) => r.year),
+    ).to.deep.equal([2024]);
+  });
+
+  it('refuses an import into a workbook whose log is broken, and leaves the log as evidence', async function () {
+    const { port, session } = await closedPane();
+    const logg = (await port.readTable('Logg'))!;
+    const who = logg.header.indexOf('Hvem');
+    await port.writeTables([
+      { spec: specForRead(logg), rows: logg.rows.map((r, i) => (i === 0 ? r.map((c, j) => (j === who ? 'Mallory' : c)) : r)) },
+    ]);
+    const tampered = await port.readTable('Logg');
+    const report = await session.importFile(
+      'ny.csv',
+      csv('2025-02-01;U-NY;ekspertbistand;utbetaling;1000,00;2025\n'),
+      false,
+      'nb',
+      'Kari',
+      () => undefined,
+    );
+    expect([report.rejected, report.problems.map((p) => p.code)]).to.deep.equal([true, ['broken_log']]);
+    expect(await port.readTable('Logg')).to.deep.equal(tampered);
+  });
+
+  it('never writes the embedded plan over a workbook whose Rammer table is gone', async function () {
+    const { port, session } = await closedPane();
+    const logg = await port.readTable('Logg');
+    const bare = new MemoryWorkbookPort();
+    for (const name of ['Poster', 'Forbruk', 'Versjoner', 'Versjonsrammer', 'Arsavslutning', 'Logg']) {
+      const read = await port.readTable(name);
+      if (read) await bare.writeTables([{ spec: specForRead(read), rows: read.rows }]);
+    }
+    const pane = new PlannerSession(hostOf(bare));
+    const { problems } = await pane.load('plan.xlsx', 'nb');
+    expect(problems.map((p) => p.code)).to.include('missing_table');
+    expect((await pane.rereadForbruk('nb', 'Kari'))?.problems.map((p) => p.code)).to.include('missing_table');
+    expect(await bare.readTable('Logg')).to.deep.equal(logg);
+    void session;
+  });
+
+  it('takes a line it left out for a closed year once the year is reopened (the ledger does not keep it as seen)', async function () {
+    const { session } = await closedPane();
+    const file = csv(
+      '2024-11-01;U-SEN-1;ekspertbistand;utbetaling;1000,00;2024\n2025-02-01;U-NY-1;ekspertbistand;utbetaling;2000,00;2025\n',
+    );
+    const first = await session.importFile('sen.csv', file, true, 'nb', 'Kari', () => undefined);
+    expect([first.imported, first.problems.map((p) => p.code)]).to.deep.equal([1, ['year_closed']]);
+    const reopen = {
+      make: (s: PlanningState, c: ChangeContext, f: string) => reopenYearInState(s, 2024, c, f, 'nb'),
+      unlocked: true,
+    };
+    expect((await session.change(reopen, { ...context, why: 'Sen postering' }, 'nb')).ok).to.equal(true);
+    const again = await session.importFile('sen.csv', file, false, 'nb', 'Kari', () => undefined);
+    expect([again.imported, again.duplicates]).to.deep.equal([1, 1]);
   });
 });

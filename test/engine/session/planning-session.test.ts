@@ -155,6 +155,22 @@ describe('the planning session', function () {
     expect(lenient.accepted.map((l) => l.voucher)).to.deep.equal(['U-NY-2']);
   });
 
+  it('takes a second copy of a line the closed year holds once as a new line for that year, and refuses it', function () {
+    const state = closed2024();
+    const line = state.lines.find((l) => l.year === 2024)!;
+    const ledger = new Ledger(state.plan);
+    ledger.addLines('plan.xlsx', state.lines);
+    const before = ledger.lines.length;
+    // An export holding the line twice: one copy is the known line, the other a new split posting.
+    const csv = `dato;bilag;virkemiddel;type;beløp;referanse;år\n${[1, 2].map(() => `${line.date};${line.voucher};${line.instrument};${line.kind};${line.amount / 100n},${String(line.amount % 100n).padStart(2, '0')};${line.reference};2024`).join('\n')}\n`;
+    const report = ledger.addText('dobbel.csv', csv);
+    const read = { report, added: ledger.lines.slice(before) };
+    expect([report.imported, report.duplicates]).to.deep.equal([1, 1]);
+    const accepted = acceptLedgerRead(state, read, { skipInvalid: false, lang: 'nb' });
+    expect(accepted.state).to.equal(null);
+    expect(accepted.report.problems.map((p) => [p.code, p.value])).to.deep.equal([['year_closed', '2024']]);
+  });
+
   it('reads Forbruk number cells as their exact decimals: 0.00001 and 12.345 are too many decimals, as in a file', function () {
     const state = exampleState();
     const tables = planningTables(state, { asOf: AS_OF, lang: 'nb' });
