@@ -1,8 +1,10 @@
 /**
- * "Avstem nå": reads the plan and the ledger from the workbook, reconciles them as of today and
- * rewrites the Avstemming table. One read and one write, each one Excel.run.
+ * "Avstem nå": reads the planning workbook as every host reads it, reconciles it as of today (or
+ * the latest line's date, `spendingAsOf`, as the task pane and the command line write Avstemming)
+ * and rewrites the Avstemming table. One read and one write, each one Excel.run.
  */
-import type { IsoDate } from '../../engine/index.js';
+import { formatDate, type IsoDate } from '../../engine/index.js';
+import { t } from '../../engine/messages/ui.js';
 import { avstemmingTable } from '../../engine/workbook/index.js';
 import type { TableData } from '../../engine/workbook/port/port.js';
 import { WorkbookError } from '../excel/faults.js';
@@ -25,23 +27,16 @@ export type CommandResult =
 /** Reconciles and rewrites Avstemming; never throws (the ribbon has nowhere to show an exception). */
 export async function reconcileNow(deps: ReconcileDeps): Promise<CommandResult> {
   try {
-    const asOf = deps.today();
-    const reading = inputsFromTables(await deps.readTables(FUNCTION_TABLES), asOf);
+    const reading = inputsFromTables(await deps.readTables(FUNCTION_TABLES), deps.today());
     if (!reading.ok) return { ok: false, message: faultOfProblems(reading.problems).message };
     const { plan, reconciliation } = reading.inputs;
     const table = avstemmingTable(plan, reconciliation, 'nb');
     await deps.writeTables([table]);
-    return {
-      ok: true,
-      rows: table.rows.length,
-      message: `Avstemmingen er oppdatert per ${asOf}: ${table.rows.length} rammer.`,
-    };
+    const asOf = formatDate(reconciliation.asOf);
+    return { ok: true, rows: table.rows.length, message: t('nb', 'reconcileNowDone', { asOf, rows: table.rows.length }) };
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, message: error.message };
     logError('reconcileNow', error);
-    return {
-      ok: false,
-      message: 'Avstemmingen kunne ikke oppdateres på grunn av en uventet feil. Prøv igjen fra IA Planner-ruten.',
-    };
+    return { ok: false, message: t('nb', 'reconcileNowFailed') };
   }
 }

@@ -8,6 +8,7 @@ import {
   PLANNING_TABLES,
   readPlanningTables,
   reconcileState,
+  spendingAsOf,
   type IsoDate,
   type Plan,
   type Problem,
@@ -31,7 +32,7 @@ export type InputsReading =
 /** Where problems found in the workbook are said to be. */
 const WORKBOOK = 'Arbeidsboken';
 
-/** Reads the planning state from the tables and reconciles it as of `asOf`. */
+/** Reads the planning state from the tables and reconciles it as of `asOf` (today), or later when a line is dated later. */
 export function inputsFromTables(tables: ReadonlyMap<string, TableRead | null>, asOf: IsoDate): InputsReading {
   const byName = new Map([...tables].map(([name, table]) => [name.toLowerCase(), table] as const));
   const reading = readPlanningTables((name) => byName.get(name.toLowerCase()) ?? null, WORKBOOK);
@@ -50,5 +51,7 @@ export function inputsFromTables(tables: ReadonlyMap<string, TableRead | null>, 
     return { ok: false, problems: [...reading.problems, problem] };
   }
   if (!reading.state) return { ok: false, problems: reading.problems };
-  return { ok: true, inputs: { plan: reading.state.plan, reconciliation: reconcileState(reading.state, asOf) } };
+  // Every line of Forbruk counts, as Avstemming's formulas count it: today, or the latest line's date.
+  const at = spendingAsOf(asOf, reading.state.lines);
+  return { ok: true, inputs: { plan: reading.state.plan, reconciliation: reconcileState(reading.state, at) } };
 }

@@ -40,7 +40,7 @@ describe('the Avstem nå command', () => {
       today: () => AS_OF,
     });
     expect(result.ok).to.equal(true);
-    expect(result.message).to.match(/Avstemmingen er oppdatert per 2024-12-31: 93 rammer/);
+    expect(result.message).to.match(/Avstemmingen er oppdatert per 31.12.2024: 93 rammer/);
     const avstemming = await port.readTable('Avstemming');
     const row = avstemming!.rows.find((r) => r[0] === 'ekspertbistand' && r[2] === 2024)!;
     expect(row[5]).to.equal(46_212_000.5);
@@ -183,7 +183,7 @@ describe('the Avstem nå ribbon button and the task pane', () => {
     p.stop();
     expect(result.ok).to.equal(true);
     expect(p.heard).to.deep.equal([result]);
-    expect(result.message).to.match(/^Avstemmingen er oppdatert per 2024-12-31/);
+    expect(result.message).to.match(/^Avstemmingen er oppdatert per 31.12.2024/);
     expect(p.opened()).to.equal(0);
   });
 
