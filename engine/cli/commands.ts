@@ -36,7 +36,16 @@ export function problemLines(problems: readonly { readonly message: string }[]):
   return problems.map((p) => `${p.message}\n`).join('');
 }
 
-/** The JSON form of a problem (CONTRACTS §4, plus `code` and `sheet`). */
+/** A notice's values as JSON: amounts as strings with two decimals (CONTRACTS §4), everything else as it is. */
+export function noticeJson(value: unknown): unknown {
+  if (value instanceof Money) return value.toFixed2();
+  if (Array.isArray(value)) return value.map(noticeJson);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, noticeJson(v)]));
+  return value;
+}
+
+/** The JSON form of a problem (CONTRACTS §4, plus `code` and `sheet`, and `reason` for a governance refusal). */
 export function problemJson(p: Problem): Record<string, unknown> {
   return {
     code: p.code,
@@ -47,6 +56,7 @@ export function problemJson(p: Problem): Record<string, unknown> {
     value: p.value,
     expected: p.expected,
     message: p.message,
+    ...(p.reason ? { reason: noticeJson(p.reason) } : {}),
   };
 }
 

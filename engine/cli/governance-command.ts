@@ -36,21 +36,30 @@ function spending(state: PlanningState, options: CliOptions): { lines: readonly 
 /** Runs one governance command. */
 export async function governanceCommand(command: GovernanceCommand, options: CliOptions): Promise<CommandResult> {
   const lang = options.lang;
-  const path = need(options.plan, '--plan FIL.xlsx', command);
-  need(options.reason, '--reason TEKST', command);
-  if (options.format !== 'table') throw new UsageError(`${command} tar ikke --format`);
+  const path = need(options.plan, '--plan FIL.xlsx', command, '--plan FILE.xlsx');
+  need(options.reason, '--reason TEKST', command, '--reason TEXT');
+  if (options.format !== 'table') throw new UsageError(`${command} tar ikke --format`, `${command} takes no --format`);
   // Usage first (exit 2), before the workbook is read.
-  const year = command === 'confirm-condition' ? null : yearOption(need(options.year, '--year ÅR', command), '--year');
+  const year =
+    command === 'confirm-condition' ? null : yearOption(need(options.year, '--year ÅR', command, '--year YEAR'), '--year');
   let amount: Money | null = null;
   if (command === 'reallocate') {
-    need(options.from, '--from VIRKEMIDDEL', command);
-    need(options.to, '--to VIRKEMIDDEL', command);
-    const reading = parseAmount(need(options.amount, '--amount BELØP', command));
-    if (!reading.ok) throw new UsageError(`--amount må være et beløp som 250000 eller 250 000,50, ikke «${options.amount}»`);
+    need(options.from, '--from VIRKEMIDDEL', command, '--from INSTRUMENT');
+    need(options.to, '--to VIRKEMIDDEL', command, '--to INSTRUMENT');
+    const reading = parseAmount(need(options.amount, '--amount BELØP', command, '--amount AMOUNT'));
+    if (!reading.ok)
+      throw new UsageError(
+        `--amount må være et beløp som 250000 eller 250 000,50, ikke «${options.amount}»`,
+        `--amount must be an amount such as 250000 or 250 000,50, not “${options.amount}”`,
+      );
     amount = Money.fromOre(reading.ore);
   }
-  const from = command === 'confirm-condition' ? yearOption(need(options.from, '--from ÅR', command), '--from') : null;
-  const instrument = command === 'confirm-condition' ? need(options.instrument, '--instrument VIRKEMIDDEL', command) : null;
+  const from =
+    command === 'confirm-condition' ? yearOption(need(options.from, '--from ÅR', command, '--from YEAR'), '--from') : null;
+  const instrument =
+    command === 'confirm-condition'
+      ? need(options.instrument, '--instrument VIRKEMIDDEL', command, '--instrument INSTRUMENT')
+      : null;
   // Reopening is the way out of a change made to a closed year: it may start from the changed state.
   return runWorkbookChange(
     path,

@@ -119,7 +119,11 @@ export async function loadPlan(
 export function resolveAsOf(text: string | undefined, now: Date = new Date()): IsoDate {
   if (text === undefined) return osloDate(now);
   const date = parseDate(text);
-  if (!date) throw new UsageError(`--as-of må være en dato som ÅÅÅÅ-MM-DD, ikke «${text}»`);
+  if (!date)
+    throw new UsageError(
+      `--as-of må være en dato som ÅÅÅÅ-MM-DD, ikke «${text}»`,
+      `--as-of must be a date as YYYY-MM-DD, not “${text}”`,
+    );
   return date;
 }
 

@@ -18,9 +18,11 @@ import {
   type Plan,
   type PlanVersion,
   type VersionKind,
+  versionWords,
 } from '../index.js';
+import { t } from '../messages/ui.js';
 import { UsageError, type CliOptions } from './args.js';
-import { problemLines, type CommandResult } from './commands.js';
+import { htmlOnlyForEvaluate, problemLines, type CommandResult } from './commands.js';
 import { renderTable } from './text-table.js';
 import { need, readState, runWorkbookChange } from './write-change.js';
 
@@ -44,35 +46,42 @@ const KINDS: Readonly<Record<string, VersionKind>> = {
 function kindOf(text: string | undefined): VersionKind {
   if (text === undefined) return 'budget_round';
   const kind = KINDS[text.trim().toLowerCase()];
-  if (!kind) throw new UsageError(`--type må være budsjettrunde, vedlegg, forlengelse eller annet, ikke «${text}»`);
+  if (!kind)
+    throw new UsageError(
+      `--type må være budsjettrunde, vedlegg, forlengelse eller annet, ikke «${text}»`,
+      `--type must be budsjettrunde, vedlegg, forlengelse or annet (budget round, appendix, prolongation, other), not “${text}”`,
+    );
   return kind;
 }
 
 function noFormat(command: string, options: CliOptions): void {
-  if (options.format !== 'table') throw new UsageError(`${command} tar ikke --format`);
+  if (options.format !== 'table') throw new UsageError(`${command} tar ikke --format`, `${command} takes no --format`);
 }
 
 /** Runs `version SUBCOMMAND`. */
 export async function versionCommand(sub: VersionSubcommand, options: CliOptions): Promise<CommandResult> {
   const command = `version ${sub}`;
   const lang = options.lang;
-  const path = need(options.plan, '--plan FIL.xlsx', command);
+  const path = need(options.plan, '--plan FIL.xlsx', command, '--plan FILE.xlsx');
   if (sub === 'compare') return compareCommand(path, options);
   noFormat(command, options);
-  need(options.reason, '--reason TEKST', command);
+  need(options.reason, '--reason TEKST', command, '--reason TEXT');
   if (sub === 'new') {
-    const name = need(options.name, '--name NAVN', command);
+    const name = need(options.name, '--name NAVN', command, '--name NAME');
     const kind = kindOf(options.type);
     const id = options.id?.trim();
     if (id !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(id))
-      throw new UsageError(`--id må være små bokstaver a–z, sifre og bindestrek, ikke «${options.id}»`);
+      throw new UsageError(
+        `--id må være små bokstaver a–z, sifre og bindestrek, ikke «${options.id}»`,
+        `--id must be lower-case letters a–z, digits and hyphens, not “${options.id}”`,
+      );
     const from = options.from?.trim();
     const meta = { name, kind, ...(id ? { id } : {}), ...(from ? { from } : {}) };
     return runWorkbookChange(path, options, command, (state, context, file) => ({
       result: newVersionInState(state, meta, context, file, lang),
     }));
   }
-  const id = need(options.version, '--version VERSJON', command);
+  const id = need(options.version, '--version VERSJON', command, '--version VERSION');
   const to = sub === 'submit' ? 'submitted' : 'approved';
   return runWorkbookChange(path, options, command, (state, context, file) => ({
     result: setVersionStatusInState(state, id, to, context, file, lang),
@@ -109,9 +118,9 @@ export function comparisonJson(a: PlanVersion, b: PlanVersion, differences: read
 
 async function compareCommand(path: string, options: CliOptions): Promise<CommandResult> {
   const lang = options.lang;
-  const idA = need(options.a, '--a VERSJON', 'version compare');
-  const idB = need(options.b, '--b VERSJON', 'version compare');
-  if (options.format === 'html') throw new UsageError('--format html finnes bare for evaluate');
+  const idA = need(options.a, '--a VERSJON', 'version compare', '--a VERSION');
+  const idB = need(options.b, '--b VERSJON', 'version compare', '--b VERSION');
+  if (options.format === 'html') throw htmlOnlyForEvaluate();
   const read = await readState(path, lang);
   if ('status' in read) return read;
   const { state, loaded } = read;
@@ -139,11 +148,13 @@ async function compareCommand(path: string, options: CliOptions): Promise<Comman
     );
     return { stdout: [head.join(','), ...body].join('\n') + '\n', stderr: warnings, status: 0 };
   }
-  const nb = lang === 'nb';
-  const money = (m: Money | null) => (m === null ? (nb ? 'ikke fastsatt' : 'not set') : formatMoney(m, { lang }));
-  const words: Record<FrameDifference['change'], string> = nb
-    ? { added: 'ny', removed: 'fjernet', changed: 'endret', unchanged: '' }
-    : { added: 'added', removed: 'removed', changed: 'changed', unchanged: '' };
+  const money = (m: Money | null) => (m === null ? t(lang, 'notSet') : formatMoney(m, { lang }));
+  const words: Record<FrameDifference['change'], string> = {
+    added: t(lang, 'added'),
+    removed: t(lang, 'removed'),
+    changed: t(lang, 'changed'),
+    unchanged: '',
+  };
   const rows = differences.map((d) => [
     instrumentName(state.plan, d.instrument, lang),
     d.from === d.to ? String(d.from) : `${d.from}–${d.to}`,
@@ -152,13 +163,14 @@ async function compareCommand(path: string, options: CliOptions): Promise<Comman
     d.difference === null ? '–' : formatMoney(d.difference, { lang }),
     words[d.change],
   ]);
+  // The amount columns are headed by the versions as people know them, with the id they type.
   const headers = [
-    nb ? 'Virkemiddel' : 'Instrument',
-    nb ? 'År' : 'Year',
-    a.id,
-    b.id,
-    nb ? 'Differanse' : 'Difference',
-    nb ? 'Endring' : 'Change',
+    t(lang, 'instrument'),
+    t(lang, 'year'),
+    versionWords(a, lang),
+    versionWords(b, lang),
+    t(lang, 'differenceColumn'),
+    t(lang, 'changeColumn'),
   ];
   const changed = differences.filter((d) => d.change !== 'unchanged').length;
   const summary = {

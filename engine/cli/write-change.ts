@@ -23,9 +23,10 @@ import { nowStamp, userName } from './io.js';
 import { carriedTables, isWorkbook, loadWorkbook, type LoadedWorkbook } from './planning-io.js';
 import { asOfFor } from './workbook-command.js';
 
-/** A required option's trimmed value; a usage error (exit 2) when it is missing. */
-export function need(value: string | undefined, flag: string, command: string): string {
-  if (value === undefined || value.trim() === '') throw new UsageError(`${command} trenger ${flag}`);
+/** A required option's trimmed value; a usage error (exit 2) when it is missing, `flag` in bokmål and `flagEn` in English. */
+export function need(value: string | undefined, flag: string, command: string, flagEn: string): string {
+  if (value === undefined || value.trim() === '')
+    throw new UsageError(`${command} trenger ${flag}`, `${command} needs ${flagEn}`);
   return value.trim();
 }
 
@@ -70,7 +71,7 @@ export async function runWorkbookChange(
   unlocked = false,
 ): Promise<CommandResult> {
   const lang = options.lang;
-  const why = need(options.reason, '--reason TEKST', command);
+  const why = need(options.reason, '--reason TEKST', command, '--reason TEXT');
   const loaded = await loadWorkbook(path, lang);
   if (!isWorkbook(loaded)) return { stdout: '', stderr: problemLines([loaded]), status: 1 };
   const context: ChangeContext = { who: userName(options.user), at: nowStamp(), why };

@@ -7,7 +7,7 @@ import { Dec, formatMoney, type Money } from '../money.js';
 import type { Lang } from '../messages/problems.js';
 import type { IndicatorAssessment } from './assess-indicator.js';
 import type { InstrumentAssessment } from './evaluation.js';
-import { percentText } from './findings.js';
+import { percentText, periodLabel } from './findings.js';
 import { BASELINE_YEAR } from './indicators.js';
 
 /** Escapes text for HTML and SVG. */
@@ -97,7 +97,7 @@ export function indicatorChartSvg(a: IndicatorAssessment, lang: Lang): string {
   if (points.length > 1)
     parts.push(`<polyline class="value-line" points="${points.join(' ')}" fill="none" stroke="#212121" stroke-width="2"/>`);
   for (const p of a.history) {
-    const label = `${p.value.quarter === null ? p.year : `${p.year} K${p.value.quarter}`}: ${percentText(p.value.value, lang)}`;
+    const label = `${periodLabel(p.value, lang)}: ${percentText(p.value.value, lang)}`;
     parts.push(
       `<circle cx="${px(x(p.year))}" cy="${px(y(p.value.value))}" r="3.5" fill="#212121"><title>${escapeXml(label)}</title></circle>`,
     );

@@ -22,6 +22,12 @@ export function periodWords(value: Pick<IndicatorValue, 'year' | 'quarter'>, lan
   return lang === 'nb' ? `${value.quarter}. kvartal ${value.year}` : `Q${value.quarter} ${value.year}`;
 }
 
+/** A value's period as a short label (a chart's point): `2024 K3` / `2024 Q3`, or the year. */
+export function periodLabel(value: Pick<IndicatorValue, 'year' | 'quarter'>, lang: Lang): string {
+  if (value.quarter === null) return String(value.year);
+  return `${value.year} ${lang === 'nb' ? 'K' : 'Q'}${value.quarter}`;
+}
+
 /** A decimal as people read it, with up to the given decimals. */
 export function numberText(value: Dec | string, lang: Lang): string {
   const text = String(value);

@@ -105,10 +105,17 @@ export function indicatorDefinition(id: string, goal: GoalRule = { kind: 'none' 
   };
 }
 
-const FACTS = 'FACTS.md (NAV/SSB sykefraværsstatistikk)';
+/** The public source of the built-in values, as a user reads it in Indikatorer and in the report. */
+const STATISTICS = 'Sykefraværsstatistikk fra NAV og SSB';
 const SEED = 'Presentasjon NAV Arbeidslivssenter Øst-Viken 2025 («økt med 26 % fra 2018 til 3. kvartal 2024»)';
 
-function builtIn(year: number, quarter: 1 | 2 | 3 | 4 | null, value: string, measure: string, source = FACTS): IndicatorValue {
+function builtIn(
+  year: number,
+  quarter: 1 | 2 | 3 | 4 | null,
+  value: string,
+  measure: string,
+  source = STATISTICS,
+): IndicatorValue {
   return { indicator: SYKEFRAVAER, year, quarter, value: new Dec(value), measure, source, origin: { kind: 'built_in' } };
 }
 

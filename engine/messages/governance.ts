@@ -45,8 +45,13 @@ export type GovernanceRefusal =
   | { readonly code: 'version_approved'; readonly version: VersionRef }
   | { readonly code: 'version_submitted'; readonly version: VersionRef }
   | { readonly code: 'bad_transition'; readonly version: VersionRef; readonly status: Status; readonly to: Status }
-  | { readonly code: 'unknown_version'; readonly id: string; readonly known: readonly string[] }
+  /** `known`: the versions the workbook has (the implicit `plan` when `Versjoner` is empty), as the user can type them. */
+  | { readonly code: 'unknown_version'; readonly id: string; readonly known: readonly VersionRef[] }
   | { readonly code: 'version_not_stored'; readonly id: string }
+  /** An approved version's frames in `Versjonsrammer` no longer match its `Rammekontroll`. */
+  | { readonly code: 'approved_frames_changed'; readonly version: VersionRef }
+  /** A frame of the approved version in use was edited in `Rammer`; without `frame`, one or more (which is not known). */
+  | { readonly code: 'approved_frame_edited'; readonly version: VersionRef; readonly frame?: FrameRef }
   | { readonly code: 'version_exists'; readonly id: string }
   | { readonly code: 'unknown_frame'; readonly frame: FrameRef }
   | { readonly code: 'no_frame_starting'; readonly instrument: string; readonly from: number; readonly to?: number }
@@ -139,6 +144,12 @@ export function frameRefOfKey(key: string): FrameRef {
   return match ? { instrument: match[1]!, from: Number(match[2]), to: Number(match[3]) } : { instrument: key, from: 0, to: 0 };
 }
 
+/** A version as people read it: `«Revidert 2025» (rnb-2025)`, or the id alone when it has no name of its own. */
+export function versionWords(version: VersionRef, lang: Lang): string {
+  if (version.name === '' || version.name === version.id) return version.id;
+  return lang === 'nb' ? `«${version.name}» (${version.id})` : `“${version.name}” (${version.id})`;
+}
+
 const STATUS: Record<Lang, Record<Status, string>> = {
   nb: { draft: 'utkast', submitted: 'sendt inn', approved: 'godkjent' },
   en: { draft: 'draft', submitted: 'submitted', approved: 'approved' },
@@ -174,6 +185,8 @@ interface Words {
   readonly frame: (frame: FrameRef) => string;
   readonly money: (amount: Money) => string;
   readonly version: (version: VersionRef) => string;
+  /** A version as the user types it, its name after: `plan («Arbeidsplan»)`. */
+  readonly typed: (version: VersionRef) => string;
   readonly status: (status: Status) => string;
   readonly list: (items: readonly string[]) => string;
 }
@@ -240,13 +253,25 @@ const CATALOGUE: Catalogue = {
   },
   unknown_version: {
     nb: (n, w) =>
-      `Arbeidsboken har ingen versjon ${n.id}. Versjoner: ${n.known.length > 0 ? w.list(n.known) : 'ingen (lag en med version new)'}.`,
+      `Arbeidsboken har ingen versjon ${n.id}. Versjoner: ${n.known.length > 0 ? w.list(n.known.map(w.typed)) : 'ingen (lag en med version new)'}.`,
     en: (n, w) =>
-      `The workbook has no version ${n.id}. Versions: ${n.known.length > 0 ? w.list(n.known) : 'none (make one with version new)'}.`,
+      `The workbook has no version ${n.id}. Versions: ${n.known.length > 0 ? w.list(n.known.map(w.typed)) : 'none (make one with version new)'}.`,
   },
   version_not_stored: {
     nb: (n) => `Rammene til versjonen ${n.id} er ikke lagret i arbeidsboken (den ble skrevet før Versjonsrammer fantes).`,
     en: (n) => `The frames of the version ${n.id} are not stored in the workbook (it was written before Versjonsrammer existed).`,
+  },
+  approved_frames_changed: {
+    nb: (n, w) =>
+      `Versjonen ${w.version(n.version)} er godkjent, men rammene i Versjonsrammer er endret, lagt til eller fjernet siden. Angre endringen; lag en ny versjon fra den for å endre rammer.`,
+    en: (n, w) =>
+      `The version ${w.version(n.version)} is approved, but its frames in Versjonsrammer were changed, added or removed since. Undo the change; make a new version from it to change frames.`,
+  },
+  approved_frame_edited: {
+    nb: (n, w) =>
+      `${n.frame ? `Rammen for ${w.frame(n.frame)}` : 'En eller flere rammer'} tilhører den godkjente versjonen ${w.version(n.version)} og er endret for hånd i Rammer. Angre endringen; lag en ny versjon fra den for å endre rammer.`,
+    en: (n, w) =>
+      `${n.frame ? `The frame of ${w.frame(n.frame)}` : 'One or more frames'} of the approved version ${w.version(n.version)} ${n.frame ? 'was' : 'were'} edited by hand in Rammer. Undo the change; make a new version from it to change frames.`,
   },
   version_exists: {
     nb: (n) => `Versjonen ${n.id} finnes allerede.`,
@@ -372,7 +397,8 @@ export function noticeText(notice: GovernanceNotice, lang: Lang, instruments: In
     instrument: (id) => instrumentWords(id, lang, instruments),
     frame: (frame) => frameWords(frame, lang, instruments),
     money: (amount) => formatMoney(amount, { lang }),
-    version: (v) => (v.name === '' || v.name === v.id ? v.id : lang === 'nb' ? `«${v.name}» (${v.id})` : `“${v.name}” (${v.id})`),
+    version: (v) => versionWords(v, lang),
+    typed: (v) => (v.name === '' || v.name === v.id ? v.id : lang === 'nb' ? `${v.id} («${v.name}»)` : `${v.id} (“${v.name}”)`),
     status: (status) => versionStatusText(status, lang),
     list: (items) => items.join(', '),
   };

@@ -242,6 +242,21 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   },
 };
 
+/** Words a reader adds to a problem: a detail (`alsoOnRow`) or an `expected` more precise than the code's. */
+const DETAILS = {
+  alsoOnRow: { nb: 'Står også på rad {row}.', en: 'Also on row {row}.' },
+  wholeNumber: { nb: 'et helt tall ≥ 0', en: 'a whole number ≥ 0' },
+  lineCheck: {
+    nb: 'kontrollsummen IA Planner skrev (64 heksadesimale tegn)',
+    en: 'the checksum IA Planner wrote (64 hex digits)',
+  },
+} satisfies Record<string, Texts>;
+
+/** A detail or precise expectation of a problem, in the chosen language, with `{name}` filled in. */
+export function problemDetail(key: keyof typeof DETAILS, lang: Lang, params: Record<string, string> = {}): string {
+  return fill(DETAILS[key][lang], params);
+}
+
 /** Where a problem was found. */
 export interface Place {
   file: string;

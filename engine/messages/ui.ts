@@ -172,6 +172,9 @@ const NB = {
   differences: '{count} rammer er forskjellige:',
   added: 'ny',
   removed: 'fjernet',
+  changed: 'endret',
+  differenceColumn: 'Differanse',
+  changeColumn: 'Endring',
   reallocationCaption: 'Omdisponering',
   reallocationHelp:
     'Flytter et beløp fra ett virkemiddel til et annet innenfor samme år, i versjonen som er i bruk. Det som gjenstår, vises før du sender.',
@@ -390,6 +393,9 @@ const EN: Catalogue = {
   differences: '{count} frames differ:',
   added: 'new',
   removed: 'removed',
+  changed: 'changed',
+  differenceColumn: 'Difference',
+  changeColumn: 'Change',
   reallocationCaption: 'Reallocation',
   reallocationHelp:
     'Moves an amount from one instrument to another within a year, in the version in use. What remains is shown before you submit.',

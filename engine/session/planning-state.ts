@@ -112,7 +112,7 @@ export function readPlanningTables(table: (name: string) => TableRead | null, fi
       ? { versionFrames: new Map(), problems: [] }
       : readStoredVersions(
           table('Versjonsrammer'),
-          { ...governance, versions: governance.governance.versions, current: plan.frames },
+          { ...governance, versions: governance.governance.versions, current: plan.frames, instruments: plan.instruments },
           file,
           lang,
         );

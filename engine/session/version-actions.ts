@@ -51,8 +51,10 @@ function refusal(
 }
 
 function lookupRefusal(state: PlanningState, id: string, reason: 'unknown' | 'not_stored', file: string, lang: Lang) {
-  // An unnamed draft (no Versjoner rows) can be compared and copied as `plan`, but not moved.
-  const known = state.governance.versions.map((v) => v.id);
+  // An unnamed draft (no Versjoner rows) can be compared and copied as `plan`, but not moved; it is
+  // listed as the one version there is, so the user learns the id to type.
+  const versions = state.governance.versions.length > 0 ? state.governance.versions : [currentVersion(state)];
+  const known = versions.map((v) => ({ id: v.id, name: v.name }));
   return refusal(
     state,
     file,

@@ -7,7 +7,15 @@
  */
 import { sha256 } from '../audit/sha256.js';
 import { frameKey, sortFrames, validateFrames, type Frame, type FrameAt } from '../plan/frame.js';
-import { problem, type Lang, type Problem } from '../messages/problems.js';
+import {
+  frameRefOfKey,
+  governanceProblem,
+  problem,
+  type GovernanceNotice,
+  type InstrumentNames,
+  type Lang,
+  type Problem,
+} from '../messages/problems.js';
 import type { Governance, VersionEntry } from './governance.js';
 import type { Cell, TableData, TableRead } from './port/port.js';
 import { VERSJONSRAMMER } from './tables/styring-tables.js';
@@ -61,6 +69,8 @@ export interface StoredVersionsInput {
   readonly versionRows: ReadonlyMap<string, VersionRow>;
   readonly current: readonly Frame[];
   readonly frameRows: ReadonlyMap<string, number>;
+  /** The plan's instruments, to name a frame in a message (default: the shipped ones). */
+  readonly instruments?: InstrumentNames;
 }
 
 /** The stored frames of the versions not in use, and the problems of `Versjonsrammer` and of approved versions. */
@@ -112,7 +122,6 @@ export function readStoredVersions(
   const stored = read ? readRows(read, known, file, lang, problems) : new Map<string, (FrameAt & { frame: Frame })[]>();
   const versionFrames = new Map<string, readonly Frame[]>();
   if (problems.length > 0) return { versionFrames, problems };
-  const nb = lang === 'nb';
   input.versions.forEach((v, i) => {
     const isCurrent = i === input.versions.length - 1;
     const frames = stored.get(v.id)?.map((f) => f.frame);
@@ -125,28 +134,22 @@ export function readStoredVersions(
       if (frames) problems.push(problem('missing_value', place, lang));
       return;
     }
+    const version = { id: v.id, name: v.name };
+    const refused = (at: typeof place, reason: GovernanceNotice) =>
+      governanceProblem('approved_version_changed', at, reason, lang, input.instruments);
     const storedOk = frames !== undefined && framesCheckOf(frames) === row.check;
-    if (!storedOk && (frames !== undefined || !isCurrent)) {
-      const detail = nb
-        ? `Versjonen «${v.name || v.id}» er godkjent, men rammene i Versjonsrammer er endret, lagt til eller fjernet siden. Angre endringen; lag en ny versjon fra den for å endre rammer.`
-        : `The version “${v.name || v.id}” is approved, but its frames in Versjonsrammer were changed, added or removed since. Undo the change; make a new version from it to change frames.`;
-      problems.push(problem('approved_version_changed', place, lang, {}, detail));
-    }
+    if (!storedOk && (frames !== undefined || !isCurrent))
+      problems.push(refused(place, { code: 'approved_frames_changed', version }));
     if (!isCurrent || framesCheckOf(input.current) === row.check) return;
-    const name = v.name || v.id;
-    const detailOf = (key: string) =>
-      nb
-        ? `Rammen ${key} tilhører den godkjente versjonen «${name}» og er endret for hånd i Rammer. Angre endringen; lag en ny versjon fra den for å endre rammer.`
-        : `The frame ${key} belongs to the approved version “${name}” and was edited by hand in Rammer. Undo the change; make a new version from it to change frames.`;
     if (storedOk) {
       // The stored frames are as approved, so they show which Rammer rows were edited.
       for (const key of changedKeys(frames, input.current)) {
         const line = input.frameRows.get(key);
         const at = line === undefined ? { ...place, value: key } : { file, sheet: 'Rammer', line, column: 'Beløp', value: key };
-        problems.push(problem('approved_version_changed', at, lang, {}, detailOf(key)));
+        problems.push(refused(at, { code: 'approved_frame_edited', version, frame: frameRefOfKey(key) }));
       }
     } else if (frames === undefined) {
-      problems.push(problem('approved_version_changed', place, lang, {}, detailOf(nb ? '(en eller flere)' : '(one or more)')));
+      problems.push(refused(place, { code: 'approved_frame_edited', version }));
     }
   });
   return { versionFrames, problems };

@@ -146,6 +146,14 @@ describe('ia-planner version and carry-over', function () {
       expect(csv.stdout).to.contain('\nekspertbistand,2025,2025,50000000.00,40000000.00,-10000000.00,changed\n');
       const table = run('version', 'compare', '--plan', book, '--a', 'plan', '--b', RNB);
       expect(table.stdout).to.contain('2 av 93 rammer er forskjellige').and.contain(kr('-10000000'));
+      // The amount columns are headed by the versions' names, with the id a user types in parentheses.
+      const heading = table.stdout.split('\n').find((l) => l.startsWith('Virkemiddel'))!;
+      expect(heading).to.contain('«Arbeidsplan» (plan)').and.contain(`«Revidert nasjonalbudsjett 2025» (${RNB})`);
+      expect(heading).to.contain('Differanse').and.contain('Endring');
+      const english = run('version', 'compare', '--plan', book, '--a', 'plan', '--b', RNB, '--lang', 'en').stdout;
+      const headingEn = english.split('\n').find((l) => l.startsWith('Instrument'))!;
+      expect(headingEn).to.contain('“Arbeidsplan” (plan)').and.contain(`“Revidert nasjonalbudsjett 2025” (${RNB})`);
+      expect(headingEn).to.contain('Difference').and.contain('Change');
       expect(readFileSync(book).equals(before)).to.equal(true);
     });
 
@@ -197,7 +205,8 @@ describe('ia-planner version and carry-over', function () {
       expect(refused.stderr)
         .to.contain(`ark Rammer, rad ${edit.row}, kolonne Beløp`)
         .and.contain('Rammene til en godkjent versjon er endret')
-        .and.contain('ekspertbistand:2025-2025');
+        .and.contain('Rammen for Nytt tilskudd til ekspertbistand 2025 tilhører den godkjente versjonen')
+        .and.not.contain('ekspertbistand:2025-2025');
       expect(run('frames', '--plan', book).status).to.equal(1);
       await editCell(
         book,
@@ -216,7 +225,9 @@ describe('ia-planner version and carry-over', function () {
       expect(edit.old).to.equal(80000000);
       const refused = run('frames', '--plan', book);
       expect(refused.status).to.equal(1);
-      expect(refused.stderr).to.contain('ark Styring, rad 3, kolonne Rammekontroll').and.contain(`«${RNB}»`);
+      expect(refused.stderr)
+        .to.contain('ark Styring, rad 3, kolonne Rammekontroll')
+        .and.contain(`«Revidert nasjonalbudsjett 2025» (${RNB})`);
       await editCell(book, 'Styring', match, 'S', edit.old);
       expect(run('frames', '--plan', book).status).to.equal(0);
     });

@@ -41,8 +41,17 @@ const EVERY: { readonly [C in GovernanceNotice['code']]: Extract<GovernanceNotic
   version_approved: { code: 'version_approved', version: V },
   version_submitted: { code: 'version_submitted', version: V },
   bad_transition: { code: 'bad_transition', version: V, status: 'draft', to: 'approved' },
-  unknown_version: { code: 'unknown_version', id: 'x', known: ['vedlegg-2019', 'rnb-2025'] },
+  unknown_version: {
+    code: 'unknown_version',
+    id: 'x',
+    known: [
+      { id: 'vedlegg-2019', name: 'Vedlegget 2019' },
+      { id: 'rnb-2025', name: 'rnb-2025' },
+    ],
+  },
   version_not_stored: { code: 'version_not_stored', id: 'vedlegg-2019' },
+  approved_frames_changed: { code: 'approved_frames_changed', version: V },
+  approved_frame_edited: { code: 'approved_frame_edited', version: V, frame: EKSPERT_2024 },
   version_exists: { code: 'version_exists', id: 'rnb-2025' },
   unknown_frame: { code: 'unknown_frame', frame: EKSPERT_2024 },
   no_frame_starting: { code: 'no_frame_starting', instrument: 'ekspertbistand', from: 2019, to: 2021 },

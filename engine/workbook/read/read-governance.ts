@@ -9,7 +9,7 @@ import { parseShare, type CarryOverRule } from '../../plan/carry-over.js';
 import { frameKey } from '../../plan/frame.js';
 import { findInstrument, INSTRUMENTS } from '../../plan/instruments.js';
 import type { VersionKind, VersionStatus } from '../../plan/versions.js';
-import type { Lang, Problem } from '../../messages/problems.js';
+import { problemDetail, type Lang, type Problem } from '../../messages/problems.js';
 import type { ClosedYearRecord, Governance, VersionEntry } from '../governance.js';
 import { VERSION_KIND_WORDS } from '../tables/styring-tables.js';
 import type { CellValue, TableRead } from '../port/port.js';
@@ -107,7 +107,7 @@ function readVersions(
     const id = r.text(row, 'Versjon');
     if (id === '') r.report('missing_value', line, 'Versjon', null);
     else if (seen.has(id)) {
-      const also = lang === 'nb' ? `Står også på rad ${seen.get(id)}.` : `Also on row ${seen.get(id)}.`;
+      const also = problemDetail('alsoOnRow', lang, { row: String(seen.get(id)) });
       r.report('duplicate_version', line, 'Versjon', id, also);
     }
     const kindText = r.text(row, 'Type').toLowerCase();
@@ -138,26 +138,16 @@ function readClosedYears(read: TableRead, file: string, lang: Lang, problems: Pr
     const before = problems.length;
     const year = r.year(row, 'År', line);
     if (year !== null && closedRows.has(year)) {
-      const also = lang === 'nb' ? `Står også på rad ${closedRows.get(year)}.` : `Also on row ${closedRows.get(year)}.`;
+      const also = problemDetail('alsoOnRow', lang, { row: String(closedRows.get(year)) });
       r.report('duplicate_year', line, 'År', year, also);
     }
     const count = r.text(row, 'Linjer');
     if (!/^\d+$/.test(count)) {
-      r.report(
-        'bad_value',
-        line,
-        'Linjer',
-        r.cell(row, 'Linjer'),
-        undefined,
-        lang === 'nb' ? 'et helt tall ≥ 0' : 'a whole number ≥ 0',
-      );
+      r.report('bad_value', line, 'Linjer', r.cell(row, 'Linjer'), undefined, problemDetail('wholeNumber', lang));
     }
     const check = r.text(row, 'Linjekontroll').toLowerCase();
     if (!/^[0-9a-f]{64}$/.test(check)) {
-      const expected =
-        lang === 'nb'
-          ? 'kontrollsummen IA Planner skrev (64 heksadesimale tegn)'
-          : 'the checksum IA Planner wrote (64 hex digits)';
+      const expected = problemDetail('lineCheck', lang);
       r.report('bad_value', line, 'Linjekontroll', r.cell(row, 'Linjekontroll'), undefined, expected);
     }
     if (problems.length > before || year === null) return;

@@ -210,6 +210,27 @@ describe('the council report (HTML)', () => {
     expect(html.match(/<g class="bar"/g)).to.have.length(evaluation.instruments.filter((i) => i.frame !== null).length);
   });
 
+  it('labels a quarter’s point 2025 K3 in bokmål and 2025 Q3 in English', () => {
+    expect(html).to.contain('<title>2025 K3: ');
+    const english = renderEvaluationHtml(evaluation, { lang: 'en' });
+    expect(english)
+      .to.contain('<title>2025 Q3: ')
+      .and.not.match(/\b\d{4} K[1-4]\b/);
+  });
+
+  it('shows the built-in values’ source as the public statistics, never a project file, in the JSON report and Indikatorer', () => {
+    const builtIn = evaluate({ year: 2025, plan, lines: [], asOf: day('2025-12-31') });
+    for (const lang of ['nb', 'en'] as const) {
+      expect(renderEvaluationHtml(builtIn, { lang })).not.to.contain('FACTS');
+      const report = evaluationJson(builtIn) as { indicators: { id: string; source: string | null }[] };
+      expect(report.indicators.find((i) => i.id === 'sykefravaer')!.source).to.equal('Sykefraværsstatistikk fra NAV og SSB');
+      const [indikatorer] = evaluationTables(builtIn, lang);
+      const sources = indikatorer!.rows.map((r) => r[5]);
+      expect(sources).to.include('Sykefraværsstatistikk fra NAV og SSB');
+      expect(sources.filter((s) => String(s).includes('FACTS'))).to.deep.equal([]);
+    }
+  });
+
   it('escapes text from files', () => {
     const sneaky = readIndicatorCsv('x.csv', indicatorCsv('sykefravaer;2025;4;7,0;<script>alert(1)</script>;SSB;'));
     const e = evaluate({ year: 2025, plan, lines: [], asOf: day('2025-12-31'), values: sneaky.values });

@@ -90,6 +90,12 @@ describe('the built-in indicators', () => {
     expect(q3.value.toFixed(2)).to.equal('7.19');
     expect(changeFromBaseline(q3.value, new Dec('5.7'))).to.equal('0.2614');
   });
+
+  it('names the public statistics as the source of the built-in values, never a project file', () => {
+    for (const v of BUILT_IN_VALUES) expect(v.source, `${v.year}`).not.to.match(/FACTS|\.md\b/);
+    const y2019 = BUILT_IN_VALUES.find((v) => v.year === 2019)!;
+    expect(y2019.source).to.equal('Sykefraværsstatistikk fra NAV og SSB');
+  });
 });
 
 describe('assessIndicator', () => {

@@ -198,12 +198,22 @@ describe('governance refusals on the planning state', () => {
 
   it('refuses version changes with their codes: unknown, already there, approved', () => {
     const unknown = refusal(setVersionStatusInState(state, 'finnes-ikke', 'submitted', CTX, 'plan.xlsx'));
-    expect(unknown.reason).to.deep.equal({ code: 'unknown_version', id: 'finnes-ikke', known: [] });
+    // A workbook without Versjoner rows has one version, the implicit draft: named as the user types it.
+    expect(unknown.reason).to.deep.equal({
+      code: 'unknown_version',
+      id: 'finnes-ikke',
+      known: [{ id: 'plan', name: 'Arbeidsplan' }],
+    });
+    expect(unknown.message).to.contain('Versjoner: plan («Arbeidsplan»).').and.not.contain('ingen (lag en');
+    const unknownEn = refusal(setVersionStatusInState(state, 'finnes-ikke', 'submitted', CTX, 'plan.xlsx', 'en'));
+    expect(unknownEn.message).to.contain('Versions: plan (“Arbeidsplan”).');
     const made = newVersionInState(state, { name: 'Revidert 2025', kind: 'budget_round', id: 'rnb-2025' }, CTX, 'plan.xlsx');
     if (!made.ok) throw new Error(made.problems[0]!.message);
     expect(made.message).to.equal(
       'Versjonen «Revidert 2025» (rnb-2025) er laget fra «Arbeidsplan» (plan) og er nå versjonen i Rammer.',
     );
+    const unknownAfter = refusal(setVersionStatusInState(made.state, 'x', 'submitted', CTX, 'plan.xlsx'));
+    expect(unknownAfter.message).to.contain('Versjoner: plan («Arbeidsplan»), rnb-2025 («Revidert 2025»).');
     const twice = refusal(newVersionInState(made.state, { name: 'x', kind: 'other', id: 'rnb-2025' }, CTX, 'plan.xlsx'));
     expect(twice.reason).to.deep.equal({ code: 'version_exists', id: 'rnb-2025' });
     const submitted = setVersionStatusInState(made.state, 'rnb-2025', 'submitted', CTX, 'plan.xlsx', 'en');

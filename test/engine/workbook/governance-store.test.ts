@@ -154,6 +154,9 @@ describe('versions and closed years in the Styring sheet', () => {
       ['bad_version_status', 'Styring', 3, 'Status', 'ferdig'],
       ['unknown_version', 'Styring', 3, 'Basert på', 'ukjent'],
     ]);
+    expect(reading.problems[0]!.message).to.contain('Står også på rad 2.');
+    const english = await readPlanningFromPort(port, 'plan.xlsx', 'en');
+    expect(english.problems[0]!.message).to.contain('Also on row 2.').and.not.contain('Står');
   });
 
   it('closes 2024 with its 6 ledger lines, and refuses a frame changed or a line added afterwards', async () => {

@@ -139,6 +139,7 @@ describe('Versjonsrammer: every version’s frames in the workbook', () => {
     expect(reading.state).to.equal(null);
     expect(reading.problems.map(where)).to.deep.equal([['approved_version_changed', 'Styring', 3, 'Rammekontroll', 'vedlegg']]);
     expect(reading.problems[0]!.message).to.contain('Signert vedlegg').and.contain('er godkjent');
+    expect(reading.problems[0]!.reason?.code).to.equal('approved_frames_changed');
   });
 
   it('refuses Rammer edited by hand while it holds an approved version, naming the Rammer row', async () => {
@@ -150,6 +151,19 @@ describe('Versjonsrammer: every version’s frames in the workbook', () => {
     expect(reading.problems.map(where)).to.deep.equal([
       ['approved_version_changed', 'Rammer', row + 2, 'Beløp', 'kompetansetiltak:2025-2025'],
     ]);
+    // The message names the frame by instrument name and year and the version by name, never by key.
+    const [edited] = reading.problems;
+    expect(edited!.reason).to.deep.equal({
+      code: 'approved_frame_edited',
+      version: { id: 'rnb-2025', name: 'RNB 2025' },
+      frame: { instrument: 'kompetansetiltak', from: 2025, to: 2025 },
+    });
+    expect(edited!.message).to.contain(
+      'Rammen for Kompetansetiltak – forsøk 2025 tilhører den godkjente versjonen «RNB 2025» (rnb-2025)',
+    );
+    const english = (await readPlanningFromPort(port, 'plan.xlsx', 'en')).problems[0]!.message;
+    expect(english).to.contain('The frame of Competence measures – trial 2025 of the approved version “RNB 2025” (rnb-2025)');
+    for (const text of [edited!.message, english]) expect(text).not.to.match(/\w+:\d{4}-\d{4}/);
   });
 
   it('names every bad Versjonsrammer cell by sheet, row, column and value, and a missing check of approved frames', async () => {
