@@ -4,6 +4,8 @@
  */
 import {
   findInstrument,
+  fundingWords,
+  yearsWords,
   parseYear,
   yearTotalsOf,
   type Instrument,
@@ -11,7 +13,11 @@ import {
   type ReconciliationRow,
   type Year,
 } from '../../engine/index.js';
+import { t } from '../../engine/messages/ui.js';
 import type { FunctionInputs } from './workbook-inputs.js';
+
+/** The functions' language: bokmål, the workbook's (Excel gives a custom function no UI language of the add-in's). */
+const LANG = 'nb';
 
 /** Why a function has no answer: a bad argument (#VALUE!) or no such figure (#N/A). */
 export class FunctionFault extends Error {
@@ -31,14 +37,11 @@ export type Argument = unknown;
 /** The instrument named by id or name. */
 function instrumentArg(value: Argument, inputs: FunctionInputs): Instrument {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new FunctionFault('value', 'Oppgi virkemiddelet som tekst: id (f.eks. "ekspertbistand") eller navn.');
+    throw new FunctionFault('value', t(LANG, 'fnInstrumentText'));
   }
   const instrument = findInstrument(value, inputs.plan.instruments);
   if (!instrument) {
-    throw new FunctionFault(
-      'value',
-      `Ukjent virkemiddel «${value}». Bruk en id som "ekspertbistand" eller navnet slik det står i Rammer.`,
-    );
+    throw new FunctionFault('value', t(LANG, 'fnUnknownInstrument', { value }));
   }
   return instrument;
 }
@@ -46,11 +49,11 @@ function instrumentArg(value: Argument, inputs: FunctionInputs): Instrument {
 /** The budget year, from a number or text (2024, "2024", 2024.0). */
 function yearArg(value: Argument): Year {
   if (typeof value !== 'number' && typeof value !== 'string') {
-    throw new FunctionFault('value', 'Oppgi budsjettåret som et helt tall fra 2019 til 2028, f.eks. 2024.');
+    throw new FunctionFault('value', t(LANG, 'fnYearType'));
   }
   const reading = parseYear(value);
   if (!reading.ok) {
-    throw new FunctionFault('value', `Året «${String(value)}» er ikke et budsjettår. Bruk et helt tall fra 2019 til 2028.`);
+    throw new FunctionFault('value', t(LANG, 'fnBadYear', { value: String(value) }));
   }
   return reading.year;
 }
@@ -60,22 +63,18 @@ function rowFor(inputs: FunctionInputs, virkemiddel: Argument, år: Argument): {
   const instrument = instrumentArg(virkemiddel, inputs);
   const year = yearArg(år);
   const row = inputs.reconciliation.rows.find((r) => r.instrument === instrument.id && r.from <= year && year <= r.to);
-  if (!row) throw new FunctionFault('na', `${instrument.name} har ingen ramme for ${year} i tabellen Rammer.`);
+  if (!row) throw new FunctionFault('na', t(LANG, 'fnNoFrame', { instrument: instrument.name, year }));
   return { row, instrument };
 }
 
 function notSet(instrument: Instrument, row: ReconciliationRow): FunctionFault {
   if (row.funding !== 'state') {
-    return new FunctionFault('na', `${instrument.name} har ingen statlig ramme i kroner (finansieres av ${row.funding}).`);
+    return new FunctionFault(
+      'na',
+      t(LANG, 'fnNoStateFrame', { instrument: instrument.name, funding: fundingWords(row.funding, LANG) }),
+    );
   }
-  return new FunctionFault(
-    'na',
-    `Rammen for ${instrument.name} ${period(row)} er ikke fastsatt. Fyll inn Beløp i tabellen Rammer.`,
-  );
-}
-
-function period(row: ReconciliationRow): string {
-  return row.from === row.to ? String(row.from) : `${row.from}–${row.to}`;
+  return new FunctionFault('na', t(LANG, 'fnFrameNotSet', { instrument: instrument.name, years: yearsWords(row.from, row.to) }));
 }
 
 /** A money answer as an Excel cell value (the one place money becomes a number). */
@@ -107,7 +106,7 @@ export function utnyttelse(inputs: FunctionInputs, virkemiddel: Argument, år: A
   const { row, instrument } = rowFor(inputs, virkemiddel, år);
   if (row.utilisation === null) {
     if (row.frame !== null)
-      throw new FunctionFault('na', `Rammen for ${instrument.name} ${period(row)} er 0, så utnyttelsen er ikke definert.`);
+      throw new FunctionFault('na', t(LANG, 'fnZeroFrame', { instrument: instrument.name, years: yearsWords(row.from, row.to) }));
     throw notSet(instrument, row);
   }
   return Number(row.utilisation);
@@ -125,6 +124,6 @@ export const TOTAL_COLUMNS = ['Ramme', 'Utbetalt', 'Åpne tilsagn', 'Gjenstår']
 export function total(inputs: FunctionInputs, år: Argument): number[][] {
   const year = yearArg(år);
   const totals = yearTotalsOf(inputs.reconciliation.rows, year);
-  if (totals.count === 0) throw new FunctionFault('na', `Planen har ingen statlige rammer for ${year}.`);
+  if (totals.count === 0) throw new FunctionFault('na', t(LANG, 'fnNoStateFrames', { year }));
   return [[cell(totals.frames), cell(totals.spent), cell(totals.openCommitments), cell(totals.remaining)]];
 }

@@ -4,6 +4,7 @@
  * #N/A, each with a Norwegian message that says what to do.
  */
 import type { Problem } from '../../engine/index.js';
+import { t } from '../../engine/messages/ui.js';
 import { WorkbookError } from '../excel/faults.js';
 import { logError } from '../excel/office-helpers.js';
 import { FunctionFault } from './answers.js';
@@ -17,8 +18,8 @@ export interface FunctionsRuntime {
 /** The fault for a workbook whose tables have problems: the first, and how many more. */
 export function faultOfProblems(problems: readonly Problem[]): FunctionFault {
   const first = problems[0];
-  if (!first) return new FunctionFault('na', 'Arbeidsboken kunne ikke leses.');
-  const more = problems.length > 1 ? ` (og ${problems.length - 1} andre feil; se IA Planner-ruten)` : '';
+  if (!first) return new FunctionFault('na', t('nb', 'fnUnreadable'));
+  const more = problems.length > 1 ? t('nb', 'fnMoreProblems', { count: problems.length - 1 }) : '';
   return new FunctionFault('na', `${first.message}${more}`);
 }
 
@@ -30,8 +31,5 @@ export function toFunctionError(error: unknown, runtime: FunctionsRuntime): Cust
   }
   if (error instanceof WorkbookError) return new runtime.Error(runtime.ErrorCode.notAvailable, error.message);
   logError('custom function', error);
-  return new runtime.Error(
-    runtime.ErrorCode.invalidValue,
-    'Uventet feil i IA Planner. Prøv igjen; skjer det igjen, meld fra om feilen.',
-  );
+  return new runtime.Error(runtime.ErrorCode.invalidValue, t('nb', 'fnUnexpected'));
 }

@@ -3,7 +3,7 @@
  * failure on the one error surface, and always clear the busy mark.
  */
 import type { Lang } from '../../engine/index.js';
-import { t } from '../../engine/messages/ui.js';
+import { t, type TextKey } from '../../engine/messages/ui.js';
 
 /** Where messages go (the `<ia-notifier>`). */
 export interface Notify {
@@ -11,24 +11,13 @@ export interface Notify {
   success(text: string): void;
 }
 
-const OFFICE_CODES: Record<string, Record<Lang, string>> = {
-  InvalidOperationInCellEditMode: {
-    nb: 'Excel er i redigeringsmodus. Trykk Enter eller Esc i cellen, og prøv igjen.',
-    en: 'Excel is in cell-edit mode. Press Enter or Esc in the cell and try again.',
-  },
-  AccessDenied: { nb: 'Arbeidsboken er beskyttet mot endringer.', en: 'The workbook is protected against changes.' },
-  Conflict: {
-    nb: 'Noen andre endret arbeidsboken samtidig. Prøv igjen.',
-    en: 'Someone else changed the workbook at the same time. Try again.',
-  },
-  RequestPayloadSizeLimitExceeded: {
-    nb: 'Dataene er for store for Excel på nettet i én operasjon.',
-    en: 'The data is too large for Excel on the web in one operation.',
-  },
-  ItemAlreadyExists: {
-    nb: 'En tabell eller et ark med samme navn finnes allerede.',
-    en: 'A table or sheet with that name already exists.',
-  },
+/** Office's error codes the pane words itself (never Office's localised text), by their catalogue key. */
+const OFFICE_CODES: Readonly<Record<string, TextKey>> = {
+  InvalidOperationInCellEditMode: 'officeCellEditMode',
+  AccessDenied: 'officeAccessDenied',
+  Conflict: 'officeConflict',
+  RequestPayloadSizeLimitExceeded: 'officePayloadTooLarge',
+  ItemAlreadyExists: 'officeItemExists',
 };
 
 /** Words for a failure: an Office error by its code (never its localised message), else a generic line. */
@@ -38,7 +27,7 @@ function describeError(error: unknown, lang: Lang): string {
   if (typeof error === 'object' && error !== null && 'code' in error) {
     const code = String((error as { code: unknown }).code);
     const known = OFFICE_CODES[code];
-    if (known) return known[lang];
+    if (known) return t(lang, known);
     return `${t(lang, 'errorPrefix')} (${code}).`;
   }
   const detail = error instanceof Error ? error.message : String(error);

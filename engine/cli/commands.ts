@@ -11,14 +11,14 @@ import {
   SpendingTotals,
   frameTotalsByYear,
   type Frame,
-  type FrameSource,
   type IsoDate,
-  type Funding,
   type Lang,
   type Plan,
   type Problem,
   type Reconciliation,
   type ReconciliationRow,
+  fundingWords,
+  sourceWords,
 } from '../index.js';
 import { UsageError, yearOption, type CliOptions } from './args.js';
 import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
@@ -64,29 +64,6 @@ export function problemJson(p: Problem): Record<string, unknown> {
 export function nameOf(plan: Plan, id: string, lang: Lang): string {
   const instrument = plan.instruments.find((i) => i.id === id);
   return instrument ? (lang === 'nb' ? instrument.name : instrument.nameEn) : id;
-}
-
-const FUNDING_WORDS: Record<Funding, Record<Lang, string>> = {
-  state: { nb: 'staten', en: 'the state' },
-  arbeidslivssentrene: { nb: 'arbeidslivssentrene', en: 'the working-life centres' },
-  partene: { nb: 'partene', en: 'the parties' },
-};
-
-/** Who funds a frame, in words (the JSON keeps the code). */
-export function fundingWords(funding: Funding, lang: Lang): string {
-  return FUNDING_WORDS[funding][lang];
-}
-
-const SOURCE_WORDS: Record<FrameSource, Record<Lang, string>> = {
-  appendix: { nb: 'vedlegget 2019', en: 'the 2019 appendix' },
-  continued: { nb: 'videreført (antatt)', en: 'continued (assumed)' },
-  agreement_2025: { nb: 'avtalen 2025–2028', en: 'the 2025–2028 agreement' },
-  entered: { nb: 'lagt inn', en: 'entered' },
-};
-
-/** Where a frame's amount comes from, in words (the JSON keeps the code). */
-export function sourceWords(source: FrameSource, lang: Lang): string {
-  return SOURCE_WORDS[source][lang];
 }
 
 /** The usage error for `--format html` outside `evaluate`. */

@@ -7,7 +7,8 @@
 import { formatDate, type IsoDate } from '../calendar.js';
 import { Dec, formatMoney, type Money } from '../money.js';
 import type { CarryOverRule } from '../plan/carry-over.js';
-import { INSTRUMENTS } from '../plan/instruments.js';
+import type { FrameSource } from '../plan/frame.js';
+import { INSTRUMENTS, type Funding } from '../plan/instruments.js';
 import type { Lang } from './problems.js';
 
 /** A frame as a notice names it: instrument id and years (`from` = `to` for an annual frame). */
@@ -405,4 +406,27 @@ export function noticeText(notice: GovernanceNotice, lang: Lang, instruments: In
   // The catalogue is keyed by code, so the entry for this notice's code renders this notice's values.
   const render = CATALOGUE[notice.code][lang] as Render<GovernanceNotice>;
   return render(notice, words);
+}
+
+const FUNDING_WORDS: Record<Funding, Record<Lang, string>> = {
+  state: { nb: 'staten', en: 'the state' },
+  arbeidslivssentrene: { nb: 'arbeidslivssentrene', en: 'the working-life centres' },
+  partene: { nb: 'partene', en: 'the parties' },
+};
+
+/** Who funds a frame, in words (the JSON keeps the code). */
+export function fundingWords(funding: Funding, lang: Lang): string {
+  return FUNDING_WORDS[funding][lang];
+}
+
+const SOURCE_WORDS: Record<FrameSource, Record<Lang, string>> = {
+  appendix: { nb: 'vedlegget 2019', en: 'the 2019 appendix' },
+  continued: { nb: 'videreført (antatt)', en: 'continued (assumed)' },
+  agreement_2025: { nb: 'avtalen 2025–2028', en: 'the 2025–2028 agreement' },
+  entered: { nb: 'lagt inn', en: 'entered' },
+};
+
+/** Where a frame's amount comes from, in words (the JSON keeps the code). */
+export function sourceWords(source: FrameSource, lang: Lang): string {
+  return SOURCE_WORDS[source][lang];
 }
