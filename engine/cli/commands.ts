@@ -19,6 +19,7 @@ import {
   type ReconciliationRow,
   fundingWords,
   sourceWords,
+  yearTotals,
 } from '../index.js';
 import { UsageError, yearOption, type CliOptions } from './args.js';
 import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
@@ -253,31 +254,14 @@ function reconcileTable(
     ? `Avstemming per ${dateText(asOf, lang)}: ${imported} linjer importert, ${duplicates} duplikater utelatt.\n\n`
     : `Reconciliation as of ${asOf}: ${imported} lines imported, ${duplicates} duplicates left out.\n\n`;
   out += renderTable(headers, body, ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left']);
-  const years = [...new Set(rows.map((r) => r.from))].sort((a, b) => a - b);
-  const totals = years.map((y) => {
-    const ofYear = rows.filter((r) => r.from === y);
-    const sumOf = (pick: (r: ReconciliationRow) => Money | null) =>
-      ofYear.reduce((s, r) => s.plus(pick(r) ?? Money.zero), Money.zero);
-    return [
-      String(y),
-      formatMoney(
-        sumOf((r) => r.frame),
-        { lang },
-      ),
-      formatMoney(
-        sumOf((r) => r.spent),
-        { lang },
-      ),
-      formatMoney(
-        sumOf((r) => r.openCommitments),
-        { lang },
-      ),
-      formatMoney(
-        sumOf((r) => r.remaining),
-        { lang },
-      ),
-    ];
-  });
+  // The year totals by the engine's one rule (yearTotals: state frames, a pool in its first year).
+  const totals = yearTotals(rows).map((y) => [
+    String(y.year),
+    formatMoney(y.frames, { lang }),
+    formatMoney(y.spent, { lang }),
+    formatMoney(y.openCommitments, { lang }),
+    formatMoney(y.remaining, { lang }),
+  ]);
   out +=
     '\n' +
     renderTable(

@@ -36,11 +36,16 @@ export interface YearTotals {
   readonly remaining: Money;
   /** How many state frames of the year have no amount (left out of `frames` and `remaining`). */
   readonly unset: number;
-  /** How many state frames count in the year. */
+  /** How many state frames count in the year (none: the year has no state frame). */
   readonly count: number;
 }
 
-/** A year's totals over reconciliation rows, counted as `frameTotalsByYear` counts frames. */
+/**
+ * A year's totals over reconciliation rows, counted as `frameTotalsByYear` counts frames (state
+ * frames, a pool in its first year), all four over the same frames so that remaining is frame −
+ * spent − open commitments. Spending on an instrument without a state frame is not in them: its
+ * own row shows it, flagged.
+ */
 export function yearTotalsOf(rows: readonly ReconciliationRow[], year: number): YearTotals {
   let frames = Money.zero;
   let spent = Money.zero;
@@ -60,7 +65,8 @@ export function yearTotalsOf(rows: readonly ReconciliationRow[], year: number): 
   return { year, frames, spent, openCommitments: open, remaining, unset, count };
 }
 
-/** The totals of every year 2019–2028 that has a state frame, in order. */
+/** The totals of every year 2019–2028 that has a row, in order. */
 export function yearTotals(rows: readonly ReconciliationRow[]): YearTotals[] {
-  return YEARS.map((year) => yearTotalsOf(rows, year)).filter((t) => t.count > 0);
+  const years = new Set(rows.map((r) => r.from));
+  return YEARS.filter((year) => years.has(year)).map((year) => yearTotalsOf(rows, year));
 }
