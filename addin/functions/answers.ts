@@ -125,5 +125,5 @@ export function total(inputs: FunctionInputs, år: Argument): number[][] {
   const year = yearArg(år);
   const totals = yearTotalsOf(inputs.reconciliation.rows, year);
   if (totals.count === 0) throw new FunctionFault('na', t(LANG, 'fnNoStateFrames', { year }));
-  return [[cell(totals.frames), cell(totals.spent), cell(totals.openCommitments), cell(totals.remaining)]];
+  return [[cell(totals.frames), cell(totals.spentOnFrames), cell(totals.openOnFrames), cell(totals.remaining)]];
 }

@@ -28,11 +28,17 @@ export function frameTotalsByYear(frames: readonly Frame[]): Map<number, Money> 
 /** One year's totals of a reconciliation. */
 export interface YearTotals {
   readonly year: number;
-  /** The frames that are set. */
+  /** The state frames that are set. */
   readonly frames: Money;
+  /** Everything disbursed against the year's frames, whoever funds the instrument (the state's ledger). */
   readonly spent: Money;
+  /** Everything still committed against the year's frames, likewise. */
   readonly openCommitments: Money;
-  /** What remains of the frames that are set. */
+  /** Disbursed against the state frames only: `frames − spentOnFrames − openOnFrames = remaining`. */
+  readonly spentOnFrames: Money;
+  /** Still committed against the state frames only. */
+  readonly openOnFrames: Money;
+  /** What remains of the state frames that are set. */
   readonly remaining: Money;
   /** How many state frames of the year have no amount (left out of `frames` and `remaining`). */
   readonly unset: number;
@@ -41,28 +47,33 @@ export interface YearTotals {
 }
 
 /**
- * A year's totals over reconciliation rows, counted as `frameTotalsByYear` counts frames (state
- * frames, a pool in its first year), all four over the same frames so that remaining is frame −
- * spent − open commitments. Spending on an instrument without a state frame is not in them: its
- * own row shows it, flagged.
+ * A year's totals over reconciliation rows, frames counted as `frameTotalsByYear` counts them
+ * (state frames, a pool in its first year). `spent` and `openCommitments` take every row of the
+ * year, so no krone of the ledger is left out of a total; `spentOnFrames` and `openOnFrames` take
+ * the state frames only, the ones `remaining` is left of.
  */
 export function yearTotalsOf(rows: readonly ReconciliationRow[], year: number): YearTotals {
   let frames = Money.zero;
   let spent = Money.zero;
   let open = Money.zero;
+  let spentOnFrames = Money.zero;
+  let openOnFrames = Money.zero;
   let remaining = Money.zero;
   let unset = 0;
   let count = 0;
   for (const row of rows) {
-    if (!countsIn(row, year)) continue;
-    count++;
+    if (row.from !== year) continue;
     spent = spent.plus(row.spent);
     open = open.plus(row.openCommitments);
+    if (!countsIn(row, year)) continue;
+    count++;
+    spentOnFrames = spentOnFrames.plus(row.spent);
+    openOnFrames = openOnFrames.plus(row.openCommitments);
     if (row.frame === null) unset++;
     else frames = frames.plus(row.frame);
     if (row.remaining !== null) remaining = remaining.plus(row.remaining);
   }
-  return { year, frames, spent, openCommitments: open, remaining, unset, count };
+  return { year, frames, spent, openCommitments: open, spentOnFrames, openOnFrames, remaining, unset, count };
 }
 
 /** The totals of every year 2019–2028 that has a row, in order. */
