@@ -196,7 +196,15 @@ export function readCsv(text: string): {
   return { rows, separator: reader.detectedSeparator, unterminatedQuoteLine: reader.unterminatedQuoteLine };
 }
 
-/** Quotes a field for CSV output when it needs it. */
+/** A plain number as CSV output writes it (`-420000.00`): left as it is, so numbers stay numbers. */
+const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
+/**
+ * Quotes a field for CSV output when it needs it. A text that a spreadsheet would take for a
+ * formula (it begins with `=`, `+`, `-`, `@`, TAB or CR: CSV injection, as OWASP describes it) is
+ * written with a leading `'`, so Excel shows it as text and never runs it; a plain number is not.
+ */
 export function csvField(value: string, separator: Separator = ','): string {
-  return value.includes(separator) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
