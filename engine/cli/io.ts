@@ -79,8 +79,9 @@ export function loadLedgers(
     });
     if (progress) process.stderr.write('\r\x1b[K');
     reports.push(report);
-    problems.push(...report.problems);
-    warnings.push(...report.warnings);
+    // One by one: a spread of a file's 200 000 problems into push() overflows the call stack.
+    for (const p of report.problems) problems.push(p);
+    for (const w of report.warnings) warnings.push(w);
     if (report.rejected) rejected = true;
   }
   return { ledger, reports, problems, warnings, rejected };

@@ -96,7 +96,7 @@ function readRows(read: TableRead, known: ReadonlySet<string>, file: string, lan
     list.push({ frame, file, sheet: read.sheet, line });
     byVersion.set(id, list);
   });
-  for (const frames of byVersion.values()) problems.push(...validateFrames(frames, lang));
+  for (const frames of byVersion.values()) for (const p of validateFrames(frames, lang)) problems.push(p);
   return byVersion;
 }
 

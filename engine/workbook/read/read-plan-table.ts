@@ -246,7 +246,7 @@ export function readPlanTables(rammer: TableRead | null, poster: TableRead | nul
   if (!poster) problems.push(missingTable(file, 'Poster', lang));
   const frames = rammer ? readFrames(rammer, file, lang, problems) : null;
   const posts = poster ? readPosts(poster, file, lang, problems) : null;
-  if (frames) problems.push(...validateFrames(frames, lang));
+  if (frames) for (const p of validateFrames(frames, lang)) problems.push(p);
   if (problems.length > 0 || !frames || !posts) return { plan: null, problems };
   return { plan: { instruments: INSTRUMENTS, frames: sortFrames(frames.map((f) => f.frame)), posts }, problems };
 }
