@@ -61,7 +61,10 @@ export function asOfFor(text: string | undefined, lines: readonly LedgerLine[]):
 /** The evaluation year: --year, else the year of --as-of, else the last budget year with ledger lines, else the report date's. */
 export function evaluationYear(options: CliOptions, asOf: IsoDate, lines: readonly LedgerLine[]): Year {
   if (options.year !== undefined) return yearOption(options.year, '--year');
-  let year = options.asOf === undefined && lines.length > 0 ? lines.reduce((max, l) => Math.max(max, l.year), FIRST_YEAR) : yearOfDate(asOf);
+  let year =
+    options.asOf === undefined && lines.length > 0
+      ? lines.reduce((max, l) => Math.max(max, l.year), FIRST_YEAR)
+      : yearOfDate(asOf);
   year = Math.min(Math.max(year, FIRST_YEAR), LAST_YEAR);
   const reading = parseYear(year);
   return reading.ok ? reading.year : (FIRST_YEAR as Year);
