@@ -199,12 +199,14 @@ describe('readCsv', () => {
   });
 
   it('quotes a field for output only when it needs it, and reads it back', () => {
-    for (const value of ['plain', 'a,b', 'si "hei"', 'to\nlinjer', '=SUM(A1)']) {
+    for (const value of ['plain', 'a,b', 'si "hei"', 'to\nlinjer', '-420000.00']) {
       const { rows } = readCsv(`h,k\n${csvField(value)},x\n`);
       expect(rows[1]!.fields[0]).to.equal(value);
     }
     expect(csvField('plain')).to.equal('plain');
     expect(csvField('a;b', ';')).to.equal('"a;b"');
+    // A formula is written as text (a leading '), never run when the file is opened in Excel.
+    expect(csvField('=SUM(A1)')).to.equal("'=SUM(A1)");
   });
 });
 
