@@ -83,6 +83,8 @@ describe('the task pane by keyboard and for assistive technology', function () {
     await page.keyboard.press('ArrowRight');
     // The view renders asynchronously: tab only once it is there, or Tab may run past it.
     await page.locator('ia-import-view input[type=file]').waitFor({ state: 'attached' });
+    // The pane reads the workbook when it opens; choose the file once that reading is done.
+    await page.locator('ia-app main[aria-busy=false]').waitFor();
     await (await chooseFileByKeyboard(page)).setFiles(fixture('forbruk-overforbruk.csv'));
     await page.locator('ia-import-view .result.ok').waitFor();
     await page.screenshot({ path: path.join(RESULTS, 'importer-320.png'), fullPage: true });
