@@ -13,6 +13,7 @@ import {
   openSession,
   planningTables,
   readingOf,
+  readingProblems,
   reconcileState,
   runChange,
   spendingAsOf,
@@ -88,7 +89,7 @@ export class PlannerSession {
   }
   /** Problems that keep the workbook from being changed (as the command line would refuse it), or none. */
   get problems(): readonly Problem[] {
-    return this.reading.state ? this.reading.logProblems : this.reading.problems;
+    return readingProblems(this.reading);
   }
 
   /**
@@ -247,12 +248,12 @@ export class PlannerSession {
   /** The user tables that a refresh would replace although the user changed them. */
   async editedTables(lang: Lang): Promise<string[]> {
     const existing = await tablesReaderOf(this.host.port)(USER_TABLES);
-    return findEditedTables(existing, this.tables(lang), USER_TABLES);
+    return findEditedTables(existing, this.tablesOf(this.state, lang), USER_TABLES);
   }
 
   /** The layout's tables the workbook lacks. */
   async missingTables(lang: Lang): Promise<string[]> {
-    const names = this.tables(lang).map((table) => table.spec.table);
+    const names = this.tablesOf(this.state, lang).map((table) => table.spec.table);
     const found = await tablesReaderOf(this.host.port)(names);
     return names.filter((name) => !found.get(name));
   }
@@ -281,7 +282,7 @@ export class PlannerSession {
 
   /** The state a change may start from: none while the workbook has problems or a broken log. */
   private usable(): PlanningState | null {
-    return this.reading.state && this.reading.logProblems.length === 0 ? this.reading.state : null;
+    return this.problems.length === 0 ? this.reading.state : null;
   }
 
   /** Writes a new state's tables (when the workbook is there), and only then takes the state as the session's. */
@@ -302,10 +303,6 @@ export class PlannerSession {
 
   private async hasWorkbook(): Promise<boolean> {
     return (await this.host.port.readTable('Forbruk')) !== null;
-  }
-
-  private tables(lang: Lang): TableData[] {
-    return this.tablesOf(this.state, lang);
   }
 
   /**
