@@ -19,6 +19,7 @@ export * from './reconcile/flags.js';
 export * from './reconcile/carried.js';
 export * from './audit/sha256.js';
 export * from './audit/log.js';
+export * from './audit/hmac.js';
 export * from './plan/versions.js';
 export * from './plan/closing.js';
 export * from './plan/reallocation.js';

@@ -11,6 +11,7 @@ import {
 } from '../index.js';
 import { unreadableWorkbook } from '../workbook/xlsx/read-plan.js';
 import { readXlsxTables } from '../workbook/xlsx/read-xlsx.js';
+import { isKeyProblem, logKeyFromEnvironment } from './log-key.js';
 
 /** A workbook as read: its tables by lower-case name and the planning state they hold. */
 export interface LoadedWorkbook {
@@ -22,8 +23,13 @@ export interface LoadedWorkbook {
 /** The state of a plan without a workbook (the engine's `embeddedState`). */
 export { embeddedState } from '../index.js';
 
-/** Reads a planning workbook, or gives the problem when the file cannot be read at all. */
+/**
+ * Reads a planning workbook, or gives the problem when the file cannot be read at all; the log is
+ * checked (and new entries signed) with the environment's log key, when there is one.
+ */
 export async function loadWorkbook(path: string, lang: Lang): Promise<LoadedWorkbook | Problem> {
+  const key = logKeyFromEnvironment(lang);
+  if (isKeyProblem(key)) return key;
   let tables: Map<string, TableRead>;
   try {
     tables = await readXlsxTables(path);
@@ -31,7 +37,7 @@ export async function loadWorkbook(path: string, lang: Lang): Promise<LoadedWork
     return unreadableWorkbook(path, lang);
   }
   const file = basename(path);
-  return { file, tables, reading: readPlanningTables((name) => tables.get(name.toLowerCase()) ?? null, file, lang) };
+  return { file, tables, reading: readPlanningTables((name) => tables.get(name.toLowerCase()) ?? null, file, lang, key) };
 }
 
 /** Whether a load gave a workbook (not a problem). */

@@ -35,6 +35,7 @@ import { dateText, problemLines } from './commands.js';
 import { readIndicators } from './evaluate-command.js';
 import { loadLedgers, nowStamp, resolveAsOf, userName } from './io.js';
 import { embeddedState, isWorkbook, loadWorkbook } from './planning-io.js';
+import { isKeyProblem, logKeyFromEnvironment } from './log-key.js';
 
 function exists(path: string, lang: CliOptions['lang']): CommandResult {
   const message =
@@ -107,7 +108,10 @@ export async function workbookCommand(options: CliOptions): Promise<CommandResul
     );
   if (options.year !== undefined) yearOption(options.year, '--year');
   if (existsSync(out) && !options.force) return exists(out, lang);
-  let state: PlanningState = embeddedState();
+  // A new workbook's log is signed with the environment's key, as a read one's new entries are.
+  const key = logKeyFromEnvironment(lang);
+  if (isKeyProblem(key)) return rejected([key], lang);
+  let state: PlanningState = { ...embeddedState(), logKey: key };
   let indicatorTable: TableRead | null = null;
   const planFile = options.plan === undefined ? null : basename(options.plan);
   if (options.plan !== undefined) {
@@ -167,15 +171,19 @@ export async function workbookCommand(options: CliOptions): Promise<CommandResul
         `${loaded.ledger.duplicates} duplikater utelatt. Avstemt per ${asOf}; vurdering for ${year}`
       : `Plan: ${planFile ?? 'the embedded plan'}. Ledger: ${files.join(', ') || 'no files'}; ${lines.length} lines (${added} new), ` +
         `${loaded.ledger.duplicates} duplicates left out. Reconciled as of ${asOf}; evaluation for ${year}`;
-  const log = appendEntry(state.log, {
-    at: nowStamp(),
-    who: userName(options.user),
-    action: 'workbook_written',
-    target: basename(out),
-    before: '',
-    after: summary,
-    why: options.reason ?? '',
-  });
+  const log = appendEntry(
+    state.log,
+    {
+      at: nowStamp(),
+      who: userName(options.user),
+      action: 'workbook_written',
+      target: basename(out),
+      before: '',
+      after: summary,
+      why: options.reason ?? '',
+    },
+    state.logKey ?? null,
+  );
   const tables = planningTables({ ...state, lines, log }, { asOf, lang, extraTables: evaluationTables(evaluation, lang) });
   try {
     await writeWorkbookFile(out, tables, { overwrite: options.force });

@@ -53,6 +53,7 @@ export type ProblemCode =
   | 'duplicate_year'
   | 'closed_ledger_changed'
   | 'broken_log'
+  | 'bad_log_key'
   | 'reallocation_refused'
   | 'change_refused'
   | 'approved_version_changed';
@@ -175,6 +176,10 @@ const EXPECTED: Record<ProblemCode, Texts> = {
     nb: 'loggen slik IA Planner skrev den (oppføringene kan ikke endres)',
     en: 'the log as IA Planner wrote it (entries cannot be changed)',
   },
+  bad_log_key: {
+    nb: 'en loggnøkkel på minst {min} byte, som tekst i IA_PLANNER_LOG_KEY eller i en fil som IA_PLANNER_LOG_KEY_FILE peker på',
+    en: 'a log key of at least {min} bytes, as text in IA_PLANNER_LOG_KEY or in a file that IA_PLANNER_LOG_KEY_FILE points to',
+  },
   reallocation_refused: {
     nb: 'et beløp som ikke tar rammen under det som er utbetalt og bundet i åpne tilsagn',
     en: 'an amount that does not take the frame below what is spent and bound in open commitments',
@@ -234,6 +239,7 @@ const HEADLINE: Record<ProblemCode, Texts> = {
     en: 'The ledger of a closed year has changed',
   },
   broken_log: { nb: 'Loggen er brutt', en: 'The log is broken' },
+  bad_log_key: { nb: 'Loggnøkkelen kan ikke brukes', en: 'The log key cannot be used' },
   reallocation_refused: { nb: 'Omdisponeringen avvises', en: 'The reallocation is refused' },
   change_refused: { nb: 'Endringen avvises', en: 'The change is refused' },
   approved_version_changed: {

@@ -61,7 +61,7 @@ export function madeChange(
   outcome: GovernanceOutcome,
   lang: Lang,
 ): GovernanceResult {
-  const next = { ...state, ...patch, log: appendEntry(state.log, change) };
+  const next = { ...state, ...patch, log: appendEntry(state.log, change, state.logKey ?? null) };
   return { ok: true, state: next, change, outcome, message: noticeText(outcome, lang, state.plan.instruments) };
 }
 

@@ -47,7 +47,6 @@ export function readingOf(state: PlanningState, rows?: PlanningReading['rows']):
     state,
     problems: [],
     logProblems: [],
-    legacyLog: false,
     unlockedState: state,
     rows: rows ?? { frameRows: new Map(), closedRows: new Map() },
   };
@@ -202,7 +201,7 @@ export function noteInState(state: PlanningState, who: string, at: string, actio
     after: noticeText(action, lang, state.plan.instruments),
     why: '',
   };
-  return { ...state, log: appendEntry(state.log, change) };
+  return { ...state, log: appendEntry(state.log, change, state.logKey ?? null) };
 }
 
 /** A version as a session lists it: with its frames, or without when the workbook did not store them. */

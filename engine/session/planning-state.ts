@@ -6,7 +6,7 @@
  * the ledger and frames of each closed year are still what the year was closed with, and that each
  * approved version's frames are still what it was approved with.
  */
-import type { LogEntry } from '../audit/log.js';
+import type { LogEntry, LogKey } from '../audit/log.js';
 import type { IsoDate } from '../calendar.js';
 import type { LedgerLine } from '../ledger/line.js';
 import type { Plan } from '../plan/plan.js';
@@ -30,6 +30,8 @@ export interface PlanningState {
   readonly lines: readonly LedgerLine[];
   /** The change log, oldest first. */
   readonly log: readonly LogEntry[];
+  /** The key new log entries are signed with (the host's, never stored), or none: plain SHA-256 entries. */
+  readonly logKey?: LogKey | null;
 }
 
 /** What reading a planning workbook gave: the state (null when any cell is wrong) and the problems. */
@@ -39,8 +41,6 @@ export interface PlanningReading {
   readonly problems: Problem[];
   /** Problems of the change log (a broken chain): reading may go on, but no change may be recorded. */
   readonly logProblems: Problem[];
-  /** Whether the log was an older four-column one, read as notes. */
-  readonly legacyLog: boolean;
   /**
    * The state even where a closed year's ledger or frames were changed (those changes are the
    * problems): only for reopening that year, after which `checkClosedYears` must pass.
@@ -94,13 +94,20 @@ export function checkClosedYears(
   return problems;
 }
 
-/** Reads the planning state from a workbook's tables, found by name (null where there is none). */
-export function readPlanningTables(table: (name: string) => TableRead | null, file: string, lang: Lang = 'nb'): PlanningReading {
+/**
+ * Reads the planning state from a workbook's tables, found by name (null where there is none).
+ * `logKey`: the host's log key, which checks signed entries and signs the state's new ones.
+ */
+export function readPlanningTables(
+  table: (name: string) => TableRead | null,
+  file: string,
+  lang: Lang = 'nb',
+  logKey: LogKey | null = null,
+): PlanningReading {
   const planReading = readPlanTables(table('Rammer'), table('Poster'), file, lang);
-  const log = readLogTable(table('Logg'), file, lang);
+  const log = readLogTable(table('Logg'), file, lang, logKey);
   const base = {
     logProblems: log.problems,
-    legacyLog: log.legacy,
     unlockedState: null,
     rows: { frameRows: new Map(), closedRows: new Map() },
   };
@@ -124,6 +131,7 @@ export function readPlanningTables(table: (name: string) => TableRead | null, fi
     governance: { ...governance.governance, versionFrames: stored.versionFrames },
     lines: forbruk.lines,
     log: log.entries,
+    logKey,
   };
   const rows = { frameRows: governance.frameRows, closedRows: governance.closedRows };
   const changes = checkClosedYears(state, rows, file, lang);

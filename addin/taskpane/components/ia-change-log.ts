@@ -39,7 +39,7 @@ export class IaChangeLog extends LitElement {
 
   @property({ attribute: false }) entries: readonly LogEntry[] = [];
   /** The result of verifying the chain. */
-  @property({ attribute: false }) chain: ChainCheck = { ok: true, entries: 0 };
+  @property({ attribute: false }) chain: ChainCheck = { ok: true, entries: 0, head: null, signed: false };
 
   @consume({ context: langContext, subscribe: true })
   @property({ attribute: false })

@@ -1,18 +1,20 @@
 /**
  * The change log in the workbook, read strictly: every row of `Logg` must be an entry IA Planner
  * wrote (chain columns intact, `Handling` and `Detaljer` as the entry renders them), and the hash
- * chain must hold. A break is a `broken_log` problem naming the sheet row. A log written before the
- * chain columns existed (four columns only) is read as notes, so its rows are kept, never dropped.
+ * chain must hold. A break is a `broken_log` problem naming the sheet row. The chain columns are
+ * part of the table (CONTRACTS §4): a `Logg` with entries and without them is a broken log, never
+ * read as an unchained form, so deleting them cannot launder an edited history into a new chain.
  */
 import {
-  appendEntries,
   entryDetails,
   entryHandling,
   isLogAction,
   verifyChain,
+  type ChainFault,
   type ChangeRecord,
   type LogAction,
   type LogEntry,
+  type LogKey,
 } from '../../audit/log.js';
 import { problem, type Lang, type Problem } from '../../messages/problems.js';
 import type { LogRow } from '../write/build.js';
@@ -24,17 +26,10 @@ export function changeOfLogRow(row: LogRow): ChangeRecord {
   return { at: row.time, who: row.who, action: 'note', target: row.action, before: '', after: row.details, why: '' };
 }
 
-/** Log rows as a hash-chained log, in order. */
-export function logEntriesOfRows(rows: readonly LogRow[]): LogEntry[] {
-  return appendEntries([], rows.map(changeOfLogRow));
-}
-
 /** What reading `Logg` gave: the entries in order, and a problem for each row that breaks the log. */
 export interface LogReading {
   readonly entries: LogEntry[];
   readonly problems: Problem[];
-  /** Whether the table had the four contract columns only (an older workbook), read as notes. */
-  readonly legacy: boolean;
 }
 
 function textOf(value: CellValue | undefined): string {
@@ -57,43 +52,36 @@ function entryOf(cell: (name: string) => string, action: LogAction, seq: number)
   };
 }
 
-/**
- * Reads log entries back from the `Logg` table (by column name, so added user columns do not
- * matter); rows without the chain columns are skipped. Verify the result with `verifyChain`.
- */
-export function logEntriesFromTable(read: TableRead): LogEntry[] {
-  const at = (name: string) => read.header.indexOf(name);
-  const entries: LogEntry[] = [];
-  for (const row of read.rows) {
-    const cell = (name: string) => {
-      const i = at(name);
-      return textOf(i < 0 ? null : row[i]);
-    };
-    const code = cell('Kode');
-    if (!isLogAction(code)) continue;
-    entries.push(entryOf(cell, code, Number(cell('Løpenummer'))));
-  }
-  return entries;
-}
+/** The column a chain fault is seen in. */
+const FAULT_COLUMNS: Record<ChainFault, string> = {
+  hash_mismatch: 'Hash',
+  prev_mismatch: 'Forrige hash',
+  seq_gap: 'Løpenummer',
+  key_needed: 'Hash',
+  other_key: 'Hash',
+  unsigned_after_signed: 'Hash',
+};
 
 const CHAIN_COLUMNS = ['Løpenummer', 'Kode', 'Objekt', 'Før', 'Etter', 'Begrunnelse', 'Forrige hash', 'Hash'] as const;
 
-/** Reads and checks the `Logg` table (null: no table, an empty log). */
-export function readLogTable(read: TableRead | null, file: string, lang: Lang = 'nb'): LogReading {
-  if (!read) return { entries: [], problems: [], legacy: false };
+/**
+ * Reads and checks the `Logg` table (null: no table, an empty log). `key`: the log key, when the
+ * host has one, to check entries signed with it (see `verifyChain`).
+ */
+export function readLogTable(read: TableRead | null, file: string, lang: Lang = 'nb', key: LogKey | null = null): LogReading {
+  if (!read) return { entries: [], problems: [] };
   const at = (name: string) => read.header.indexOf(name);
-  const rows = read.rows
-    .map((row, i) => ({ row, line: read.firstRow + i }))
-    .filter(({ row }) => row.some((v) => textOf(v).trim() !== ''));
-  if (!CHAIN_COLUMNS.every((c) => at(c) >= 0)) {
-    const cell = (row: readonly CellValue[], name: string) => textOf(row[at(name)]);
-    const legacy = rows.map(({ row }) => ({
-      time: cell(row, 'Tidspunkt'),
-      who: cell(row, 'Hvem'),
-      action: cell(row, 'Handling'),
-      details: cell(row, 'Detaljer'),
-    }));
-    return { entries: logEntriesOfRows(legacy), problems: [], legacy: true };
+  const rows: { row: readonly CellValue[]; line: number }[] = [];
+  read.rows.forEach((row, i) => {
+    if (row.some((v) => textOf(v).trim() !== '')) rows.push({ row, line: read.firstRow + i });
+  });
+  const missing = CHAIN_COLUMNS.filter((c) => at(c) < 0);
+  if (missing.length > 0) {
+    if (rows.length === 0) return { entries: [], problems: [] };
+    const nb = `Loggen har oppføringer, men mangler kjedekolonnene ${missing.join(', ')}: uten dem kan ingen oppføring kontrolleres, og ingen endring kan føres.`;
+    const en = `The log has entries but lacks the chain columns ${missing.join(', ')}: without them no entry can be checked and no change can be recorded.`;
+    const place = { file, sheet: read.sheet, line: read.firstRow - 1, column: missing[0]!, value: null };
+    return { entries: [], problems: [problem('broken_log', place, lang, {}, lang === 'nb' ? nb : en)] };
   }
   const problems: Problem[] = [];
   const broken = (line: number, column: string | null, value: string | null, detail: string) =>
@@ -125,9 +113,9 @@ export function readLogTable(read: TableRead | null, file: string, lang: Lang = 
     entries.push(entry);
     lines.push(line);
   }
-  const check = verifyChain(entries, lang);
-  if (!check.ok) broken(lines[check.index]!, null, null, check.message);
-  return { entries, problems, legacy: false };
+  const check = verifyChain(entries, lang, key);
+  if (!check.ok) broken(lines[check.index]!, FAULT_COLUMNS[check.fault], null, check.message);
+  return { entries, problems };
 }
 
 /** The rows of the `Logg` table for log entries (columns of `LOGG`). */

@@ -1,10 +1,17 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import {
+  anchorText,
   appendEntries,
   appendEntry,
+  checkAnchor,
+  entryHash,
   GENESIS_HASH,
+  hmacSha256,
+  hmacSha256Bytes,
+  logKeyOf,
+  parseAnchor,
   sha256,
   sha256Bytes,
   verifyChain,
@@ -97,7 +104,12 @@ describe('the change log', () => {
   });
 
   it('reports an intact chain', () => {
-    expect(verifyChain(log)).to.deep.equal({ ok: true, entries: 3 });
+    expect(verifyChain(log)).to.deep.equal({
+      ok: true,
+      entries: 3,
+      head: { entry: 3, hash: log[2]!.hash, key: null },
+      signed: false,
+    });
   });
 
   it('does not change the log it appends to (append-only values)', () => {
@@ -134,5 +146,137 @@ describe('the change log', () => {
     const check = verifyChain([rehashed, log[1]!, log[2]!]);
     expect(check.ok).to.equal(false);
     if (!check.ok) expect([check.index, check.fault]).to.deep.equal([1, 'prev_mismatch']);
+  });
+});
+
+describe('hmacSha256', () => {
+  const hex = (h: string) => Uint8Array.from(h.match(/../g)!, (b) => parseInt(b, 16));
+  // RFC 4231 test cases 1, 2, 6 (a key longer than the block) and 7.
+  it('gives the RFC 4231 digests', () => {
+    expect(hmacSha256(new Uint8Array(20).fill(0x0b), 'Hi There')).to.equal(
+      'b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7',
+    );
+    expect(hmacSha256(new TextEncoder().encode('Jefe'), 'what do ya want for nothing?')).to.equal(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
+    expect(hmacSha256(new Uint8Array(131).fill(0xaa), 'Test Using Larger Than Block-Size Key - Hash Key First')).to.equal(
+      '60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54',
+    );
+    expect(
+      hmacSha256Bytes(
+        hex('aa'.repeat(131)),
+        new TextEncoder().encode(
+          'This is a test using a larger than block-size key and a larger than block-size data. The key needs to be hashed before being used by the HMAC algorithm.',
+        ),
+      ),
+    ).to.equal('9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2');
+  });
+
+  it('agrees with node:crypto for any key and text (property)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 200 }), fc.string(), (key, text) => {
+        return hmacSha256(key, text) === createHmac('sha256', key).update(text, 'utf8').digest('hex');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('a log signed with a key (HMAC chain)', () => {
+  const key = logKeyOf('ministeriets hemmelige loggnøkkel 2025');
+  const other = logKeyOf('en annen nøkkel som ingen skal ha');
+  const change = (n: number): ChangeRecord => ({
+    at: `2025-05-1${n}T09:00:00+02:00`,
+    who: 'Kari',
+    action: 'year_closed',
+    target: String(2020 + n),
+    before: 'åpent',
+    after: 'avsluttet',
+    why: 'Vedtatt',
+  });
+  const plain = appendEntries([], [change(1), change(2)]);
+  const signed = appendEntries(plain, [change(3), change(4)], key);
+
+  it('writes a signed entry as hmac:<key id>:<64 hex>, and the key id is not the key', () => {
+    expect(key.id).to.match(/^[0-9a-f]{8}$/);
+    expect(key.id).to.not.equal(other.id);
+    expect(signed[2]!.hash).to.match(new RegExp(`^hmac:${key.id}:[0-9a-f]{64}$`));
+    expect(signed[2]!.prevHash).to.equal(plain[1]!.hash);
+  });
+
+  it('is intact with the key: plain entries before the first signed one, signed ones after', () => {
+    const check = verifyChain(signed, 'nb', key);
+    expect(check).to.deep.equal({
+      ok: true,
+      entries: 4,
+      head: { entry: 4, hash: signed[3]!.hash.slice(-64), key: key.id },
+      signed: true,
+    });
+  });
+
+  it('cannot be checked without the key, nor with another key', () => {
+    const without = verifyChain(signed, 'en');
+    expect(without.ok ? null : [without.index, without.fault]).to.deep.equal([2, 'key_needed']);
+    if (!without.ok) expect(without.message).to.contain('IA_PLANNER_LOG_KEY');
+    const wrong = verifyChain(signed, 'nb', other);
+    expect(wrong.ok ? null : [wrong.index, wrong.fault]).to.deep.equal([2, 'other_key']);
+  });
+
+  it('refuses an entry re-signed by someone without the key: recomputed as plain SHA-256, the chain breaks', () => {
+    // A forger edits entry 4 and, not having the key, recomputes its hash as a plain entry.
+    const { hash: _h, ...body } = { ...signed[3]!, who: 'Forfalsker' };
+    void _h;
+    const forged = [...signed.slice(0, 3), { ...body, hash: entryHash(body) }];
+    const check = verifyChain(forged, 'nb', key);
+    expect(check.ok ? null : [check.index, check.fault]).to.deep.equal([3, 'unsigned_after_signed']);
+    // Nor can the forger pass it off as signed: the hmac does not match without the key.
+    const guessed = [...signed.slice(0, 3), { ...body, hash: `hmac:${key.id}:${entryHash(body)}` }];
+    const again = verifyChain(guessed, 'nb', key);
+    expect(again.ok ? null : [again.index, again.fault]).to.deep.equal([3, 'hash_mismatch']);
+  });
+
+  it('protects the plain entries before the first signed one: editing one breaks the signed link after it', () => {
+    const rewritten = appendEntries([], [{ ...change(1), who: 'Forfalsker' }, change(2)]);
+    const check = verifyChain([...rewritten, ...signed.slice(2)], 'nb', key);
+    expect(check.ok ? null : [check.index, check.fault]).to.deep.equal([2, 'prev_mismatch']);
+  });
+});
+
+describe('anchors (N:HASH)', () => {
+  const changes: ChangeRecord[] = [1, 2, 3].map((n) => ({
+    at: `2025-01-0${n}T10:00:00+01:00`,
+    who: 'Ola',
+    action: 'note',
+    target: 'Merknad',
+    before: '',
+    after: `nr. ${n}`,
+    why: '',
+  }));
+  const log = appendEntries([], changes);
+  const anchor = parseAnchor(anchorText({ entry: 2, hash: log[1]!.hash, key: null }))!;
+
+  it('reads N:HASH and refuses anything else', () => {
+    expect(anchor).to.deep.equal({ entry: 2, hash: log[1]!.hash });
+    expect(parseAnchor(`2:${log[1]!.hash.toUpperCase()}`)).to.deep.equal({ entry: 2, hash: log[1]!.hash });
+    for (const bad of ['', '2', `0:${log[1]!.hash}`, `2:${log[1]!.hash.slice(1)}`, `x:${log[1]!.hash}`])
+      expect(parseAnchor(bad), bad).to.equal(null);
+  });
+
+  it('holds while the log only grows', () => {
+    expect(checkAnchor(log, anchor)).to.equal(null);
+    expect(checkAnchor(appendEntry(log, changes[0]!), anchor)).to.equal(null);
+  });
+
+  it('names a log cut short before the anchor (the last rows deleted)', () => {
+    expect(checkAnchor(log.slice(0, 1), anchor, 'en')).to.deep.equal({
+      fault: 'cut_short',
+      message: `The log has 1 entries, but entry 2 (hash ${log[1]!.hash.slice(0, 12)}…) was known before: the log was cut short.`,
+    });
+  });
+
+  it('names a log rewritten and re-chained from the start (the chain alone holds, the anchor does not)', () => {
+    const rewritten = appendEntries([], [{ ...changes[0]!, after: 'noe annet' }, changes[1]!, changes[2]!]);
+    expect(verifyChain(rewritten).ok).to.equal(true);
+    expect(checkAnchor(rewritten, anchor)?.fault).to.equal('anchor_mismatch');
   });
 });

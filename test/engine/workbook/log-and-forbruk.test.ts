@@ -116,7 +116,7 @@ describe('the Logg table from audit entries', () => {
     // The reason is hashed and shown in Detaljer: both the text and the chain break, at the same row.
     expect(reading.problems.map((p) => [p.code, p.sheet, p.line, p.column])).to.deep.equal([
       ['broken_log', 'Logg', 3, 'Detaljer'],
-      ['broken_log', 'Logg', 3, null],
+      ['broken_log', 'Logg', 3, 'Hash'],
     ]);
     expect(reading.problems[1]!.message).to.contain('Logg, rad 3').and.contain('oppføring 2');
   });
@@ -128,7 +128,7 @@ describe('the Logg table from audit entries', () => {
     ]);
   });
 
-  it('reads an older four-column log as notes, so its rows are kept', () => {
+  it('refuses a log with entries whose chain columns were deleted, naming them (no unchained form to fall back to)', () => {
     const read: TableRead = {
       sheet: 'Logg',
       table: 'Logg',
@@ -137,10 +137,26 @@ describe('the Logg table from audit entries', () => {
       firstRow: 2,
     };
     const reading = readLogTable(read, 'gammel.xlsx');
-    expect(reading.legacy).to.equal(true);
-    expect(reading.entries.map((e) => [e.seq, e.action, e.target, e.after])).to.deep.equal([
-      [1, 'note', 'Arbeidsbok skrevet', 'Plan: innebygd.'],
+    expect(reading.entries).to.deep.equal([]);
+    expect(reading.problems.map((p) => [p.code, p.sheet, p.line, p.column])).to.deep.equal([
+      ['broken_log', 'Logg', 1, 'Løpenummer'],
     ]);
+    expect(reading.problems[0]!.message).to.equal(
+      'gammel.xlsx, ark Logg, rad 1, kolonne Løpenummer: Loggen er brutt. Forventet: loggen slik IA Planner skrev den ' +
+        '(oppføringene kan ikke endres). Loggen har oppføringer, men mangler kjedekolonnene Løpenummer, Kode, Objekt, Før, ' +
+        'Etter, Begrunnelse, Forrige hash, Hash: uten dem kan ingen oppføring kontrolleres, og ingen endring kan føres.',
+    );
+  });
+
+  it('reads an empty log without chain columns as an empty log', () => {
+    const read: TableRead = {
+      sheet: 'Logg',
+      table: 'Logg',
+      header: ['Tidspunkt', 'Hvem', 'Handling', 'Detaljer'],
+      rows: [[null, null, null, null]],
+      firstRow: 2,
+    };
+    expect(readLogTable(read, 'ny.xlsx')).to.deep.equal({ entries: [], problems: [] });
   });
 
   describe('in an .xlsx file', function () {
