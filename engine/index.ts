@@ -3,6 +3,7 @@ export * from './calendar.js';
 export * from './time.js';
 export * from './money.js';
 export * from './messages/problems.js';
+export * from './messages/log.js';
 export * from './plan/instruments.js';
 export * from './plan/frame.js';
 export * from './plan/plan.js';

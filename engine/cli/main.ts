@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'confirm-condition': async () => governance('confirm-condition'),
   'close-year': async () => governance('close-year'),
   'reopen-year': async () => governance('reopen-year'),
+  log: async () => (await import('./log-command.js')).logCommand,
   'carry-over': async () => (await import('./carry-over-command.js')).carryOverCommand,
   'version new': async () => version('new'),
   'version submit': async () => version('submit'),

@@ -35,6 +35,7 @@ import { dateText, problemLines } from './commands.js';
 import { readIndicators } from './evaluate-command.js';
 import { loadLedgers, nowStamp, resolveAsOf, userName } from './io.js';
 import { embeddedState, isWorkbook, loadWorkbook } from './planning-io.js';
+import { headLine } from './log-command.js';
 import { isKeyProblem, logKeyFromEnvironment } from './log-key.js';
 
 function exists(path: string, lang: CliOptions['lang']): CommandResult {
@@ -195,5 +196,6 @@ export async function workbookCommand(options: CliOptions): Promise<CommandResul
     lang === 'nb'
       ? `Skrev ${out}: ${state.plan.frames.length} rammer, ${lines.length} linjer i Forbruk, avstemt per ${dateText(asOf, lang)}, vurdering for ${year}.\n`
       : `Wrote ${out}: ${state.plan.frames.length} frames, ${lines.length} lines in Forbruk, reconciled as of ${asOf}, evaluation for ${year}.\n`;
-  return { stdout: done, stderr: problemLines([...loaded.problems, ...accepted.report.problems]) + warnings, status: 0 };
+  const head = headLine(log, out, lang);
+  return { stdout: done, stderr: problemLines([...loaded.problems, ...accepted.report.problems]) + warnings + head, status: 0 };
 }

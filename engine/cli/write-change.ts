@@ -20,6 +20,7 @@ import { writeWorkbookFile } from '../workbook/xlsx/save-file.js';
 import { UsageError, type CliOptions } from './args.js';
 import { problemLines, type CommandResult } from './commands.js';
 import { nowStamp, userName } from './io.js';
+import { headLine } from './log-command.js';
 import { carriedTables, isWorkbook, loadWorkbook, type LoadedWorkbook } from './planning-io.js';
 import { asOfFor } from './workbook-command.js';
 
@@ -98,5 +99,5 @@ export async function runWorkbookChange(
   const made = { result };
   const built = planningTables(made.result.state, { asOf: asOfFor(undefined, made.result.state.lines), lang });
   await writeWorkbookFile(path, orderTables([...built, ...carriedTables(loaded.tables, built)]), { overwrite: true });
-  return { stdout: `${made.result.message}\n`, stderr, status: 0 };
+  return { stdout: `${made.result.message}\n`, stderr: `${stderr}${headLine(made.result.state.log, path, lang)}`, status: 0 };
 }
