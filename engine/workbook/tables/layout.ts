@@ -136,23 +136,27 @@ export const FORBRUK: TableSpec = {
 const AVSTEMMING_NOTES: Record<Lang, Record<string, string>> = {
   nb: {
     Utbetalt:
-      'Formel: summen av utbetalinger i Forbruk for virkemiddelet med budsjettår fra Fra til Til. Oppdateres når du skriver inn nye rader i Forbruk.',
+      'Formel: summen av utbetalinger i Forbruk for virkemiddelet med budsjettår fra Fra til Til, datert til og med Per dato. Oppdateres når du skriver inn nye rader i Forbruk.',
     'Åpne tilsagn':
       'Verdi beregnet av IA Planner da arbeidsboken ble skrevet: hvert tilsagn minus annulleringer og utbetalinger som viser til det (Referanse), minst 0. Ikke en formel; skriv arbeidsboken på nytt for å oppdatere.',
     Gjenstår: 'Formel: Ramme − Utbetalt − Åpne tilsagn (tom der rammen ikke er fastsatt).',
     Utnyttelse: 'Formel: Utbetalt / Ramme, avrundet til fire desimaler.',
     'Overført inn':
       'Beløp overført fra rammen året før etter rammens overføringsregel (Rammer: Overføring, Andel, Overforbruk overføres). Egen kolonne: inngår aldri i Ramme eller Gjenstår.',
+    'Per dato':
+      'Avstemmingsdatoen: Utbetalt teller linjer i Forbruk datert til og med den. Forbruk har alle linjene uansett dato; endre datoen for å se rammen per en annen dag.',
   },
   en: {
     Utbetalt:
-      'Formula: the disbursements in Forbruk for the instrument with a budget year from Fra to Til. Updates when you type new rows into Forbruk.',
+      'Formula: the disbursements in Forbruk for the instrument with a budget year from Fra to Til, dated on or before Per dato. Updates when you type new rows into Forbruk.',
     'Åpne tilsagn':
       'Value computed by IA Planner when the workbook was written: each commitment less the cancellations and disbursements that reference it, at least 0. Not a formula; write the workbook again to update it.',
     Gjenstår: 'Formula: Ramme − Utbetalt − Åpne tilsagn (empty where the frame is not set).',
     Utnyttelse: 'Formula: Utbetalt / Ramme, rounded to four decimals.',
     'Overført inn':
       "Carried in from the frame of the year before by that frame's carry-over rule (Rammer: Overføring, Andel, Overforbruk overføres). A column of its own: never part of Ramme or Gjenstår.",
+    'Per dato':
+      'The reconciliation date: Utbetalt counts the lines of Forbruk dated on or before it. Forbruk holds every line whatever its date; change the date to see the frame as of another day.',
   },
 };
 
@@ -176,6 +180,7 @@ export function avstemmingSpec(lang: Lang = 'nb'): TableSpec {
       col('Utnyttelse', 'percent', 12, note('Utnyttelse')),
       col('Merknader', 'text', 45),
       col('Overført inn', 'money', 18, note('Overført inn')),
+      col('Per dato', 'date', 12, note('Per dato')),
     ],
   };
   const letter = (name: string) => `$${columnLetter(sheetColumnOf(base, name))}${base.origin.row + 1}`;

@@ -29,7 +29,7 @@ export interface LogRow {
 /** What the workbook is built from. */
 export interface WorkbookInput {
   readonly plan: Plan;
-  /** The ledger; lines dated after `reconciliation.asOf` are left out, so Forbruk and Avstemming agree. */
+  /** The ledger: every line goes into Forbruk whatever its date; Avstemming counts those up to `reconciliation.asOf`. */
   readonly ledgerLines: Iterable<LedgerLine>;
   readonly reconciliation: Reconciliation;
   /** Free-text log rows; written as `note` entries after `logEntries`, in the same hash chain. */
@@ -48,13 +48,14 @@ function moneyCell(amount: Money | null): number | null {
   return amount === null ? null : amount.toNumber();
 }
 
-/** The SUMIFS formula of `Utbetalt`: disbursements in Forbruk by instrument and budget year Fra..Til. */
+/** The SUMIFS formula of `Utbetalt`: disbursements in Forbruk by instrument, budget year Fra..Til, dated on or before `Per dato`. */
 export function utbetaltFormula(): string {
   const row = (c: string) => thisRowRef('Avstemming', c);
   return (
     `SUMIFS(${columnRef('Forbruk', 'Beløp')},${columnRef('Forbruk', 'Virkemiddel')},${row('Virkemiddel')},` +
     `${columnRef('Forbruk', 'Type')},"utbetaling",` +
-    `${columnRef('Forbruk', 'År')},">="&${row('Fra')},${columnRef('Forbruk', 'År')},"<="&${row('Til')})`
+    `${columnRef('Forbruk', 'År')},">="&${row('Fra')},${columnRef('Forbruk', 'År')},"<="&${row('Til')},` +
+    `${columnRef('Forbruk', 'Dato')},"<="&${row('Per dato')})`
   );
 }
 
@@ -103,12 +104,14 @@ export function posterTable(plan: Plan): TableData {
   return { spec: POSTER, rows: plan.posts.map((p): Cell[] => [p.chapter, p.post, p.instrument, p.name]) };
 }
 
-/** The `Forbruk` table: ledger lines dated on or before `asOf`, with a totals row. */
-export function forbrukTable(lines: Iterable<LedgerLine>, asOf: string): TableData {
+/**
+ * The `Forbruk` table: every ledger line, whatever its date (the as-of date limits the
+ * reconciliation, never what is stored: CONTRACTS §4), with a totals row.
+ */
+export function forbrukTable(lines: Iterable<LedgerLine>): TableData {
   const rows: Cell[][] = [];
   let total = 0n;
   for (const l of lines) {
-    if (l.date > asOf) continue;
     total += l.amount;
     rows.push([
       l.date,
@@ -130,7 +133,7 @@ export function forbrukTable(lines: Iterable<LedgerLine>, asOf: string): TableDa
   return { spec, rows };
 }
 
-function avstemmingRow(plan: Plan, r: ReconciliationRow, carriedIn: Money, lang: Lang): Cell[] {
+function avstemmingRow(plan: Plan, r: ReconciliationRow, carriedIn: Money, asOf: string, lang: Lang): Cell[] {
   return [
     r.instrument,
     nameOf(plan, r.instrument),
@@ -143,6 +146,7 @@ function avstemmingRow(plan: Plan, r: ReconciliationRow, carriedIn: Money, lang:
     { formula: utnyttelseFormula(), cached: r.utilisation === null ? '' : Number(r.utilisation) },
     r.flags.length === 0 ? null : flagsInWords(r.flags, lang),
     carriedIn.toNumber(),
+    asOf,
   ];
 }
 
@@ -185,7 +189,7 @@ export function avstemmingTable(
       ),
     },
   };
-  return { spec, rows: rows.map((r, i) => avstemmingRow(plan, r, carried[i]!, lang)) };
+  return { spec, rows: rows.map((r, i) => avstemmingRow(plan, r, carried[i]!, reconciliation.asOf, lang)) };
 }
 
 /** Orders tables by their sheet's place in `SHEET_ORDER` (unknown sheets last, in given order). */
@@ -208,7 +212,7 @@ export function buildWorkbookTables(input: WorkbookInput): TableData[] {
   return orderTables([
     rammerTable(plan, rules),
     posterTable(plan),
-    forbrukTable(input.ledgerLines, reconciliation.asOf),
+    forbrukTable(input.ledgerLines),
     avstemmingTable(plan, reconciliation, lang, rules),
     ...(governance ? governanceTables(governance, plan.frames) : []),
     logTable(entries, lang),

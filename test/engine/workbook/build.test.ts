@@ -38,10 +38,13 @@ describe('buildWorkbookTables', () => {
     expect(tableOf(tables, 'Poster').rows).to.deep.include([2650, 76, 'ekspertbistand', 'Tilskudd til ekspertbistand']);
   });
 
-  it('leaves ledger lines after the report date out of Forbruk, so Forbruk and Avstemming agree', () => {
+  it('keeps every ledger line in Forbruk, also one dated after the report date; Avstemming counts up to its Per dato', () => {
     const forbruk = tableOf(tables, 'Forbruk');
-    expect(forbruk.rows).to.have.length(7);
-    expect(forbruk.rows.map((r) => r[1])).to.not.include('U-7');
+    expect(forbruk.rows).to.have.length(8);
+    expect(forbruk.rows.map((r) => r[1])).to.include('U-7');
+    const avstemming = tableOf(tables, 'Avstemming');
+    const perDato = avstemming.spec.columns.findIndex((c) => c.name === 'Per dato');
+    expect(new Set(avstemming.rows.map((r) => r[perDato]))).to.deep.equal(new Set([reconciliation.asOf]));
     expect(forbruk.rows[1]).to.deep.equal([
       '2024-02-01',
       'U-1',
@@ -73,7 +76,8 @@ describe('buildWorkbookTables', () => {
   it('sums Forbruk by instrument, type and budget year in file syntax', () => {
     expect(utbetaltFormula()).to.equal(
       'SUMIFS(Forbruk[Beløp],Forbruk[Virkemiddel],Avstemming[[#This Row],[Virkemiddel]],Forbruk[Type],"utbetaling",' +
-        'Forbruk[År],">="&Avstemming[[#This Row],[Fra]],Forbruk[År],"<="&Avstemming[[#This Row],[Til]])',
+        'Forbruk[År],">="&Avstemming[[#This Row],[Fra]],Forbruk[År],"<="&Avstemming[[#This Row],[Til]],' +
+        'Forbruk[Dato],"<="&Avstemming[[#This Row],[Per dato]])',
     );
     expect(gjenstarFormula()).to.not.contain('[@');
   });

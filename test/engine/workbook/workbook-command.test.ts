@@ -35,7 +35,8 @@ describe('ia-planner workbook', function () {
       'vurderinger',
       'logg',
     ]);
-    expect(tables.get('forbruk')!.rows).to.have.length(7);
+    // Every line, also the one dated after --as-of (CONTRACTS §4: the as-of date never limits what is stored).
+    expect(tables.get('forbruk')!.rows).to.have.length(8);
   });
 
   it('refuses to overwrite an existing file without --force (exit 1) and overwrites with it', async () => {
