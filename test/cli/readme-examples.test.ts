@@ -109,6 +109,12 @@ const EFFECTS: Record<string, Effect> = {
     expect(differ, stdout).not.to.equal(null);
     expect(Number(differ![1])).to.equal(2);
   },
+  log: (_argv, _before, after, stdout) => {
+    // Every change above is in the chain, and the head it names is the last entry's.
+    const last = records(after.get('logg')).at(-1)!;
+    expect(stdout).to.include(`Loggen er hel: ${records(after.get('logg')).length} oppføringer, hode `);
+    expect(stdout).to.include(`:${String(last['Hash'])}.`);
+  },
   'close-year': (argv, before, after) => {
     const year = Number(option(argv, '--year'));
     expect(closedYears(before)).not.to.include(year);
@@ -127,7 +133,7 @@ const EFFECTS: Record<string, Effect> = {
 };
 
 /** Commands that change the workbook (each appends one entry to Logg); `version compare` only reads. */
-const READ_ONLY = new Set(['version compare']);
+const READ_ONLY = new Set(['version compare', 'log']);
 
 const nameOf = (argv: readonly string[]) => (argv[2] === 'version' ? `version ${argv[3]}` : argv[2]!);
 
