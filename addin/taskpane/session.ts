@@ -306,13 +306,10 @@ export class PlannerSession {
   }
 
   /**
-   * Every table of the planning workbook for a state, Avstemming as of the pane's date.
-   * LIMITATION: `Forbruk` holds the lines up to the as-of date, so that Avstemming's SUMIFS agree
-   * with it (issue 10); so that no line is ever left out of the workbook (and lost at the next
-   * reading), the tables are written as of the latest line's date when a line is dated after the
-   * pane's. A SUMIFS that takes the date into account would lift this.
+   * Every table of the planning workbook for a state, Avstemming as of the pane's date: `Forbruk`
+   * holds every line whatever its date, and Avstemming's `Per dato` limits what its SUMIFS count.
    */
   private tablesOf(state: PlanningState, lang: Lang): TableData[] {
-    return planningTables(state, { asOf: spendingAsOf(this.asOf, state.lines), lang });
+    return planningTables(state, { asOf: this.asOf, lang });
   }
 }
