@@ -1,33 +1,52 @@
 /**
- * The one door to `@microsoft/office-js-helpers`: its `Utilities.log` prints an office.js error
- * with its debug info (collapsed groups in the browser console). Nothing else in the add-in imports
- * the library, so replacing it touches this file only.
+ * The add-in's small helpers around office.js: error details for developers (`logError`) and
+ * requirement-set checks (`isSetSupported`).
+ *
+ * The error log used to come from `@microsoft/office-js-helpers` (`Utilities.log`). That package is
+ * one prebuilt UMD bundle (dist/office.helpers.js, no ES modules, no file per helper), so webpack
+ * cannot leave out what we do not call: every page shipped its OAuth code (the Authenticator and
+ * the Google, Facebook, Dropbox and Microsoft sign-in endpoints, 14 KB gzipped). The few lines we
+ * used are below, and the dependency is gone.
  */
-import * as helpers from '@microsoft/office-js-helpers';
 
 /** Where error details go; tests replace it to keep their output quiet and to assert on it. */
 export type ErrorLogger = (where: string, error: unknown) => void;
 
-type HelpersModule = typeof helpers;
+/** An office.js error (`OfficeExtension.Error`): its `debugInfo` says which call failed and where. */
+function debugInfoOf(error: Error): unknown {
+  return 'debugInfo' in error ? (error as { debugInfo: unknown }).debugInfo : undefined;
+}
 
-// The library is a UMD bundle: webpack exposes its exports directly, Node's ESM loader under
-// `default`. The cast only names that second shape; both carry the same `Utilities` class.
-const library: HelpersModule = (helpers as HelpersModule & { default?: HelpersModule }).default ?? helpers;
-
-function logWithHelpers(where: string, error: unknown): void {
-  // Utilities.log reads `window`; outside a browser (tests, the CLI) print plainly instead.
-  if (typeof window === 'undefined') {
+/**
+ * Prints an error for developers, as `Utilities.log` did: a group headed by the error's name and
+ * message with the office.js debug info, the stack and the error itself collapsed inside it; any
+ * other value on one line.
+ */
+export function logToConsole(where: string, error: unknown): void {
+  if (!(error instanceof Error) || typeof console.group !== 'function') {
     console.error(`IA Planner (${where}):`, error);
     return;
   }
+  console.group(`IA Planner (${where}): ${error.name}: ${error.message}`);
   try {
-    library.Utilities.log(error instanceof Error ? error : String(error), where);
-  } catch {
-    console.error(`IA Planner (${where}):`, error);
+    const debugInfo = debugInfoOf(error);
+    if (debugInfo !== undefined) {
+      console.groupCollapsed('Debug Info');
+      console.error(debugInfo);
+      console.groupEnd();
+    }
+    console.groupCollapsed('Stack Trace');
+    console.error(error.stack);
+    console.groupEnd();
+    console.groupCollapsed('Error');
+    console.error(error);
+    console.groupEnd();
+  } finally {
+    console.groupEnd();
   }
 }
 
-let logger: ErrorLogger = logWithHelpers;
+let logger: ErrorLogger = logToConsole;
 
 /** Logs an error's details (debug info, stack) for developers; users see our own message. */
 export function logError(where: string, error: unknown): void {

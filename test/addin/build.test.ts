@@ -1,11 +1,12 @@
 // The production build, run once: functions.json lists every custom function with its parameters,
 // the task pane page stays small and never carries exceljs, every page has the content security
-// policy, and nothing uses eval-based source maps.
+// policy, nothing uses eval-based source maps, no bundle carries code the add-in does not use
+// (office-js-helpers' OAuth), and the manifest points at the address the build was given.
 import { expect } from 'chai';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildOnce, DIST, STATS } from '../e2e/browser.js';
+import { buildOnce, DIST, STATS, TEST_ADDIN_URL } from '../e2e/browser.js';
 
 interface Stats {
   readonly entrypoints: Record<string, { readonly chunks: (string | number)[] }>;
@@ -118,4 +119,36 @@ describe('the production build', function () {
     for (const file of files.filter((f) => f.endsWith('.js')))
       expect(readFileSync(dist(file), 'utf8'), file).to.not.include('eval("');
   });
+
+  it('ships no OAuth code: no sign-in endpoint, no Authenticator, no office-js-helpers module in any bundle', () => {
+    const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|html)$/.test(f));
+    expect(files).to.include.members(['taskpane.js', 'functions.js', 'commands.js', 'preview.js']);
+    const found = files.flatMap((file) => {
+      const text = readFileSync(dist(file), 'utf8');
+      return OAUTH_MARKS.filter((mark) => text.includes(mark)).map((mark) => `${file}: ${mark}`);
+    });
+    expect(found).to.deep.equal([]);
+    const modules = stats.chunks.flatMap((c) => c.modules ?? []).map((m) => m.name);
+    expect(modules.length).to.be.greaterThan(0);
+    expect(modules.filter((m) => m.includes('office-js-helpers'))).to.deep.equal([]);
+  });
+
+  it('points every URL of dist/manifest.xml at the address the build was given', () => {
+    const manifest = readFileSync(dist('manifest.xml'), 'utf8');
+    const urls = [...manifest.matchAll(/DefaultValue="(https?:[^"]*)"/g)].map((m) => m[1]!);
+    expect(urls.length).to.be.greaterThan(5);
+    expect(urls.filter((url) => !url.startsWith(TEST_ADDIN_URL))).to.deep.equal([]);
+  });
 });
+
+/** What office-js-helpers' sign-in code carries: its providers' endpoints and its Authenticator class. */
+const OAUTH_MARKS = [
+  'accounts.google.com',
+  'googleapis.com',
+  'facebook.com',
+  'dropbox.com',
+  'login.microsoftonline.com',
+  'Authenticator',
+  'EndpointStorage',
+  'TokenStorage',
+];
