@@ -1,6 +1,7 @@
 // Builds the Excel add-in: the task pane, the custom functions, the ribbon commands and the browser
-// preview. `webpack --mode production` writes dist/; `webpack serve --mode development` serves
-// https://localhost:3000 with certificates from office-addin-dev-certs in .certs/ (git-ignored).
+// preview. `webpack --mode production` writes dist/ for the address in ADDIN_URL (required, see
+// `addinUrl`); `webpack serve --mode development` serves https://localhost:3000 with certificates
+// from office-addin-dev-certs in .certs/ (git-ignored).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +50,41 @@ async function devCertificates() {
   return { ca: readFileSync(CERTS.ca), cert: readFileSync(CERTS.cert), key: readFileSync(CERTS.key) };
 }
 
+/** A build error of ours: the message alone, without a stack trace (it is about the input, not the code). */
+function buildError(lines) {
+  const error = new Error(lines.join('\n'));
+  error.stack = error.message;
+  return error;
+}
+
+/**
+ * The address a production build's manifest points at: `--env ADDIN_URL=…` or the ADDIN_URL
+ * environment variable, an absolute https URL (Office loads add-ins over https only) without query,
+ * fragment or credentials, ending in `/`. There is no default: a production build without it
+ * would ship a manifest that points at the dev server, so it stops and says what to set. A
+ * development build serves https://localhost:3000/ and needs none.
+ */
+export function addinUrl(value) {
+  const example =
+    'ADDIN_URL=https://planner.example.no/ia/ npm run build   (eller/or: npm run build -- --env ADDIN_URL=https://planner.example.no/ia/)';
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw buildError([
+      'IA Planner: produksjonsbygget trenger tilleggets adresse i ADDIN_URL; uten den ville dist/manifest.xml peke på https://localhost:3000/.',
+      "IA Planner: the production build needs the add-in's address in ADDIN_URL; without it dist/manifest.xml would point at https://localhost:3000/.",
+      `  ${example}`,
+    ]);
+  }
+  const url = URL.canParse(value.trim()) ? new URL(value.trim()) : null;
+  if (!url || url.protocol !== 'https:' || url.search || url.hash || url.username || url.password) {
+    throw buildError([
+      `IA Planner: ADDIN_URL må være en https-adresse uten spørring eller fragment, ikke «${value}».`,
+      `IA Planner: ADDIN_URL must be an https address without query or fragment, not “${value}”.`,
+      `  ${example}`,
+    ]);
+  }
+  return url.href.replace(/\/?$/, '/');
+}
+
 /** An HTML page; the task pane page also hosts the functions and commands (one shared runtime). */
 function page(filename, template, chunks) {
   return new HtmlWebpackPlugin({ filename, template, chunks, chunksSortMode: 'manual', scriptLoading: 'defer' });
@@ -57,7 +93,7 @@ function page(filename, template, chunks) {
 export default async (env, argv) => {
   const isDev = argv.mode !== 'production';
   const isServe = Boolean(env?.WEBPACK_SERVE);
-  const productionUrl = process.env.ADDIN_URL ? process.env.ADDIN_URL.replace(/\/?$/, '/') : DEV_URL;
+  const productionUrl = isDev ? DEV_URL : addinUrl(env?.ADDIN_URL ?? process.env.ADDIN_URL);
   return {
     mode: isDev ? 'development' : 'production',
     // No eval-based source maps: the pages' CSP forbids eval.

@@ -22,6 +22,9 @@ let building: Promise<void> | null = null;
 /** Where the one production build of a test run writes webpack's stats (for the build's own checks). */
 export const STATS = path.join(RESULTS, 'webpack-stats.json');
 
+/** The address the tests' production build is made for (a production build requires ADDIN_URL); the tests serve dist/ themselves. */
+export const TEST_ADDIN_URL = 'https://localhost:3000/';
+
 /**
  * Runs the production build (`webpack --mode production`, into dist/, stats into STATS) once per
  * test process: the build checks, the task pane page and every browser suite share it.
@@ -31,7 +34,7 @@ export function buildOnce(): Promise<void> {
     () =>
       new Promise<void>((resolve, reject) => {
         const cli = path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
-        const args = [cli, '--mode', 'production', '--json', STATS];
+        const args = [cli, '--mode', 'production', '--env', `ADDIN_URL=${TEST_ADDIN_URL}`, '--json', STATS];
         const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
         let output = '';
         child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
