@@ -1,6 +1,30 @@
 /** Command-line arguments: one parser, usage errors as values (exit status 2). */
 import { parseArgs } from 'node:util';
 import { FIRST_YEAR, LAST_YEAR, parseYear, type Year } from '../calendar.js';
+import { t } from '../messages/ui.js';
+
+/** How many errors a command lists by default, and as many warnings (CONTRACTS §4 "Bounded output"). */
+export const DEFAULT_MAX_ERRORS = 1000;
+
+/** How many problems of each kind (errors, warnings) are listed, `0` for all, and the language of the closing line. */
+export interface OutputBound {
+  readonly max: number;
+  readonly lang: 'nb' | 'en';
+}
+
+// The bound of the command being run. Every run parses its options once (parseOptions), so each
+// command lists its problems under its own --max-errors without every caller passing it along.
+let currentBound: OutputBound = { max: DEFAULT_MAX_ERRORS, lang: 'nb' };
+
+/** The bound the last parsed options set (the default before any were parsed). */
+export function outputBound(): OutputBound {
+  return currentBound;
+}
+
+/** The bound `options` ask for. */
+export function boundOf(options: Pick<CliOptions, 'maxErrors' | 'lang'>): OutputBound {
+  return { max: options.maxErrors, lang: options.lang };
+}
 
 /** The options every command may take. */
 export interface CliOptions {
@@ -44,6 +68,10 @@ export interface CliOptions {
   share?: string;
   /** carry-over: whether an overspend is carried (ja/nei). */
   overspend?: string;
+  /** log: the anchor N:HASH an earlier command printed, to check the log against. */
+  expect?: string;
+  /** At most this many errors and as many warnings are listed (default 1000); `0` lists all. */
+  maxErrors: number;
   lang: 'nb' | 'en';
   help: boolean;
 }
@@ -105,6 +133,8 @@ export function parseOptions(argv: string[]): CliOptions {
         rule: { type: 'string' },
         share: { type: 'string' },
         overspend: { type: 'string' },
+        'max-errors': { type: 'string' },
+        expect: { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -125,6 +155,8 @@ export function parseOptions(argv: string[]): CliOptions {
   const lang = v.lang ?? 'nb';
   if (lang !== 'nb' && lang !== 'en')
     throw new UsageError(`--lang må være nb eller en, ikke «${lang}»`, `--lang must be nb or en, not “${lang}”`);
+  const maxErrors = v['max-errors'] === undefined ? DEFAULT_MAX_ERRORS : wholeNumber('--max-errors', v['max-errors']);
+  currentBound = { max: maxErrors, lang };
   return {
     ...(v.plan !== undefined ? { plan: v.plan } : {}),
     ledger: v.ledger ?? [],
@@ -143,10 +175,19 @@ export function parseOptions(argv: string[]): CliOptions {
     ...(v.to !== undefined ? { to: v.to } : {}),
     ...(v.amount !== undefined ? { amount: v.amount } : {}),
     ...(v.instrument !== undefined ? { instrument: v.instrument } : {}),
-    ...pick(v, ['name', 'type', 'id', 'version', 'a', 'b', 'rule', 'share', 'overspend'] as const),
+    ...pick(v, ['name', 'type', 'id', 'version', 'a', 'b', 'rule', 'share', 'overspend', 'expect'] as const),
+    maxErrors,
     lang,
     help: v.help ?? false,
   };
+}
+
+/** A whole number ≥ 0 in decimal digits (`1000`, `0`); a usage error (exit 2) otherwise. */
+function wholeNumber(flag: string, text: string): number {
+  const digits = text.trim();
+  if (!/^\d+$/.test(digits))
+    throw new UsageError(t('nb', 'wholeNumberUsage', { flag, value: text }), t('en', 'wholeNumberUsage', { flag, value: text }));
+  return Number(digits);
 }
 
 /** The given string options of `keys`, as they are. */
@@ -208,11 +249,16 @@ Styring (skriver arbeidsboken --plan på stedet, og fører endringen i Logg):
 
 Lesing (endrer ingenting):
   ia-planner version compare   --plan FIL.xlsx --a VERSJON --b VERSJON [--format table|json|csv]
+  ia-planner log               --plan FIL.xlsx [--expect N:HASH] [--format table|json]
 
 Felles valg:
   --lang nb|en     språk for meldinger og tabeller (standard nb)
   --user NAVN      hvem som gjør endringen (standard: brukernavnet i operativsystemet)
+  --max-errors N   list høyst N feil og N advarsler (standard 1000, 0 = alle); antallet står alltid
   -h, --help       denne teksten
+
+Loggnøkkel: IA_PLANNER_LOG_KEY (nøkkelen som tekst) eller IA_PLANNER_LOG_KEY_FILE (en fil med den)
+  signerer nye oppføringer i Logg (HMAC-SHA256) og kontrollerer de signerte.
 
 Avslutningsstatus: 0 ferdig, 1 data avvist (ingenting skrevet), 2 feil bruk.
 `;
@@ -244,11 +290,16 @@ Governance (changes the workbook --plan in place and records the change in Logg)
 
 Reading (changes nothing):
   ia-planner version compare   --plan FILE.xlsx --a VERSION --b VERSION [--format table|json|csv]
+  ia-planner log               --plan FILE.xlsx [--expect N:HASH] [--format table|json]
 
 Common options:
   --lang nb|en     language of messages and tables (default nb)
   --user NAME      who makes the change (default: the operating system's user name)
+  --max-errors N   list at most N errors and N warnings (default 1000, 0 = all); their number is always given
   -h, --help       this text
+
+Log key: IA_PLANNER_LOG_KEY (the key as text) or IA_PLANNER_LOG_KEY_FILE (a file holding it)
+  signs new entries of Logg (HMAC-SHA256) and checks the signed ones.
 
 Exit status: 0 done, 1 input rejected (nothing written), 2 wrong usage.
 `;

@@ -17,11 +17,13 @@ import {
   type Problem,
   type Reconciliation,
   type ReconciliationRow,
+  type Warning,
   fundingWords,
   sourceWords,
   yearTotals,
 } from '../index.js';
-import { UsageError, yearOption, type CliOptions } from './args.js';
+import { t } from '../messages/ui.js';
+import { boundOf, outputBound, UsageError, yearOption, type CliOptions, type OutputBound } from './args.js';
 import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
 import { renderTable } from './text-table.js';
 
@@ -32,9 +34,68 @@ export interface CommandResult {
   status: 0 | 1 | 2;
 }
 
-/** Problems (or warnings) as lines for standard error. */
-export function problemLines(problems: readonly { readonly message: string }[]): string {
-  return problems.map((p) => `${p.message}\n`).join('');
+/** A count for people: `199 000` in bokmål (grouped by spaces), `199,000` in English. */
+export function countText(count: number, lang: Lang): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'nb' ? ' ' : ',');
+}
+
+/** Whether problems are errors or warnings: the closing line says which. */
+export type ProblemKind = 'errors' | 'warnings';
+
+const WARNING_CODES: ReadonlySet<string> = new Set([
+  'identical_lines',
+  'no_frame',
+  'unknown_reference',
+  'mixed_measures',
+] satisfies Warning['code'][]);
+
+/** The kind of a list when the caller does not say: warnings when every one has a warning's code. */
+function kindOf(problems: readonly { readonly code?: string }[]): ProblemKind {
+  return problems.every((p) => p.code !== undefined && WARNING_CODES.has(p.code)) ? 'warnings' : 'errors';
+}
+
+/** The first `bound.max` of a list (all of it when `max` is 0). */
+export function bounded<T>(items: readonly T[], bound: OutputBound = outputBound()): readonly T[] {
+  return bound.max === 0 || items.length <= bound.max ? items : items.slice(0, bound.max);
+}
+
+/**
+ * Problems (or warnings) as lines for standard error, at most `bound.max` of them (CONTRACTS §4
+ * "Bounded output"), then a closing line with how many more there are. `kind` is what they are
+ * (default: warnings when every one has a warning's code, else errors); `bound` is the running
+ * command's --max-errors unless given.
+ */
+export function problemLines(
+  problems: readonly { readonly message: string; readonly code?: string }[],
+  kind?: ProblemKind,
+  bound: OutputBound = outputBound(),
+): string {
+  const listed = bounded(problems, bound);
+  let out = listed.map((p) => `${p.message}\n`).join('');
+  const more = problems.length - listed.length;
+  if (more > 0) {
+    const plural = more === 1 ? '' : 's';
+    const key = (kind ?? kindOf(problems)) === 'warnings' ? (`moreWarning${plural}` as const) : (`moreError${plural}` as const);
+    out += `${t(bound.lang, key, { count: countText(more, bound.lang) })}\n`;
+  }
+  return out;
+}
+
+/**
+ * The problem fields of a command's JSON (CONTRACTS §4): `errors` and `warnings` each cut to the
+ * bound, `errorCount` and `warningCount` the number of all of them.
+ */
+export function problemsJson(
+  errors: readonly Problem[],
+  warnings: readonly Warning[],
+  bound: OutputBound = outputBound(),
+): { errors: Record<string, unknown>[]; errorCount: number; warnings: readonly Warning[]; warningCount: number } {
+  return {
+    errors: bounded(errors, bound).map(problemJson),
+    errorCount: errors.length,
+    warnings: bounded(warnings, bound),
+    warningCount: warnings.length,
+  };
 }
 
 /** A notice's values as JSON: amounts as strings with two decimals (CONTRACTS §4), everything else as it is. */
@@ -106,13 +167,16 @@ export function frameJson(plan: Plan, frame: Frame): Record<string, unknown> {
 
 /** `ia-planner frames`. */
 export async function framesCommand(options: CliOptions): Promise<CommandResult> {
-  const { plan, problems, warnings } = await loadPlan(options.plan, options.lang);
-  if (!plan) return { stdout: '', stderr: problemLines(problems), status: 1 };
+  const { plan, problems, warnings: logWarnings } = await loadPlan(options.plan, options.lang);
+  const bound = boundOf(options);
+  if (!plan) return { stdout: '', stderr: problemLines(problems, 'errors', bound), status: 1 };
   const lang = options.lang;
+  // A broken log is reported and the frames are still shown.
+  const warnings = problemLines(logWarnings, 'warnings', bound);
   if (options.format === 'json') {
     return {
       stdout: JSON.stringify({ frames: plan.frames.map((f) => frameJson(plan, f)) }, null, 2) + '\n',
-      stderr: problemLines(warnings),
+      stderr: warnings,
       status: 0,
     };
   }
@@ -122,7 +186,7 @@ export async function framesCommand(options: CliOptions): Promise<CommandResult>
       const j = frameJson(plan, f);
       return head.map((k) => csvField(j[k] === null ? '' : String(j[k]))).join(',');
     });
-    return { stdout: [head.join(','), ...body].join('\n') + '\n', stderr: problemLines(warnings), status: 0 };
+    return { stdout: [head.join(','), ...body].join('\n') + '\n', stderr: warnings, status: 0 };
   }
   if (options.format === 'html') throw htmlOnlyForEvaluate();
   const rows = plan.frames.map((f) => [
@@ -149,7 +213,7 @@ export async function framesCommand(options: CliOptions): Promise<CommandResult>
   const totals = [...frameTotalsByYear(plan.frames)].map(([year, total]) => [String(year), formatMoney(total, { lang })]);
   out +=
     '\n' + renderTable(lang === 'nb' ? ['År', 'Sum statlige rammer'] : ['Year', 'Total state frames'], totals, ['left', 'right']);
-  return { stdout: out, stderr: problemLines(warnings), status: 0 };
+  return { stdout: out, stderr: warnings, status: 0 };
 }
 
 /** `ia-planner reconcile`. */
@@ -160,8 +224,9 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
   const lang = options.lang;
   const asOf = resolveAsOf(options.asOf);
   const year = options.year === undefined ? null : yearOption(options.year, '--year');
+  const bound = boundOf(options);
   const { plan, problems: planProblems, carryOver, warnings: logWarnings } = await loadPlan(options.plan, lang);
-  if (!plan) return { stdout: '', stderr: problemLines(planProblems), status: 1 };
+  if (!plan) return { stdout: '', stderr: problemLines(planProblems, 'errors', bound), status: 1 };
   // Summed while reading: a ledger of a million lines is never held in memory.
   const totals = new SpendingTotals(asOf);
   const loaded = loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang }, totals);
@@ -172,7 +237,9 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
   const rowsJson = rowsToJsonWithCarryOver(result?.rows ?? [], carryOver).filter((j) =>
     inYear(j as { from: number; to: number }),
   );
-  const stderr = problemLines(logWarnings) + problemLines(loaded.problems) + problemLines(loaded.warnings);
+  // Errors, then warnings (the log's, then the ledger's), each kind under the bound.
+  const stderr =
+    problemLines(loaded.problems, 'errors', bound) + problemLines([...logWarnings, ...loaded.warnings], 'warnings', bound);
   const status = loaded.rejected ? 1 : 0;
   if (options.format === 'json') {
     const json = {
@@ -185,8 +252,7 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
         committed: u.committed.toFixed2(),
         lines: u.lines,
       })),
-      errors: loaded.problems.map(problemJson),
-      warnings: loaded.warnings,
+      ...problemsJson(loaded.problems, loaded.warnings, bound),
       duplicates: loaded.rejected ? 0 : loaded.ledger.duplicates,
       imported: loaded.rejected ? 0 : loaded.ledger.imported,
     };
@@ -195,8 +261,8 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
   if (loaded.rejected) {
     const note =
       lang === 'nb'
-        ? `Forbruket ble avvist: ${loaded.problems.length} feil. Ingenting er importert. Rett feilene, eller bruk --skip-invalid for å ta med bare de gyldige linjene.\n`
-        : `The ledger was rejected: ${loaded.problems.length} errors. Nothing was imported. Fix them, or use --skip-invalid to keep only the valid lines.\n`;
+        ? `Forbruket ble avvist: ${countText(loaded.problems.length, lang)} feil. Ingenting er importert. Rett feilene, eller bruk --skip-invalid for å ta med bare de gyldige linjene.\n`
+        : `The ledger was rejected: ${countText(loaded.problems.length, lang)} errors. Nothing was imported. Fix them, or use --skip-invalid to keep only the valid lines.\n`;
     return { stdout: '', stderr: stderr + note, status: 1 };
   }
   if (options.format === 'csv') {

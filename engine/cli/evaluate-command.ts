@@ -16,8 +16,8 @@ import {
   type Lang,
   problem,
 } from '../index.js';
-import { UsageError, yearOption, type CliOptions } from './args.js';
-import { dateText, frameMoney, problemJson, problemLines, yearSpan, type CommandResult } from './commands.js';
+import { boundOf, UsageError, yearOption, type CliOptions } from './args.js';
+import { countText, dateText, frameMoney, problemLines, problemsJson, yearSpan, type CommandResult } from './commands.js';
 import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
 import { writeFileSafely, WorkbookExistsError } from '../workbook/xlsx/save-file.js';
 import { renderTable } from './text-table.js';
@@ -88,25 +88,26 @@ export async function evaluateCommand(options: CliOptions): Promise<CommandResul
     throw new UsageError('evaluate kan skrive table, json eller html, ikke csv', 'evaluate writes table, json or html, not csv');
   const lang = options.lang;
   const asOf = resolveAsOf(options.asOf);
+  const bound = boundOf(options);
   const { plan, problems: planProblems } = await loadPlan(options.plan, lang);
-  if (!plan) return { stdout: '', stderr: problemLines(planProblems), status: 1 };
+  if (!plan) return { stdout: '', stderr: problemLines(planProblems, 'errors', bound), status: 1 };
   const indicators = readIndicators(options.indicators, lang);
   const loaded = loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang });
   const problems = [...(indicators?.problems ?? []), ...loaded.problems];
   const rejected = loaded.rejected || (indicators?.problems.length ?? 0) > 0;
-  const stderr = problemLines(problems) + problemLines(loaded.warnings);
+  const stderr = problemLines(problems, 'errors', bound) + problemLines(loaded.warnings, 'warnings', bound);
   if (rejected) {
     if (options.format === 'json') {
       return {
-        stdout: JSON.stringify({ year, errors: problems.map(problemJson), warnings: loaded.warnings }, null, 2) + '\n',
+        stdout: JSON.stringify({ year, ...problemsJson(problems, loaded.warnings, bound) }, null, 2) + '\n',
         stderr,
         status: 1,
       };
     }
     const note =
       lang === 'nb'
-        ? `Inndata ble avvist: ${problems.length} feil. Ingen vurdering er laget.\n`
-        : `The input was rejected: ${problems.length} errors. No evaluation was made.\n`;
+        ? `Inndata ble avvist: ${countText(problems.length, lang)} feil. Ingen vurdering er laget.\n`
+        : `The input was rejected: ${countText(problems.length, lang)} errors. No evaluation was made.\n`;
     return { stdout: '', stderr: stderr + note, status: 1 };
   }
   const evaluation = evaluate({
@@ -125,7 +126,8 @@ export async function evaluateCommand(options: CliOptions): Promise<CommandResul
     lang,
   });
   if (options.format === 'json') {
-    const json = { ...evaluationJson(evaluation), errors: [], warnings: loaded.warnings };
+    // With --skip-invalid the lines left out are errors too, listed and counted as reconcile lists them.
+    const json = { ...evaluationJson(evaluation), ...problemsJson(problems, loaded.warnings, bound) };
     return { stdout: JSON.stringify(json, null, 2) + '\n', stderr, status: 0 };
   }
   if (options.format === 'html') {

@@ -15,7 +15,7 @@ import {
   type LedgerLine,
   type PlanningState,
 } from '../index.js';
-import { UsageError, yearOption, type CliOptions } from './args.js';
+import { boundOf, UsageError, yearOption, type CliOptions } from './args.js';
 import { problemLines, type CommandResult } from './commands.js';
 import { loadLedgers } from './io.js';
 import { asOfFor } from './workbook-command.js';
@@ -28,9 +28,11 @@ export type GovernanceCommand = 'reallocate' | 'confirm-condition' | 'close-year
 function spending(state: PlanningState, options: CliOptions): { lines: readonly LedgerLine[]; stderr: string } | CommandResult {
   if (options.ledger.length === 0) return { lines: state.lines, stderr: '' };
   const loaded = loadLedgers(state.plan, options.ledger, { skipInvalid: options.skipInvalid, lang: options.lang });
-  const warnings = problemLines(loaded.warnings);
-  if (loaded.rejected) return { stdout: '', stderr: problemLines(loaded.problems) + warnings, status: 1 };
-  return { lines: loaded.ledger.lines, stderr: problemLines(loaded.problems) + warnings };
+  const bound = boundOf(options);
+  const errors = problemLines(loaded.problems, 'errors', bound);
+  const warnings = problemLines(loaded.warnings, 'warnings', bound);
+  if (loaded.rejected) return { stdout: '', stderr: errors + warnings, status: 1 };
+  return { lines: loaded.ledger.lines, stderr: errors + warnings };
 }
 
 /** Runs one governance command. */

@@ -21,7 +21,7 @@ import {
   versionWords,
 } from '../index.js';
 import { t } from '../messages/ui.js';
-import { UsageError, type CliOptions } from './args.js';
+import { boundOf, UsageError, type CliOptions } from './args.js';
 import { htmlOnlyForEvaluate, problemLines, type CommandResult } from './commands.js';
 import { renderTable } from './text-table.js';
 import { need, readState, runWorkbookChange } from './write-change.js';
@@ -124,9 +124,11 @@ async function compareCommand(path: string, options: CliOptions): Promise<Comman
   const read = await readState(path, lang);
   if ('status' in read) return read;
   const { state, loaded } = read;
-  const warnings = problemLines(loaded.reading.logProblems);
+  const bound = boundOf(options);
+  // A broken log does not stop a comparison: it is reported as a warning.
+  const warnings = problemLines(loaded.reading.logProblems, 'warnings', bound);
   const compared = compareVersionsInState(state, idA, idB, loaded.file, lang);
-  if (!compared.ok) return { stdout: '', stderr: warnings + problemLines(compared.problems), status: 1 };
+  if (!compared.ok) return { stdout: '', stderr: warnings + problemLines(compared.problems, 'errors', bound), status: 1 };
   const { a, b, differences } = compared;
   if (options.format === 'json') {
     return { stdout: JSON.stringify(comparisonJson(a, b, differences), null, 2) + '\n', stderr: warnings, status: 0 };

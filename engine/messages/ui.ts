@@ -239,6 +239,11 @@ const NB = {
   logEmpty: 'Loggen har ingen oppføringer ennå.',
   versionCreated: 'Versjonen «{name}» er laget og tatt i bruk.',
   statusChanged: 'Versjonen har nå status {status}.',
+  wholeNumberUsage: '{flag} må være et helt tall ≥ 0 (0 lister alle), ikke «{value}»',
+  moreError: '… og {count} feil til (--max-errors 0 lister alle)',
+  moreErrors: '… og {count} feil til (--max-errors 0 lister alle)',
+  moreWarning: '… og {count} advarsel til (--max-errors 0 lister alle)',
+  moreWarnings: '… og {count} advarsler til (--max-errors 0 lister alle)',
 };
 
 type Catalogue = Record<keyof typeof NB, string>;
@@ -477,6 +482,11 @@ const EN: Catalogue = {
   logEmpty: 'The log has no entries yet.',
   versionCreated: 'The version “{name}” is created and in use.',
   statusChanged: 'The version’s status is now {status}.',
+  wholeNumberUsage: '{flag} must be a whole number ≥ 0 (0 lists all), not “{value}”',
+  moreError: '… and {count} more error (--max-errors 0 lists all)',
+  moreErrors: '… and {count} more errors (--max-errors 0 lists all)',
+  moreWarning: '… and {count} more warning (--max-errors 0 lists all)',
+  moreWarnings: '… and {count} more warnings (--max-errors 0 lists all)',
 };
 
 /** A key of the catalogue. */
