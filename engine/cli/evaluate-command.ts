@@ -1,5 +1,5 @@
 /** The `evaluate` command: the annual evaluation as a table, JSON or the council's HTML report (CONTRACTS §4, §6). */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   evaluate,
@@ -14,25 +14,30 @@ import {
   type Evaluation,
   type IndicatorReading,
   type Lang,
-  problem,
 } from '../index.js';
 import { boundOf, UsageError, yearOption, type CliOptions } from './args.js';
 import { countText, dateText, frameMoney, problemLines, problemsJson, yearSpan, type CommandResult } from './commands.js';
 import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
 import { writeFileSafely, WorkbookExistsError } from '../workbook/xlsx/save-file.js';
 import { renderTable } from './text-table.js';
+import { errorCode, fileProblem } from '../messages/file-errors.js';
+import { FileReadError, readFailure } from './file-access.js';
 
 /** The indicator file given with --indicators (null without one); an unreadable file is a problem. */
 export function readIndicators(path: string | undefined, lang: Lang): IndicatorReading | null {
   if (path === undefined) return null;
   const name = basename(path);
+  let bytes: Uint8Array;
   try {
-    if (!statSync(path).isFile()) throw new Error('not a file');
-    return readIndicatorBytes(name, readFileSync(path), lang);
-  } catch {
-    const unreadable = problem('unreadable_file', { file: path, line: null, column: null, value: null }, lang);
+    const failure = readFailure(path);
+    if (failure !== null) throw new FileReadError(path, failure);
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = error instanceof FileReadError ? error.code : (errorCode(error) ?? 'EIO');
+    const unreadable = fileProblem(path, 'read', code, lang);
     return { values: [], goals: new Map(), activities: [], resources: [], problems: [unreadable] };
   }
+  return readIndicatorBytes(name, bytes, lang);
 }
 
 function evaluationText(e: Evaluation, lang: Lang): string {

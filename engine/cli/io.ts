@@ -8,7 +8,6 @@ import {
   osloDate,
   osloStamp,
   parseDate,
-  problem,
   type CarryOverRule,
   type FileReport,
   type IsoDate,
@@ -18,17 +17,29 @@ import {
   type Problem,
   type Warning,
 } from '../index.js';
+import { errorCode, fileProblem } from '../messages/file-errors.js';
 import { UsageError } from './args.js';
+import { FileReadError, readFailure } from './file-access.js';
 
 const CHUNK = 1 << 20;
 
-/** Yields a file's bytes in 1 MiB chunks. */
+/** Yields a file's bytes in 1 MiB chunks; a failure of the file system is a FileReadError naming `path`. */
 export function* fileChunks(path: string): Generator<Uint8Array> {
-  const fd = openSync(path, 'r');
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new FileReadError(path, errorCode(error) ?? 'EIO', { cause: error });
+  }
   try {
     const buffer = new Uint8Array(CHUNK);
     for (;;) {
-      const n = readSync(fd, buffer, 0, CHUNK, null);
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, CHUNK, null);
+      } catch (error) {
+        throw new FileReadError(path, errorCode(error) ?? 'EIO', { cause: error });
+      }
       if (n === 0) break;
       yield buffer.subarray(0, n);
     }
@@ -62,22 +73,31 @@ export function loadLedgers(
   const warnings: Warning[] = [];
   let rejected = false;
   for (const path of paths) {
-    let size: number;
-    try {
-      size = statSync(path).size;
-    } catch {
-      problems.push(problem('unreadable_file', { file: path, line: null, column: null, value: null }, options.lang));
+    // A missing file, a folder, a file without read access: named with what is wrong, before reading.
+    const failure = readFailure(path);
+    if (failure !== null) {
+      problems.push(fileProblem(path, 'read', failure, options.lang));
       rejected = true;
       continue;
     }
     const name = basename(path);
-    const progress = progressReporter(name, size);
-    const report = ledger.addFile(name, () => fileChunks(path), {
-      skipInvalid: options.skipInvalid,
-      lang: options.lang,
-      ...(progress ? { onProgress: progress } : {}),
-    });
-    if (progress) process.stderr.write('\r\x1b[K');
+    const progress = progressReporter(name, statSync(path).size);
+    let report: FileReport;
+    try {
+      report = ledger.addFile(name, () => fileChunks(path), {
+        skipInvalid: options.skipInvalid,
+        lang: options.lang,
+        ...(progress ? { onProgress: progress } : {}),
+      });
+    } catch (error) {
+      // A read that fails halfway (a disk error): the file is rejected, and with it the input.
+      if (!(error instanceof FileReadError)) throw error;
+      problems.push(fileProblem(path, 'read', error.code, options.lang));
+      rejected = true;
+      continue;
+    } finally {
+      if (progress) process.stderr.write('\r\x1b[K');
+    }
     reports.push(report);
     // One by one: a spread of a file's 200 000 problems into push() overflows the call stack.
     for (const p of report.problems) problems.push(p);

@@ -1,6 +1,7 @@
 /** The `ia-planner` command: parse, dispatch, print, exit (CONTRACTS §4). */
 import { languageOf, parseOptions, usageText, UsageError, type CliOptions } from './args.js';
 import { framesCommand, reconcileCommand, type CommandResult } from './commands.js';
+import { fileErrorProblem } from './file-access.js';
 import type { GovernanceCommand } from './governance-command.js';
 import type { VersionSubcommand } from './version-command.js';
 
@@ -70,6 +71,13 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.inLanguage(languageOf(argv))}\n\n${usage}`);
       return 2;
+    }
+    // A file the system would not read or write (missing, a folder, a full disk, a workbook another
+    // writer changed or holds) is the input's fault: exit 1 with the path and the reason, never 3.
+    const trouble = fileErrorProblem(error, languageOf(argv));
+    if (trouble) {
+      process.stderr.write(`${trouble.message}\n`);
+      return 1;
     }
     throw error;
   }

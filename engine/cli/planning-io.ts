@@ -9,8 +9,10 @@ import {
   type TableData,
   type TableRead,
 } from '../index.js';
+import { fileProblem } from '../messages/file-errors.js';
 import { unreadableWorkbook } from '../workbook/xlsx/read-plan.js';
 import { readXlsxTables } from '../workbook/xlsx/read-xlsx.js';
+import { readFailure } from './file-access.js';
 import { isKeyProblem, logKeyFromEnvironment } from './log-key.js';
 
 /** A workbook as read: its tables by lower-case name and the planning state they hold. */
@@ -30,6 +32,9 @@ export { embeddedState } from '../index.js';
 export async function loadWorkbook(path: string, lang: Lang): Promise<LoadedWorkbook | Problem> {
   const key = logKeyFromEnvironment(lang);
   if (isKeyProblem(key)) return key;
+  // A missing file, a folder or no read access is named as such, not as "not a workbook".
+  const failure = readFailure(path);
+  if (failure !== null) return fileProblem(path, 'read', failure, lang);
   let tables: Map<string, TableRead>;
   try {
     tables = await readXlsxTables(path);

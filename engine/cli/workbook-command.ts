@@ -23,12 +23,13 @@ import {
   type IndicatorReading,
   type IsoDate,
   type LedgerLine,
+  type LogKey,
   type PlanningState,
   type Problem,
   type TableRead,
   type Year,
 } from '../index.js';
-import { WorkbookExistsError, writeWorkbookFile } from '../workbook/xlsx/save-file.js';
+import { WorkbookExistsError } from '../workbook/xlsx/save-file.js';
 import { UsageError, yearOption, type CliOptions } from './args.js';
 import type { CommandResult } from './commands.js';
 import { dateText, problemLines } from './commands.js';
@@ -37,6 +38,7 @@ import { loadLedgers, nowStamp, resolveAsOf, userName } from './io.js';
 import { embeddedState, isWorkbook, loadWorkbook } from './planning-io.js';
 import { headLine } from './log-command.js';
 import { isKeyProblem, logKeyFromEnvironment } from './log-key.js';
+import { withWorkbookLock, type HeldWorkbook } from './workbook-lock.js';
 
 function exists(path: string, lang: CliOptions['lang']): CommandResult {
   const message =
@@ -112,6 +114,14 @@ export async function workbookCommand(options: CliOptions): Promise<CommandResul
   // A new workbook's log is signed with the environment's key, as a read one's new entries are.
   const key = logKeyFromEnvironment(lang);
   if (isKeyProblem(key)) return rejected([key], lang);
+  // Held from reading --plan (which may be --out itself) to replacing --out: a second writer
+  // waits, and a file written at --out meanwhile is refused rather than replaced unseen.
+  return withWorkbookLock(out, (held) => writeWorkbook(options, out, key, held), { mustExist: false });
+}
+
+/** The rest of `workbook`, with the lock on --out held. */
+async function writeWorkbook(options: CliOptions, out: string, key: LogKey | null, held: HeldWorkbook): Promise<CommandResult> {
+  const lang = options.lang;
   let state: PlanningState = { ...embeddedState(), logKey: key };
   let indicatorTable: TableRead | null = null;
   const planFile = options.plan === undefined ? null : basename(options.plan);
@@ -187,7 +197,7 @@ export async function workbookCommand(options: CliOptions): Promise<CommandResul
   );
   const tables = planningTables({ ...state, lines, log }, { asOf, lang, extraTables: evaluationTables(evaluation, lang) });
   try {
-    await writeWorkbookFile(out, tables, { overwrite: options.force });
+    await held.write(tables, { overwrite: options.force });
   } catch (error) {
     if (error instanceof WorkbookExistsError) return exists(out, lang);
     throw error;

@@ -16,13 +16,13 @@ import {
   type PlanningState,
   type Problem,
 } from '../index.js';
-import { writeWorkbookFile } from '../workbook/xlsx/save-file.js';
 import { UsageError, type CliOptions } from './args.js';
 import { problemLines, type CommandResult } from './commands.js';
 import { nowStamp, userName } from './io.js';
 import { headLine } from './log-command.js';
 import { carriedTables, isWorkbook, loadWorkbook, type LoadedWorkbook } from './planning-io.js';
 import { asOfFor } from './workbook-command.js';
+import { withWorkbookLock, type HeldWorkbook } from './workbook-lock.js';
 
 /** A required option's trimmed value; a usage error (exit 2) when it is missing, `flag` in bokmål and `flagEn` in English. */
 export function need(value: string | undefined, flag: string, command: string, flagEn: string): string {
@@ -71,8 +71,21 @@ export async function runWorkbookChange(
   make: ChangeMaker,
   unlocked = false,
 ): Promise<CommandResult> {
-  const lang = options.lang;
   const why = need(options.reason, '--reason TEKST', command, '--reason TEXT');
+  // Held from reading to replacing: a second writer waits, and a change made meanwhile is refused.
+  return withWorkbookLock(path, (held) => changeWorkbook(held, path, options, why, make, unlocked), { mustExist: true });
+}
+
+/** The read–change–write of runWorkbookChange, with the workbook's lock held. */
+async function changeWorkbook(
+  held: HeldWorkbook,
+  path: string,
+  options: CliOptions,
+  why: string,
+  make: ChangeMaker,
+  unlocked: boolean,
+): Promise<CommandResult> {
+  const lang = options.lang;
   const loaded = await loadWorkbook(path, lang);
   if (!isWorkbook(loaded)) return { stdout: '', stderr: problemLines([loaded]), status: 1 };
   const context: ChangeContext = { who: userName(options.user), at: nowStamp(), why };
@@ -98,6 +111,6 @@ export async function runWorkbookChange(
   if (!result.ok) return refusedResult(result.problems, lang, stderr);
   const made = { result };
   const built = planningTables(made.result.state, { asOf: asOfFor(undefined, made.result.state.lines), lang });
-  await writeWorkbookFile(path, orderTables([...built, ...carriedTables(loaded.tables, built)]), { overwrite: true });
+  await held.write(orderTables([...built, ...carriedTables(loaded.tables, built)]));
   return { stdout: `${made.result.message}\n`, stderr: `${stderr}${headLine(made.result.state.log, path, lang)}`, status: 0 };
 }

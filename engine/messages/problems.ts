@@ -56,7 +56,11 @@ export type ProblemCode =
   | 'bad_log_key'
   | 'reallocation_refused'
   | 'change_refused'
-  | 'approved_version_changed';
+  | 'approved_version_changed'
+  | 'unwritable_file'
+  | 'workbook_changed'
+  | 'workbook_locked'
+  | 'workbook_owner';
 
 /** A problem a user can fix, pointing at the place it was found. */
 export interface Problem {
@@ -189,6 +193,19 @@ const EXPECTED: Record<ProblemCode, Texts> = {
     nb: 'rammene slik versjonen ble godkjent (en godkjent versjon kan ikke endres)',
     en: 'the frames as the version was approved (an approved version cannot be changed)',
   },
+  unwritable_file: {
+    nb: 'en mappe som finnes, kan skrives til og har ledig plass',
+    en: 'a folder that exists, can be written to and has free space',
+  },
+  workbook_changed: { nb: 'arbeidsboken slik kommandoen leste den', en: 'the workbook as the command read it' },
+  workbook_locked: {
+    nb: 'at ingen annen kommando endrer arbeidsboken samtidig',
+    en: 'no other command changing the workbook at the same time',
+  },
+  workbook_owner: {
+    nb: 'en arbeidsbok du eier, eller at kommandoen kjøres av eieren',
+    en: 'a workbook you own, or the command run by its owner',
+  },
 };
 
 const HEADLINE: Record<ProblemCode, Texts> = {
@@ -245,6 +262,19 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   approved_version_changed: {
     nb: 'Rammene til en godkjent versjon er endret',
     en: 'The frames of an approved version have changed',
+  },
+  unwritable_file: { nb: 'Filen kan ikke skrives', en: 'The file cannot be written' },
+  workbook_changed: {
+    nb: 'Arbeidsboken ble endret av noen andre; ingenting ble skrevet',
+    en: 'The workbook was changed by someone else; nothing was written',
+  },
+  workbook_locked: {
+    nb: 'Arbeidsboken er i bruk av en annen kommando; ingenting ble skrevet',
+    en: 'The workbook is in use by another command; nothing was written',
+  },
+  workbook_owner: {
+    nb: 'Arbeidsboken eies av en annen bruker; ingenting ble skrevet',
+    en: 'The workbook belongs to another user; nothing was written',
   },
 };
 
