@@ -6,6 +6,7 @@
  */
 import {
   acceptLedgerRead,
+  changedSinceRead,
   embeddedState,
   evaluationTables,
   findEditedTables,
@@ -128,9 +129,28 @@ export class PlannerSession {
     if (reading) this.adopt(reading);
   }
 
-  /** Runs a governance change through the engine's one gate, then writes the tables it changes. */
+  /**
+   * Reads the workbook again before an action that was chosen from what the pane showed (a
+   * governance change, whose form's figures came from it; an evaluation computed from it). Returns
+   * the engine's refusal (`changedSinceRead`) when the planning tables changed since the pane last
+   * read them or wrote them (someone else edited the workbook meanwhile): the pane then shows the
+   * new reading and the action writes nothing. `unlocked`: the action starts from a locked year's state.
+   */
+  private async refreshUnchanged(lang: Lang, unlocked = false): Promise<Problem[]> {
+    const reading = await openSession(tablesReaderOf(this.host.port), this.file, lang);
+    if (!reading) return [];
+    const refused = changedSinceRead(this.reading, reading, { file: this.file, lang, unlocked });
+    this.adopt(reading);
+    return refused;
+  }
+
+  /**
+   * Runs a governance change through the engine's one gate, then writes the tables it changes;
+   * refused, writing nothing, when the workbook changed since the pane read it.
+   */
   async change(request: ChangeRequest, context: ChangeContext, lang: Lang): Promise<GovernanceResult> {
-    await this.refresh(lang);
+    const changedElsewhere = await this.refreshUnchanged(lang, request.unlocked ?? false);
+    if (changedElsewhere.length > 0) return { ok: false, problems: changedElsewhere };
     const result = runChange(this.reading, (state, rows) => request.make(state, context, this.file, rows), {
       file: this.file,
       lang,
@@ -148,13 +168,18 @@ export class PlannerSession {
     return tryCarryOverInState(state, target, rule, this.rows, context, this.file, lang, this.reading.rows.frameRows);
   }
 
-  /** Writes the evaluation's sheet (Indikatorer, Vurderinger) and its log entry, in one write; refused while the workbook has problems. */
+  /**
+   * Writes the evaluation's sheet (Indikatorer, Vurderinger) and its log entry, in one write; refused
+   * while the workbook has problems, and when it changed since the pane read it (the evaluation was
+   * computed from what the pane showed).
+   */
   async writeEvaluation(
     evaluation: Evaluation,
     lang: Lang,
     user: string,
   ): Promise<{ written: string[]; problems: readonly Problem[] }> {
-    await this.refresh(lang);
+    const changedElsewhere = await this.refreshUnchanged(lang);
+    if (changedElsewhere.length > 0) return { written: [], problems: changedElsewhere };
     const state = this.usable();
     if (!state) return { written: [], problems: this.problems };
     const written = { code: 'evaluation_written', year: evaluation.year, instruments: evaluation.instruments.length } as const;

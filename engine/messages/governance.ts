@@ -53,6 +53,8 @@ export type GovernanceRefusal =
   | { readonly code: 'approved_frames_changed'; readonly version: VersionRef }
   /** A frame of the approved version in use was edited in `Rammer`; without `frame`, one or more (which is not known). */
   | { readonly code: 'approved_frame_edited'; readonly version: VersionRef; readonly frame?: FrameRef }
+  /** The workbook's planning tables changed since the host read them (someone else edited it): nothing was written. */
+  | { readonly code: 'workbook_changed_since_read' }
   | { readonly code: 'version_exists'; readonly id: string }
   | { readonly code: 'unknown_frame'; readonly frame: FrameRef }
   | { readonly code: 'no_frame_starting'; readonly instrument: string; readonly from: number; readonly to?: number }
@@ -273,6 +275,12 @@ const CATALOGUE: Catalogue = {
       `${n.frame ? `Rammen for ${w.frame(n.frame)}` : 'En eller flere rammer'} tilhører den godkjente versjonen ${w.version(n.version)} og er endret for hånd i Rammer. Angre endringen; lag en ny versjon fra den for å endre rammer.`,
     en: (n, w) =>
       `${n.frame ? `The frame of ${w.frame(n.frame)}` : 'One or more frames'} of the approved version ${w.version(n.version)} ${n.frame ? 'was' : 'were'} edited by hand in Rammer. Undo the change; make a new version from it to change frames.`,
+  },
+  workbook_changed_since_read: {
+    nb: () =>
+      'Arbeidsboken ble endret av noen andre siden den ble lest; ingenting ble skrevet. Se over endringene og prøv igjen.',
+    en: () =>
+      'The workbook was changed by someone else since it was read; nothing was written. Look over the changes and try again.',
   },
   version_exists: {
     nb: (n) => `Versjonen ${n.id} finnes allerede.`,

@@ -9,6 +9,7 @@
  * - `acceptLedgerRead` takes the lines a ledger file added and refuses or skips those a closed year
  *   does not know, with the same report arithmetic everywhere.
  * - `noteInState` records a host's action (an import, a reconciliation) in the hash-chained log.
+ * - `changedSinceRead` refuses a change chosen from a reading when the workbook changed since.
  */
 import { appendEntry, type ChangeRecord, type LogAction } from '../audit/log.js';
 import type { IsoDate } from '../calendar.js';
@@ -22,9 +23,11 @@ import { previewReallocation, type Reallocation, type ReallocationPreview } from
 import type { ChangeContext, PlanVersion } from '../plan/versions.js';
 import { noticeText, type GovernanceOutcome } from '../messages/governance.js';
 import type { Money } from '../money.js';
-import type { Lang, Problem } from '../messages/problems.js';
+import { governanceProblem, type Lang, type Problem } from '../messages/problems.js';
 import type { ReconciliationRow } from '../reconcile/reconcile.js';
-import { closedYearsOf, EMPTY_GOVERNANCE } from '../workbook/governance.js';
+import { closedYearsOf, EMPTY_GOVERNANCE, governanceTables } from '../workbook/governance.js';
+import { logTable } from '../workbook/read/log-table.js';
+import { forbrukTable, posterTable, rammerTable } from '../workbook/write/build.js';
 import { currentVersion, type GovernanceResult } from './governance-actions.js';
 import {
   checkClosedYears,
@@ -33,7 +36,7 @@ import {
   type PlanningReading,
   type PlanningState,
 } from './planning-state.js';
-import type { TableRead, WorkbookPort } from '../workbook/port/port.js';
+import { isFormula, type Cell, type TableData, type TableRead, type WorkbookPort } from '../workbook/port/port.js';
 import { setCarryOverInState, type FrameTarget } from './version-actions.js';
 
 /** The state of a plan without a workbook: the embedded plan, nothing else. */
@@ -118,6 +121,92 @@ export function runChange(
   const stillClosed = checkClosedYears(result.state, reading.rows, options.file, options.lang);
   if (stillClosed.length > 0) return { ok: false, problems: stillClosed };
   return result;
+}
+
+/**
+ * The planning tables (`PLANNING_TABLES`) whose content differs between two states, in sheet
+ * order: Rammer, Poster, the Styring tables and Logg as the planner writes them (the builders
+ * `buildWorkbookTables` uses), compared column by column and cell by cell (a formula by its text
+ * and cached value); Forbruk line by line, every field its rows hold (`forbrukTable`'s columns:
+ * keep the two alike) but not where a line was read from (`file`, `line`), since rendering 100 000
+ * lines would cost 0.2 s a side. Only what the planner reads counts: a number format, a comment, a
+ * column a user added at the end or anything in Avstemming (its own output) is no difference.
+ */
+export function tablesChangedBetween(before: PlanningState, after: PlanningState, lang: Lang = 'nb'): TableData[] {
+  const tablesOf = (state: PlanningState): TableData[] => [
+    rammerTable(state.plan, state.governance.carryOver),
+    posterTable(state.plan),
+    forbrukTable([]),
+    ...governanceTables(state.governance, state.plan.frames),
+    logTable(state.log, lang),
+  ];
+  const afterByName = new Map(tablesOf(after).map((t) => [t.spec.table, t]));
+  const changed = tablesOf(before).filter((table) => {
+    const other = afterByName.get(table.spec.table);
+    afterByName.delete(table.spec.table);
+    if (table.spec.table === 'Forbruk') return !sameLines(before.lines, after.lines);
+    return !other || !sameTable(table, other);
+  });
+  return [...changed, ...afterByName.values()];
+}
+
+/** Whether two ledgers hold the same lines in the same order (where each was read from aside). */
+function sameLines(a: readonly LedgerLine[], b: readonly LedgerLine[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (
+      x.date !== y.date ||
+      x.voucher !== y.voucher ||
+      x.instrument !== y.instrument ||
+      x.kind !== y.kind ||
+      x.amount !== y.amount ||
+      x.reference !== y.reference ||
+      x.year !== y.year ||
+      x.chapter !== y.chapter ||
+      x.post !== y.post ||
+      x.text !== y.text
+    )
+      return false;
+  }
+  return true;
+}
+
+function sameTable(a: TableData, b: TableData): boolean {
+  const names = (t: TableData) => t.spec.columns.map((c) => c.name).join('\u0000');
+  if (a.rows.length !== b.rows.length || names(a) !== names(b)) return false;
+  return a.rows.every((row, r) => {
+    const other = b.rows[r]!;
+    const width = Math.max(row.length, other.length);
+    for (let c = 0; c < width; c++) if (!sameCell(row[c] ?? null, other[c] ?? null)) return false;
+    return true;
+  });
+}
+
+function sameCell(a: Cell, b: Cell): boolean {
+  if (isFormula(a) || isFormula(b)) return isFormula(a) && isFormula(b) && a.formula === b.formula && a.cached === b.cached;
+  return a === b;
+}
+
+/**
+ * The one rule for a change made from what a host showed: refused when the workbook's planning
+ * tables changed since the host last read them (or wrote them: a host takes what it wrote as
+ * read), because someone else edited the workbook in the meantime (a co-author, a hand edit, the
+ * command line). `seen` is the reading the host showed, `fresh` the workbook read again just
+ * before the change. The refusal (`change_refused`, the notice `workbook_changed_since_read`)
+ * names the sheet of the first table that changed; the host then shows `fresh`, and nothing is
+ * written. No refusal of its own when either reading has no state to compare, or the fresh one a
+ * broken log: `runChange` refuses those with the reading's own problems.
+ */
+export function changedSinceRead(seen: PlanningReading, fresh: PlanningReading, options: ChangeOptions): Problem[] {
+  const before = seen.state ?? seen.unlockedState;
+  const now = options.unlocked ? fresh.unlockedState : fresh.state;
+  if (!before || !now || fresh.logProblems.length > 0) return [];
+  const changed = tablesChangedBetween(before, now, options.lang);
+  if (changed.length === 0) return [];
+  const place = { file: options.file, sheet: changed[0]!.spec.sheet, line: null, column: null, value: null };
+  return [governanceProblem('change_refused', place, { code: 'workbook_changed_since_read' }, options.lang)];
 }
 
 /** What a ledger file read into a session gave: the report as the user sees it, and the new state (null: rejected). */

@@ -52,6 +52,7 @@ const EVERY: { readonly [C in GovernanceNotice['code']]: Extract<GovernanceNotic
   version_not_stored: { code: 'version_not_stored', id: 'vedlegg-2019' },
   approved_frames_changed: { code: 'approved_frames_changed', version: V },
   approved_frame_edited: { code: 'approved_frame_edited', version: V, frame: EKSPERT_2024 },
+  workbook_changed_since_read: { code: 'workbook_changed_since_read' },
   version_exists: { code: 'version_exists', id: 'rnb-2025' },
   unknown_frame: { code: 'unknown_frame', frame: EKSPERT_2024 },
   no_frame_starting: { code: 'no_frame_starting', instrument: 'ekspertbistand', from: 2019, to: 2021 },

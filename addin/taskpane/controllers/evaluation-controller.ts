@@ -84,7 +84,8 @@ export class EvaluationController implements ReactiveController {
     await app.run(async () => {
       const { written, problems } = await app.session.writeEvaluation(this.evaluation(), app.uiLang, app.userName);
       for (const p of problems) app.notify.error(p.message);
-      if (problems.length > 0) return;
+      // The session read the workbook again: a refusal may come with a new state to show.
+      if (problems.length > 0) return app.changed();
       app.notify.success(t(app.uiLang, 'evaluationWritten', { tables: written.join(', ') }));
       app.changed();
     });

@@ -196,7 +196,8 @@ export class GovernanceController implements ReactiveController {
       after?.();
       if (!result.ok) {
         app.notify.error(said(result.problems));
-        app.requestUpdate();
+        // The session read the workbook again: a refusal may come with a new state to show.
+        app.changed();
         return;
       }
       app.notify.success(done ? done() : result.message);
