@@ -135,6 +135,8 @@ export class PlannerSession {
    * the engine's refusal (`changedSinceRead`) when the planning tables changed since the pane last
    * read them or wrote them (someone else edited the workbook meanwhile): the pane then shows the
    * new reading and the action writes nothing. `unlocked`: the action starts from a locked year's state.
+   * LIMITATION: this read and the write are two `Excel.run`s; in between, the write's own check
+   * (`write-preflight.ts`) catches a hand edit of a table it writes, not another pane's write.
    */
   private async refreshUnchanged(lang: Lang, unlocked = false): Promise<Problem[]> {
     const reading = await openSession(tablesReaderOf(this.host.port), this.file, lang);
