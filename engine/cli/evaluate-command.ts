@@ -94,7 +94,7 @@ export async function evaluateCommand(options: CliOptions): Promise<CommandResul
   const lang = options.lang;
   const asOf = resolveAsOf(options.asOf);
   const bound = boundOf(options);
-  const { plan, problems: planProblems } = await loadPlan(options.plan, lang);
+  const { plan, problems: planProblems, log } = await loadPlan(options.plan, lang);
   if (!plan) return { stdout: '', stderr: problemLines(planProblems, 'errors', bound), status: 1 };
   const indicators = readIndicators(options.indicators, lang);
   const loaded = loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang });
@@ -136,7 +136,7 @@ export async function evaluateCommand(options: CliOptions): Promise<CommandResul
     return { stdout: JSON.stringify(json, null, 2) + '\n', stderr, status: 0 };
   }
   if (options.format === 'html') {
-    const html = renderEvaluationHtml(evaluation, { lang });
+    const html = renderEvaluationHtml(evaluation, { lang, log });
     if (options.out === undefined) return { stdout: html, stderr, status: 0 };
     try {
       await writeFileSafely(options.out, (temp) => writeFileSync(temp, html), { overwrite: options.force });

@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import {
   embeddedPlan,
+  logHead,
   Ledger,
   osloDate,
   osloStamp,
@@ -15,6 +16,7 @@ import {
   type LineStore,
   type Plan,
   type Problem,
+  type ReportLog,
   type Warning,
 } from '../index.js';
 import { errorCode, fileProblem } from '../messages/file-errors.js';
@@ -126,14 +128,22 @@ function progressReporter(name: string, size: number): ((bytes: number) => void)
 export async function loadPlan(
   path: string | undefined,
   lang: Lang,
-): Promise<{ plan: Plan | null; problems: Problem[]; carryOver: ReadonlyMap<string, CarryOverRule>; warnings: Problem[] }> {
+): Promise<{
+  plan: Plan | null;
+  problems: Problem[];
+  carryOver: ReadonlyMap<string, CarryOverRule>;
+  warnings: Problem[];
+  /** What the report says of the workbook's change log (none without --plan). */
+  log: ReportLog;
+}> {
   const none = new Map<string, CarryOverRule>();
-  if (path === undefined) return { plan: embeddedPlan(), problems: [], carryOver: none, warnings: [] };
+  if (path === undefined) return { plan: embeddedPlan(), problems: [], carryOver: none, warnings: [], log: null };
   const { isWorkbook, loadWorkbook } = await import('./planning-io.js');
   const loaded = await loadWorkbook(path, lang);
-  if (!isWorkbook(loaded)) return { plan: null, problems: [loaded], carryOver: none, warnings: [] };
+  if (!isWorkbook(loaded)) return { plan: null, problems: [loaded], carryOver: none, warnings: [], log: null };
   const { state, problems, logProblems } = loaded.reading;
-  return { plan: state?.plan ?? null, problems, carryOver: state?.governance.carryOver ?? none, warnings: logProblems };
+  const log: ReportLog = logProblems.length > 0 || !state ? 'broken' : { entries: state.log.length, head: logHead(state.log) };
+  return { plan: state?.plan ?? null, problems, carryOver: state?.governance.carryOver ?? none, warnings: logProblems, log };
 }
 
 /** The as-of date: --as-of, else today in Oslo (as in the add-in), whatever the machine's time zone. */

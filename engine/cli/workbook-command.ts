@@ -32,7 +32,7 @@ import {
 import { WorkbookExistsError } from '../workbook/xlsx/save-file.js';
 import { UsageError, yearOption, type CliOptions } from './args.js';
 import type { CommandResult } from './commands.js';
-import { dateText, problemLines } from './commands.js';
+import { countText, dateText, problemLines } from './commands.js';
 import { readIndicators } from './evaluate-command.js';
 import { loadLedgers, nowStamp, resolveAsOf, userName } from './io.js';
 import { embeddedState, isWorkbook, loadWorkbook } from './planning-io.js';
@@ -51,12 +51,12 @@ function exists(path: string, lang: CliOptions['lang']): CommandResult {
 function rejected(problems: readonly Problem[], lang: CliOptions['lang'], extra = ''): CommandResult {
   const note =
     lang === 'nb'
-      ? `Inndata ble avvist: ${problems.length} feil. Ingen arbeidsbok er skrevet.\n`
-      : `The input was rejected: ${problems.length} errors. No workbook was written.\n`;
+      ? `Inndata ble avvist: ${countText(problems.length, lang)} feil. Ingen arbeidsbok er skrevet.\n`
+      : `The input was rejected: ${countText(problems.length, lang)} errors. No workbook was written.\n`;
   return { stdout: '', stderr: problemLines(problems) + extra + note, status: 1 };
 }
 
-/** The report date: --as-of, else the later of today and the latest line, so Forbruk holds every line. */
+/** The report date: --as-of, else the later of today and the latest line (Forbruk holds every line either way). */
 export function asOfFor(text: string | undefined, lines: readonly LedgerLine[]): IsoDate {
   if (text !== undefined) return resolveAsOf(text);
   return spendingAsOf(resolveAsOf(undefined), lines);

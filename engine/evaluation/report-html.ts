@@ -5,6 +5,8 @@
  */
 import { formatDate } from '../calendar.js';
 import { formatMoney, formatPercent, type Money } from '../money.js';
+import { anchorText, type LogHead } from '../audit/log.js';
+import { logWords } from '../messages/log.js';
 import type { Lang } from '../messages/problems.js';
 import { escapeXml, frameChartSvg, indicatorChartSvg } from './charts.js';
 import type { Evaluation } from './evaluation.js';
@@ -20,6 +22,7 @@ body { font-family: "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Aria
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 1px solid #9e9e9e; padding-bottom: 1mm; break-after: avoid; }
 p.meta { color: #616161; margin: 0 0 4mm; }
+p.log-head { overflow-wrap: anywhere; font-size: 8.5pt; }
 .trigger { border: 2px solid #c62828; padding: 3mm 4mm; margin: 4mm 0; break-inside: avoid; }
 .trigger.ok { border-color: #2e7d32; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9pt; break-inside: auto; }
@@ -121,7 +124,23 @@ function head(labels: readonly string[], numeric: readonly number[]): string {
 }
 
 /** Renders the evaluation as the council's HTML report. */
-export function renderEvaluationHtml(e: Evaluation, options: { lang?: Lang } = {}): string {
+/** What the report says of the planning workbook's change log: its head, broken, or no workbook. */
+export type ReportLog = { readonly entries: number; readonly head: LogHead | null } | 'broken' | null;
+
+/** The report's line on the change log: the head a reader can check the workbook against later. */
+function logLine(log: ReportLog, lang: Lang): string {
+  if (log === null) return logWords(lang, 'reportLogNone');
+  if (log === 'broken') return logWords(lang, 'reportLogBroken');
+  return log.head === null
+    ? logWords(lang, 'logEmpty')
+    : logWords(lang, 'reportLogHead', { entries: log.entries, anchor: anchorText(log.head) });
+}
+
+/**
+ * The report as HTML. `log`: the change log of the workbook it was made from (its head `N:HASH`,
+ * shown under the title so the council's copy records it); none when it was made without one.
+ */
+export function renderEvaluationHtml(e: Evaluation, options: { lang?: Lang; log?: ReportLog } = {}): string {
   const lang = options.lang ?? e.lang;
   const w = WORDS[lang];
   const money = (m: Money | null) => (m === null ? w.notSet : formatMoney(m, { lang, currency: false }));
@@ -132,6 +151,7 @@ export function renderEvaluationHtml(e: Evaluation, options: { lang?: Lang } = {
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(w.title(e.year))}</title><style>${STYLE}</style></head><body>`,
   );
   out.push(`<h1>${escapeXml(w.title(e.year))}</h1><p class="meta">${escapeXml(w.meta(formatDate(e.asOf)))}</p>`);
+  out.push(`<p class="meta log-head">${escapeXml(logLine(options.log ?? null, lang))}</p>`);
   out.push(
     `<section class="trigger${e.adjustmentRequired ? '' : ' ok'}"><strong>${escapeXml(w.trigger)}:</strong> ${escapeXml(e.adjustmentRequired ? w.triggerYes : w.triggerNo)}`,
   );

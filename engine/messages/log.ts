@@ -17,6 +17,8 @@ const NB = {
   logAnchorHolds: 'Ankeret {anchor} holder: loggen fram til oppføring {entry} er den samme som da ankeret ble skrevet.',
   logBroken: 'Loggen er ikke hel; se over. Ingen endring kan føres før den er rettet.',
   logColumns: 'Nr.|Tidspunkt|Hvem|Handling|Detaljer',
+  paneLogHead:
+    'Logghode {anchor}. Noter det i referatet: «ia-planner log --expect {anchor}» viser senere at loggen fram hit ikke er skrevet om eller kuttet.',
   reportLogHead: 'Endringslogg: {entries} oppføringer, hode {anchor}',
   reportLogNone: 'Endringslogg: ingen (evalueringen er laget uten planleggingsarbeidsbok)',
   reportLogBroken: 'Endringslogg: brutt – se ia-planner log',
@@ -36,6 +38,8 @@ const EN: Record<LogWord, string> = {
   logAnchorHolds: 'The anchor {anchor} holds: the log up to entry {entry} is the same as when the anchor was written.',
   logBroken: 'The log is not whole; see above. No change can be recorded until it is put right.',
   logColumns: 'No.|Time|Who|Action|Details',
+  paneLogHead:
+    'Log head {anchor}. Note it in the minutes: “ia-planner log --expect {anchor}” later shows that the log up to here was not rewritten or cut short.',
   reportLogHead: 'Change log: {entries} entries, head {anchor}',
   reportLogNone: 'Change log: none (the evaluation was made without a planning workbook)',
   reportLogBroken: 'Change log: broken – see ia-planner log',

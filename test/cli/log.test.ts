@@ -91,6 +91,14 @@ describe('ia-planner log', function () {
     });
   });
 
+  it('shows the head in the council report made from the workbook, and says when there is none', () => {
+    const r = run(['evaluate', '--year', '2024', '--plan', book, '--format', 'html']);
+    expect(r.status, r.stderr).to.equal(0);
+    expect(r.stdout).to.contain(`<p class="meta log-head">Endringslogg: 2 oppføringer, hode ${secondHead}</p>`);
+    const none = run(['evaluate', '--year', '2024', '--format', 'html', '--lang', 'en']);
+    expect(none.stdout).to.contain('Change log: none (the evaluation was made without a planning workbook)');
+  });
+
   it('refuses a malformed anchor as wrong usage (exit 2)', () => {
     const r = run(['log', '--plan', book, '--expect', '2:abc']);
     expect(r.status).to.equal(2);

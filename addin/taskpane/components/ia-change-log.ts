@@ -1,7 +1,16 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { entryDetails, entryHandling, formatStamp, type ChainCheck, type Lang, type LogEntry } from '../../../engine/index.js';
+import {
+  anchorText,
+  entryDetails,
+  entryHandling,
+  formatStamp,
+  logWords,
+  type ChainCheck,
+  type Lang,
+  type LogEntry,
+} from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { governanceStyles } from '../governance-styles.js';
 import { t } from '../../../engine/messages/ui.js';
@@ -31,7 +40,8 @@ export class IaChangeLog extends LitElement {
       .meta {
         color: var(--ia-fg-3);
       }
-      .details {
+      .details,
+      .head {
         overflow-wrap: anywhere;
       }
     `,
@@ -57,6 +67,13 @@ export class IaChangeLog extends LitElement {
       <p class="chain ${chain.ok ? 'ok' : 'broken'}" role="status" data-testid="chain">
         <span aria-hidden="true">${chain.ok ? '✓' : '⚠'}</span> ${status}
       </p>
+      ${
+        chain.ok && chain.head
+          ? html`<p class="small head" data-testid="log-head">
+              ${logWords(lang, 'paneLogHead', { anchor: anchorText(chain.head) })}
+            </p>`
+          : ''
+      }
       <div class="scroll" tabindex="0" role="region" aria-labelledby="log">
         <ol class="plain" reversed>
           ${[...this.entries].reverse().map(
