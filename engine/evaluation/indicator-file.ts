@@ -6,9 +6,9 @@
  * (a working-life centre's resources). Every bad line is a problem naming file, line, column, value.
  */
 import { LAST_YEAR } from '../calendar.js';
-import { mapHeader } from '../ledger/columns.js';
+import { duplicateColumnProblems, mapHeader } from '../ledger/columns.js';
 import { readCsv } from '../ledger/csv.js';
-import { decodeText, looksBinary } from '../ledger/decode.js';
+import { decodeText, looksBinary, mixedUtf8Problems } from '../ledger/decode.js';
 import { Dec } from '../money.js';
 import { INSTRUMENTS } from '../plan/instruments.js';
 import { problem, type Lang, type Problem } from '../messages/problems.js';
@@ -66,12 +66,14 @@ export function readIndicatorRecords(
   });
   const map = mapHeader(header, INDICATOR_COLUMNS);
   const missing = (['indikator', 'ar', 'verdi'] as const).filter((c) => map.index[c] === undefined);
+  // A column named twice is refused (CONTRACTS §2): which of the two holds the value cannot be known.
+  for (const p of duplicateColumnProblems(file, map, lang, sheet)) reading.problems.push(p);
   if (missing.length > 0) {
     reading.problems.push(
       problem('missing_columns', at(1, null, header.join(', ')), lang, { columns: missing.map((c) => map.label[c]).join(', ') }),
     );
-    return reading;
   }
+  if (reading.problems.length > 0) return reading;
   const resources = new Map<
     string,
     { centre: string; year: number; personYears: Dec | null; advisers: Dec | null; enterprises: Dec | null; source: string }
@@ -178,16 +180,20 @@ export function readIndicatorCsv(file: string, text: string, lang: Lang = 'nb'):
   return readIndicatorRecords(file, header!.fields, records, lang);
 }
 
-/** Reads an indicator file's bytes: UTF-8 (with or without BOM) or Windows-1252; binary files are refused. */
+/**
+ * Reads an indicator file's bytes: UTF-8 (with or without BOM) or Windows-1252; binary files are
+ * refused, and so is a file that is UTF-8 but for some bytes (each line with bad bytes named).
+ */
 export function readIndicatorBytes(file: string, bytes: Uint8Array, lang: Lang = 'nb'): IndicatorReading {
-  if (looksBinary(bytes)) {
-    return {
-      values: [],
-      goals: new Map(),
-      activities: [],
-      resources: [],
-      problems: [problem('binary_file', { file, line: null, column: null, value: null }, lang)],
-    };
-  }
-  return readIndicatorCsv(file, decodeText(bytes).text, lang);
+  const refused = (problems: Problem[]): IndicatorReading => ({
+    values: [],
+    goals: new Map(),
+    activities: [],
+    resources: [],
+    problems,
+  });
+  if (looksBinary(bytes)) return refused([problem('binary_file', { file, line: null, column: null, value: null }, lang)]);
+  const decoded = decodeText(bytes);
+  if (decoded.mixed !== null) return refused(mixedUtf8Problems(file, decoded.mixed, lang));
+  return readIndicatorCsv(file, decoded.text, lang);
 }

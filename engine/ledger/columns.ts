@@ -1,7 +1,9 @@
 /**
  * Header matching for ledger and indicator files: names are matched without regard to case,
  * surrounding spaces or Norwegian letters (`beløp` = `belop` = `BELØP`), in Norwegian or English.
+ * A header naming one column twice (`beløp` and `amount`) is a problem naming it (CONTRACTS §2).
  */
+import { problem, type Lang, type Problem } from '../messages/problems.js';
 
 /** Folds a header name: trimmed, lower case, æ/ø/å to ASCII, BOM removed. */
 export function foldHeader(name: string): string {
@@ -21,23 +23,64 @@ export interface HeaderMap<K extends string> {
   /** The column name as the user wrote it (for messages), or the canonical name. */
   readonly label: Record<K, string>;
   readonly width: number;
+  /** Each known column the header names again after its first place (the first place is the one used). */
+  readonly duplicates: readonly HeaderDuplicate<K>[];
+}
+
+/** A known column named twice in a header: where it stands first and again, and both names as written. */
+export interface HeaderDuplicate<K extends string> {
+  readonly key: K;
+  /** Column positions, 1 = the first column. */
+  readonly first: number;
+  readonly second: number;
+  readonly firstLabel: string;
+  readonly secondLabel: string;
 }
 
 /** Maps a header row to known columns through an alias table (canonical key → folded aliases). */
 export function mapHeader<K extends string>(header: readonly string[], aliases: Record<K, readonly string[]>): HeaderMap<K> {
   const index: Partial<Record<K, number>> = {};
   const label = {} as Record<K, string>;
+  const duplicates: HeaderDuplicate<K>[] = [];
   for (const key of Object.keys(aliases) as K[]) label[key] = aliases[key][0]!;
   header.forEach((raw, i) => {
     const folded = foldHeader(raw);
+    const written = raw.replace(/^\uFEFF/, '').trim();
     for (const key of Object.keys(aliases) as K[]) {
-      if (index[key] === undefined && aliases[key].includes(folded)) {
+      if (!aliases[key].includes(folded)) continue;
+      const first = index[key];
+      if (first === undefined) {
         index[key] = i;
-        label[key] = raw.replace(/^\uFEFF/, '').trim();
+        label[key] = written;
+      } else {
+        duplicates.push({ key, first: first + 1, second: i + 1, firstLabel: label[key], secondLabel: written });
       }
     }
   });
-  return { index, label, width: header.length };
+  return { index, label, width: header.length, duplicates };
+}
+
+/**
+ * One `duplicate_column` problem per column the header names twice, at line 1 (or the header row
+ * of a sheet), naming the second name as written; the expectation names both places.
+ */
+export function duplicateColumnProblems<K extends string>(
+  file: string,
+  header: HeaderMap<K>,
+  lang: Lang,
+  sheet?: string,
+  line = 1,
+): Problem[] {
+  return header.duplicates.map((d) =>
+    problem(
+      'duplicate_column',
+      { file, ...(sheet === undefined ? {} : { sheet }), line, column: d.secondLabel, value: null },
+      lang,
+      lang === 'nb'
+        ? { first: `${d.first} «${d.firstLabel}»`, second: `${d.second} «${d.secondLabel}»` }
+        : { first: `${d.first} “${d.firstLabel}”`, second: `${d.second} “${d.secondLabel}”` },
+    ),
+  );
 }
 
 /** The ledger's columns and their folded aliases (CONTRACTS §2). */

@@ -1,7 +1,10 @@
 /**
  * Bytes to text for ledger and indicator files: UTF-8 with or without BOM, else Windows-1252 (as
- * many Norwegian accounting exports are). Binary files are recognised and refused.
+ * many Norwegian accounting exports are). Binary files are recognised and refused, and so is a file
+ * that is UTF-8 but for some bytes (CONTRACTS §2): reading it as Windows-1252 would turn its æ, ø
+ * and å into other letters, so the bad bytes are named by line instead.
  */
+import { problem, type Lang, type Problem } from '../messages/problems.js';
 
 /** The encodings we read. */
 export type Encoding = 'utf-8' | 'windows-1252';
@@ -46,7 +49,8 @@ const BOM = [0xef, 0xbb, 0xbf];
 
 /**
  * A streaming decoder that starts as strict UTF-8. `decode` throws `NotUtf8` when the bytes are
- * not UTF-8; the caller then reads the file again as Windows-1252.
+ * not UTF-8; the caller then scans the file (`Utf8Scan`) and reads it again as Windows-1252 only
+ * when it holds no UTF-8 multi-byte sequence.
  */
 export class ChunkDecoder {
   private readonly utf8: TextDecoder | null;
@@ -85,20 +89,180 @@ export class ChunkDecoder {
   }
 }
 
-/** Thrown by `ChunkDecoder` when UTF-8 decoding fails: read again as Windows-1252. */
+/** Thrown by `ChunkDecoder` when UTF-8 decoding fails: scan the file, then read it again as Windows-1252 or refuse it. */
 export class NotUtf8 extends Error {
   constructor() {
     super('not UTF-8');
   }
 }
 
-/** Decodes a whole file's bytes: UTF-8 if it is valid UTF-8, else Windows-1252. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+/** A file's bytes as text, or why they cannot be read as text of one encoding. */
+export type DecodedText =
+  | { readonly text: string; readonly encoding: Encoding; readonly mixed: null }
+  | { readonly text: null; readonly encoding: null; readonly mixed: MixedUtf8 };
+
+/**
+ * Decodes a whole file's bytes: UTF-8 if it is valid UTF-8; Windows-1252 if it holds no UTF-8
+ * multi-byte sequence at all; else neither (`mixed` says where the bytes that are not UTF-8 are).
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
   try {
-    return { text: new ChunkDecoder('utf-8').decode(bytes, true), encoding: 'utf-8' };
+    return { text: new ChunkDecoder('utf-8').decode(bytes, true), encoding: 'utf-8', mixed: null };
   } catch {
-    return { text: new ChunkDecoder('windows-1252').decode(bytes, true), encoding: 'windows-1252' };
+    const mixed = scanUtf8([bytes]);
+    if (mixed !== null) return { text: null, encoding: null, mixed };
+    return { text: new ChunkDecoder('windows-1252').decode(bytes, true), encoding: 'windows-1252', mixed: null };
   }
+}
+
+/** A line holding bytes that are not UTF-8: the line (1 = header) and each bad sequence's bytes. */
+export interface Utf8Fault {
+  readonly line: number;
+  /** The bad sequences' bytes on the line, as `0xE9` (at most `FAULTS_PER_LINE`; `…` when more). */
+  readonly bytes: string;
+}
+
+/** A file that is UTF-8 but for some bytes: its first UTF-8 character and every line with bad bytes. */
+export interface MixedUtf8 {
+  /** The first valid multi-byte sequence (a leading byte order mark does not count): line, character. */
+  readonly utf8: { readonly line: number; readonly char: string };
+  /** The lines with bytes that are not UTF-8, in order (empty when the scan did not collect them). */
+  readonly faults: readonly Utf8Fault[];
+  /** How many lines hold bytes that are not UTF-8. */
+  readonly faultLines: number;
+}
+
+/** How many bad sequences of one line are named in its problem. */
+const FAULTS_PER_LINE = 8;
+
+function hex(byte: number): string {
+  return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+/**
+ * Scans bytes as UTF-8 (the WHATWG decoder's rules, so it agrees with `TextDecoder`'s fatal mode),
+ * chunk by chunk (a sequence may straddle chunks), noting the first valid multi-byte sequence and
+ * the lines of the bytes that are not UTF-8. Lines are counted by line feed bytes, as the CSV
+ * reader numbers them.
+ */
+export class Utf8Scan {
+  private line = 1;
+  private offset = 0;
+  private needed = 0;
+  private seen = 0;
+  private lower = 0x80;
+  private upper = 0xbf;
+  private code = 0;
+  /** Where the sequence being read began: its offset in the file, its line, its bytes. */
+  private start = 0;
+  private startLine = 1;
+  private pending: number[] = [];
+  private utf8: { line: number; char: string } | null = null;
+  private readonly faults: { line: number; bytes: string[] }[] = [];
+  private faultLines = 0;
+  private lastFaultLine = 0;
+
+  /** `collect`: keep each line's bad bytes (false only counts them, for a first pass over a large file). */
+  constructor(private readonly collect: boolean) {}
+
+  /** Scans the next chunk. */
+  push(bytes: Uint8Array): void {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (this.needed === 0) {
+        if (b < 0x80) {
+          if (b === 10) this.line++;
+          continue;
+        }
+        if (b >= 0xc2 && b <= 0xdf) {
+          this.needed = 1;
+          this.code = b & 0x1f;
+        } else if (b >= 0xe0 && b <= 0xef) {
+          if (b === 0xe0) this.lower = 0xa0;
+          if (b === 0xed) this.upper = 0x9f;
+          this.needed = 2;
+          this.code = b & 0x0f;
+        } else if (b >= 0xf0 && b <= 0xf4) {
+          if (b === 0xf0) this.lower = 0x90;
+          if (b === 0xf4) this.upper = 0x8f;
+          this.needed = 3;
+          this.code = b & 0x07;
+        } else {
+          this.fault(this.line, [b]);
+          continue;
+        }
+        this.start = this.offset + i;
+        this.startLine = this.line;
+        this.pending = [b];
+        continue;
+      }
+      if (b < this.lower || b > this.upper) {
+        // The sequence ends before it is whole; the byte that ended it is read again on its own.
+        this.fault(this.startLine, this.pending);
+        this.reset();
+        i--;
+        continue;
+      }
+      this.lower = 0x80;
+      this.upper = 0xbf;
+      this.code = (this.code << 6) | (b & 0x3f);
+      this.pending.push(b);
+      if (++this.seen === this.needed) {
+        // A byte order mark at the very start declares UTF-8 but is not text, so it does not count.
+        if (this.utf8 === null && !(this.start === 0 && this.code === 0xfeff)) {
+          this.utf8 = { line: this.startLine, char: String.fromCodePoint(this.code) };
+        }
+        this.reset();
+      }
+    }
+    this.offset += bytes.length;
+  }
+
+  /** Ends the bytes: a sequence cut off by the end is not UTF-8. What was found, or null when the file is not mixed. */
+  finish(): MixedUtf8 | null {
+    if (this.needed > 0) this.fault(this.startLine, this.pending);
+    this.reset();
+    if (this.utf8 === null || this.faultLines === 0) return null;
+    const faults = this.faults.map((f) => ({
+      line: f.line,
+      bytes: f.bytes.length > FAULTS_PER_LINE ? `${f.bytes.slice(0, FAULTS_PER_LINE).join(' ')} …` : f.bytes.join(' '),
+    }));
+    return { utf8: this.utf8, faults, faultLines: this.faultLines };
+  }
+
+  private reset(): void {
+    this.needed = 0;
+    this.seen = 0;
+    this.lower = 0x80;
+    this.upper = 0xbf;
+    this.code = 0;
+  }
+
+  private fault(line: number, bytes: readonly number[]): void {
+    if (line !== this.lastFaultLine) {
+      this.lastFaultLine = line;
+      this.faultLines++;
+      if (this.collect) this.faults.push({ line, bytes: [] });
+    }
+    if (!this.collect) return;
+    const named = this.faults[this.faults.length - 1]!.bytes;
+    // One more than is shown, so `finish` knows to add `…`.
+    if (named.length <= FAULTS_PER_LINE) named.push(bytes.map(hex).join(' '));
+  }
+}
+
+/** Scans chunks of bytes as UTF-8 and collects every line with bad bytes; null when the file is not mixed. */
+export function scanUtf8(chunks: Iterable<Uint8Array>): MixedUtf8 | null {
+  const scan = new Utf8Scan(true);
+  for (const chunk of chunks) scan.push(chunk);
+  return scan.finish();
+}
+
+/** The problems of a file that is UTF-8 but for some bytes: one `invalid_utf8` per line with bad bytes. */
+export function mixedUtf8Problems(file: string, mixed: MixedUtf8, lang: Lang): Problem[] {
+  const code = `U+${mixed.utf8.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const params = { line: String(mixed.utf8.line), char: mixed.utf8.char, code };
+  return mixed.faults.map((f) => problem('invalid_utf8', { file, line: f.line, column: null, value: f.bytes }, lang, params));
 }
 
 /** Past this many bytes without a line break, a piece is decoded anyway (a file of few, long lines). */

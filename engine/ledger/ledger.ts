@@ -4,10 +4,19 @@
  */
 import { InstrumentIndex, type Plan } from '../plan/plan.js';
 import { problem, type Lang, type Problem, type Warning } from '../messages/problems.js';
-import { LEDGER_COLUMNS, mapHeader, type HeaderMap, type LedgerColumn } from './columns.js';
+import { duplicateColumnProblems, LEDGER_COLUMNS, mapHeader, type HeaderMap, type LedgerColumn } from './columns.js';
 import { ContentCounts, contentId } from './content-counts.js';
 import { CsvReader } from './csv.js';
-import { ChunkDecoder, LineCutter, looksBinary, NotUtf8, type Encoding } from './decode.js';
+import {
+  ChunkDecoder,
+  LineCutter,
+  looksBinary,
+  mixedUtf8Problems,
+  NotUtf8,
+  scanUtf8,
+  Utf8Scan,
+  type Encoding,
+} from './decode.js';
 import type { LedgerLine, LineParts } from './line.js';
 import { LineReader, missingLedgerColumns } from './line-reader.js';
 import { PlainLineReader } from './plain-line.js';
@@ -105,14 +114,25 @@ export class Ledger {
 
   /**
    * Reads one file given as a function that yields its bytes (called again if the file turns out
-   * not to be UTF-8). A file with any problem is rejected whole unless `skipInvalid`.
+   * not to be UTF-8). A file with any problem is rejected whole unless `skipInvalid`. A file that
+   * is UTF-8 but for some bytes is rejected whole even with `skipInvalid`: which characters its bad
+   * bytes stand for cannot be known, and a line is not skipped on a guess of where it ends.
    */
   addFile(file: string, open: () => Iterable<Uint8Array>, options: ReadOptions = {}): FileReport {
     try {
       return this.readFile(file, open, 'utf-8', options);
     } catch (error) {
-      if (error instanceof NotUtf8) return this.readFile(file, open, 'windows-1252', options);
-      throw error;
+      if (!(error instanceof NotUtf8)) throw error;
+    }
+    try {
+      return this.readFile(file, open, 'windows-1252', options);
+    } catch (error) {
+      if (!(error instanceof MixedUtf8File)) throw error;
+      // Read once more to name every line with bad bytes (the first pass only counted them, so a
+      // large Windows-1252 file does not hold a fault per line on the way).
+      const mixed = scanUtf8(open());
+      const problems = mixed === null ? [] : mixedUtf8Problems(file, mixed, options.lang ?? 'nb');
+      return { file, encoding: 'utf-8', imported: 0, duplicates: 0, rejected: true, problems, warnings: [] };
     }
   }
 
@@ -126,6 +146,8 @@ export class Ledger {
   private readFile(file: string, open: () => Iterable<Uint8Array>, encoding: Encoding, options: ReadOptions): FileReport {
     const decoder = new ChunkDecoder(encoding);
     const cutter = new LineCutter();
+    // Windows-1252 is read only for a file without any UTF-8 multi-byte sequence (CONTRACTS §2).
+    const scan = encoding === 'windows-1252' ? new Utf8Scan(false) : null;
     let bytes = 0;
     try {
       return this.consume(file, encoding, options, (reader) => {
@@ -133,11 +155,13 @@ export class Ledger {
           // The first 8 KiB are checked for NUL bytes however small the chunks are; aborting by
           // exception keeps the lines read so far from being imported.
           if (bytes < BINARY_WINDOW && looksBinary(chunk.subarray(0, BINARY_WINDOW - bytes))) throw new BinaryFile();
+          scan?.push(chunk);
           const piece = cutter.cut(chunk);
           if (piece !== null) reader.push(decoder.decode(piece));
           bytes += chunk.length;
           options.onProgress?.(bytes);
         }
+        if (scan !== null && scan.finish() !== null) throw new MixedUtf8File();
         reader.push(decoder.decode(cutter.rest(), true));
       });
     } catch (error) {
@@ -195,6 +219,10 @@ export class Ledger {
       if (!header) {
         header = mapHeader(fields, LEDGER_COLUMNS);
         const missing = missingLedgerColumns(header);
+        // A column named twice: which of the two holds the value cannot be known, so the file is refused.
+        const twice = duplicateColumnProblems(file, header, lang);
+        for (const p of twice) problems.push(p);
+        if (twice.length > 0) headerProblem = true;
         if (missing.length > 0) {
           headerProblem = true;
           problems.push(
@@ -209,6 +237,7 @@ export class Ledger {
           );
           return;
         }
+        if (headerProblem) return;
         lineReader = new LineReader(this.plan, file, header, lang);
         plainReader = new PlainLineReader(this.instruments, this.seen, header, reader.detectedSeparator ?? ';');
         return;
@@ -323,3 +352,6 @@ const BINARY_WINDOW = 8192;
 
 /** Thrown while reading a file whose bytes turn out to be binary: the file is rejected whole. */
 class BinaryFile extends Error {}
+
+/** Thrown while reading a file as Windows-1252 that holds UTF-8 sequences too: the file is rejected whole. */
+class MixedUtf8File extends Error {}

@@ -1,8 +1,11 @@
 /**
  * The per-field rules of a ledger line (CONTRACTS §2), shared by ledger files and the workbook's
- * `Forbruk` table: dates, vouchers, instruments or budget posts, kinds, amounts and budget years.
+ * `Forbruk` table: dates, vouchers, instruments or budget posts, kinds, amounts and budget years;
+ * and the round-trip rules: no field holds what a sheet would not give back (a control character,
+ * a text longer than a cell, an amount beyond what a cell holds exactly).
  */
 import { parseDate, parseYear, yearOfDate, isYear, type Year } from '../calendar.js';
+import { EXCEL_MAX_CELL_TEXT, hasControlCharacter, MAX_AMOUNT_ORE, showControlCharacters } from '../excel-limits.js';
 import { parseAmount, type Ore } from '../money.js';
 import type { InstrumentId } from '../plan/instruments.js';
 import { InstrumentIndex, type Plan } from '../plan/plan.js';
@@ -18,6 +21,8 @@ export class LineReader {
   private readonly instruments: InstrumentIndex;
   /** Where each column stands in a record (-1 when absent), looked up once, not per line. */
   private readonly at: Readonly<Record<LedgerColumn, number>>;
+  /** The columns the header has. */
+  private readonly present: readonly LedgerColumn[];
   private readonly sheetPart: { sheet?: string };
 
   constructor(
@@ -32,6 +37,7 @@ export class LineReader {
     const at = {} as Record<LedgerColumn, number>;
     for (const column of Object.keys(header.label) as LedgerColumn[]) at[column] = header.index[column] ?? -1;
     this.at = at;
+    this.present = (Object.keys(at) as LedgerColumn[]).filter((column) => at[column] >= 0);
     this.sheetPart = sheet === undefined ? {} : { sheet };
   }
 
@@ -39,7 +45,35 @@ export class LineReader {
   private field(fields: readonly string[], column: LedgerColumn): string {
     const i = this.at[column];
     if (i < 0 || i >= fields.length) return '';
-    return fields[i]!.trim();
+    const text = fields[i]!.trim();
+    // A line break in a text is kept as a line feed: XML reads a CR back as one, so CRLF would not survive a sheet.
+    return column === 'tekst' && text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+  }
+
+  /**
+   * The columns whose field a sheet would not give back as read: a control character (only the
+   * text column may hold a line break, LF or CRLF) or more characters than a cell holds. Their
+   * problems are pushed; the other rules then leave those columns alone (one problem per field).
+   */
+  private unkept(fields: readonly string[], line: number, problems: Problem[]): Set<LedgerColumn> | null {
+    let bad: Set<LedgerColumn> | null = null;
+    for (const column of this.present) {
+      const i = this.at[column];
+      if (i >= fields.length) continue;
+      const raw = fields[i]!;
+      const place = (value: string) => ({ file: this.file, ...this.sheetPart, line, column: this.header.label[column], value });
+      const lineBreaks = column === 'tekst';
+      if (hasControlCharacter(lineBreaks ? raw.replace(/\r\n/g, '\n') : raw, lineBreaks)) {
+        problems.push(problem('control_character', place(showControlCharacters(raw.trim())), this.lang));
+      } else {
+        const text = this.field(fields, column);
+        if (text.length <= EXCEL_MAX_CELL_TEXT) continue;
+        const params = { max: groupDigits(EXCEL_MAX_CELL_TEXT, this.lang), length: groupDigits(text.length, this.lang) };
+        problems.push(problem('text_too_long', place(`${text.slice(0, SHOWN_OF_LONG_TEXT)}…`), this.lang, params));
+      }
+      (bad ??= new Set()).add(column);
+    }
+    return bad;
   }
 
   /** The line read from `fields` (line = file line or sheet row), or null with its problems pushed. */
@@ -55,6 +89,8 @@ export class LineReader {
       column: label[column],
       value,
     });
+    const unkept = this.unkept(fields, line, problems);
+    const ruled = problems.length;
     const get = (column: LedgerColumn): string => this.field(fields, column);
     if (fields.length > this.header.width && fields.slice(this.header.width).some((f) => f.trim() !== '')) {
       problems.push(
@@ -114,8 +150,10 @@ export class LineReader {
     if (amountText === '') problems.push(problem('missing_value', at('belop', null), this.lang));
     else {
       const reading = parseAmount(amountText);
-      if (reading.ok) amount = reading.ore;
-      else problems.push(problem(reading.fault, at('belop', amountText), this.lang));
+      if (!reading.ok) problems.push(problem(reading.fault, at('belop', amountText), this.lang));
+      else if (reading.ore > MAX_AMOUNT_ORE || reading.ore < -MAX_AMOUNT_ORE) {
+        problems.push(problem('amount_too_large', at('belop', amountText), this.lang));
+      } else amount = reading.ore;
     }
 
     const yearText = get('ar');
@@ -130,6 +168,7 @@ export class LineReader {
       else problems.push(problem('year_out_of_range', at('dato', dateText), this.lang));
     }
 
+    if (unkept !== null) dropProblemsOf(problems, ruled, new Set([...unkept].map((c) => label[c])));
     if (problems.length > before) return null;
     return {
       file: this.file,
@@ -146,6 +185,29 @@ export class LineReader {
       text: get('tekst'),
     };
   }
+}
+
+/** How many characters of a text too long for a cell its problem shows. */
+const SHOWN_OF_LONG_TEXT = 40;
+
+/** A count as people read it: `32 767` in bokmål, `32,767` in English. */
+function groupDigits(n: number, lang: Lang): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'nb' ? ' ' : ',');
+}
+
+/**
+ * Removes, from problems[from..], those of the given columns: a field a sheet would not keep has
+ * its one problem already, and the other rules' words about it (a bad date made of a control
+ * character) would only repeat it.
+ */
+function dropProblemsOf(problems: Problem[], from: number, columns: ReadonlySet<string>): void {
+  let kept = from;
+  for (let i = from; i < problems.length; i++) {
+    const p = problems[i]!;
+    if (p.column !== null && columns.has(p.column)) continue;
+    problems[kept++] = p;
+  }
+  problems.length = kept;
 }
 
 /** The required ledger columns a header lacks (dato, bilag, beløp, and virkemiddel or kapittel and post). */

@@ -6,6 +6,7 @@
  * that a line is wrong.
  */
 import { daysInMonth, digitsAt, isYear, parseYear, type IsoDate, type Year } from '../calendar.js';
+import { EXCEL_MAX_CELL_TEXT, MAX_AMOUNT_ORE } from '../excel-limits.js';
 import { parseAmount, type Ore } from '../money.js';
 import type { InstrumentId } from '../plan/instruments.js';
 import type { InstrumentIndex } from '../plan/plan.js';
@@ -144,14 +145,21 @@ export class PlainLineReader {
    * the general path.
    */
   read(text: string, start: number, end: number): number {
-    // One pass over the line's characters, noting where the fields end.
+    // A line longer than a cell may hold a field a sheet would cut: the general path measures it.
+    if (end - start > EXCEL_MAX_CELL_TEXT) return -1;
+    // One pass over the line's characters, noting where the fields end. A control character
+    // (C0 or DEL; the separator may be TAB) is the general path's to report.
     const bounds = this.bounds;
     const width = this.width;
     const separator = this.separatorCode;
     bounds[0] = start;
     let field = 0;
     for (let i = start; i < end; i++) {
-      if (text.charCodeAt(i) !== separator) continue;
+      const c = text.charCodeAt(i);
+      if (c !== separator) {
+        if (c < 0x20 || c === 0x7f) return -1;
+        continue;
+      }
       // More fields than the header: the general path decides whether the extra ones are blank.
       if (++field === width) return -1;
       bounds[2 * field - 1] = i;
@@ -340,6 +348,8 @@ export class PlainLineReader {
     const end = this.endOf(this.belop);
     if (end === start || !this.isTrimmed(text, start, end)) return null;
     const reading = parseAmount(text.slice(start, end));
-    return reading.ok ? reading.ore : null;
+    // An amount beyond what a cell holds exactly is the general path's to report.
+    if (!reading.ok || reading.ore > MAX_AMOUNT_ORE || reading.ore < -MAX_AMOUNT_ORE) return null;
+    return reading.ore;
   }
 }

@@ -17,12 +17,17 @@ export type ProblemCode =
   | 'binary_file'
   | 'missing_columns'
   | 'unterminated_quote'
+  | 'invalid_utf8'
+  | 'duplicate_column'
   | 'extra_fields'
   | 'missing_value'
   | 'bad_date'
   | 'bad_amount'
   | 'ambiguous_amount'
   | 'too_many_decimals'
+  | 'amount_too_large'
+  | 'control_character'
+  | 'text_too_long'
   | 'bad_kind'
   | 'bad_year'
   | 'year_out_of_range'
@@ -99,6 +104,14 @@ const EXPECTED: Record<ProblemCode, Texts> = {
   unreadable_file: { nb: 'en fil som finnes og kan leses', en: 'a file that exists and can be read' },
   missing_columns: { nb: 'kolonnene {columns}', en: 'the columns {columns}' },
   unterminated_quote: { nb: 'et avsluttende anførselstegn (")', en: 'a closing quote (")' },
+  invalid_utf8: {
+    nb: 'UTF-8, som resten av filen (linje {line} har UTF-8-tegnet «{char}», {code}); lagre filen som UTF-8 og les den inn på nytt',
+    en: 'UTF-8, as the rest of the file (line {line} holds the UTF-8 character “{char}”, {code}); save the file as UTF-8 and read it in again',
+  },
+  duplicate_column: {
+    nb: 'hver kolonne bare én gang (kolonne {first} og kolonne {second} er samme kolonne)',
+    en: 'each column once (column {first} and column {second} are the same column)',
+  },
   extra_fields: { nb: 'høyst {count} felt, som overskriften', en: 'at most {count} fields, as the header' },
   missing_value: { nb: 'en verdi', en: 'a value' },
   bad_date: { nb: 'en dato som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ', en: 'a date as YYYY-MM-DD or DD.MM.YYYY' },
@@ -111,6 +124,18 @@ const EXPECTED: Record<ProblemCode, Texts> = {
     en: 'an unambiguous amount: 1250,00 or 1.250,00 for a thousand, 1,25 for one and a quarter',
   },
   too_many_decimals: { nb: 'høyst 2 desimaler (øre)', en: 'at most 2 decimals (øre)' },
+  amount_too_large: {
+    nb: 'et beløp på høyst 9 999 999 999 999,99 med eller uten minus (15 sifre, det en celle i Excel holder nøyaktig)',
+    en: 'an amount of at most 9,999,999,999,999.99, with or without a minus (15 digits, what an Excel cell holds exactly)',
+  },
+  control_character: {
+    nb: 'tekst uten kontrolltegn (U+0000–U+001F, U+007F), som et regneark beholder; bare tekst-kolonnen kan ha linjeskift',
+    en: 'text without control characters (U+0000–U+001F, U+007F), which a sheet keeps; only the text column may hold line breaks',
+  },
+  text_too_long: {
+    nb: 'høyst {max} tegn, det en celle i Excel rommer (verdien har {length})',
+    en: 'at most {max} characters, what an Excel cell holds (the value has {length})',
+  },
   bad_kind: {
     nb: 'utbetaling, tilsagn eller annullering',
     en: 'disbursement, commitment or cancellation (utbetaling, tilsagn, annullering)',
@@ -214,12 +239,17 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   unreadable_file: { nb: 'Filen finnes ikke eller kan ikke leses', en: 'The file does not exist or cannot be read' },
   missing_columns: { nb: 'Påkrevde kolonner mangler', en: 'Required columns are missing' },
   unterminated_quote: { nb: 'Et anførselstegn åpnes, men lukkes aldri', en: 'A quote is opened but never closed' },
+  invalid_utf8: { nb: 'Bytene er ikke gyldig UTF-8', en: 'The bytes are not valid UTF-8' },
+  duplicate_column: { nb: 'Kolonnen står to ganger i overskriften', en: 'The column appears twice in the header' },
   extra_fields: { nb: 'Linjen har flere felt enn overskriften', en: 'The line has more fields than the header' },
   missing_value: { nb: 'Verdien mangler', en: 'The value is missing' },
   bad_date: { nb: 'Ugyldig dato', en: 'Invalid date' },
   bad_amount: { nb: 'Ugyldig beløp', en: 'Invalid amount' },
   ambiguous_amount: { nb: 'Beløpet kan leses på to måter', en: 'The amount reads two ways' },
   too_many_decimals: { nb: 'Beløpet har for mange desimaler', en: 'The amount has too many decimals' },
+  amount_too_large: { nb: 'Beløpet er for stort', en: 'The amount is too large' },
+  control_character: { nb: 'Verdien har et kontrolltegn', en: 'The value holds a control character' },
+  text_too_long: { nb: 'Teksten er for lang', en: 'The text is too long' },
   bad_kind: { nb: 'Ukjent type', en: 'Unknown type' },
   bad_year: { nb: 'Ugyldig år', en: 'Invalid year' },
   year_out_of_range: { nb: 'Året ligger utenfor 2019–2028', en: 'The year lies outside 2019–2028' },

@@ -13,6 +13,7 @@ import {
   type IsoDate,
   type LineStore,
 } from '../../engine/index.js';
+import { MAX_AMOUNT_ORE } from '../../engine/excel-limits.js';
 import { ContentCounts } from '../../engine/ledger/content-counts.js';
 import { ChunkDecoder, LineCutter } from '../../engine/ledger/decode.js';
 import { PlainLineReader } from '../../engine/ledger/plain-line.js';
@@ -155,7 +156,9 @@ describe('Ledger: the fast path for plain lines', () => {
       const line = `05.11.2024;T-1;ekspertbistand;;;tilsagn;${amount};;;`;
       const id = reader.read(line, 0, line.length);
       const reading = parseAmount(amount);
-      if (reading.ok) expect([id >= 0, reader.parts.amount], amount).to.deep.equal([true, reading.ore]);
+      // Beyond 9 999 999 999 999,99 (what a cell holds exactly) the general path reports it.
+      const kept = reading.ok && reading.ore <= MAX_AMOUNT_ORE && reading.ore >= -MAX_AMOUNT_ORE;
+      if (kept) expect([id >= 0, reader.parts.amount], amount).to.deep.equal([true, reading.ore]);
       else expect(id, amount).to.equal(-1);
     }
   });
