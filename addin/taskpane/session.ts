@@ -11,7 +11,10 @@ import {
   evaluationTables,
   findEditedTables,
   noteInState,
-  openSession,
+  readingOfTables,
+  readPlanningTablesOf,
+  samePlanningTables,
+  tablesAfterWrite,
   planningTables,
   readingOf,
   readingProblems,
@@ -33,6 +36,7 @@ import {
   type Plan,
   type PlanningReading,
   type PlanningState,
+  type PlanningTables,
   type Problem,
   type Reconciliation,
   type ReconciliationRow,
@@ -66,6 +70,13 @@ export class PlannerSession {
   private reading: PlanningReading = readingOf(embeddedState());
   /** The state last shown: kept while a workbook with problems is open, so the views have a plan to show. */
   private shown: PlanningState = embeddedState();
+  /**
+   * The planning tables as the pane last read them, with what it wrote since laid over them
+   * (`tablesAfterWrite`): what a change is compared with; null before the first reading.
+   */
+  private seenTables: PlanningTables | null = null;
+  /** The engine's reading of `seenTables` in a language, kept until the pane writes. */
+  private seenReading: { readonly lang: Lang; readonly file: string; readonly reading: PlanningReading | null } | null = null;
   reconciliation: Reconciliation | null = null;
   asOf: IsoDate;
   /** The workbook's name in problems and messages. */
@@ -110,7 +121,7 @@ export class PlannerSession {
    */
   async load(file: string, lang: Lang): Promise<{ loaded: boolean; problems: readonly Problem[] }> {
     this.file = file;
-    const reading = await openSession(tablesReaderOf(this.host.port), file, lang);
+    const reading = await this.read(lang);
     if (!reading) {
       this.adopt(readingOf(embeddedState()));
       return { loaded: false, problems: [] };
@@ -125,8 +136,33 @@ export class PlannerSession {
    * command: a row edited in Excel since the last action is judged, never overwritten unseen.
    */
   private async refresh(lang: Lang): Promise<void> {
-    const reading = await openSession(tablesReaderOf(this.host.port), this.file, lang);
+    const reading = await this.read(lang);
     if (reading) this.adopt(reading);
+  }
+
+  /** Reads the planning tables through the engine, and keeps them as what the pane has seen. */
+  private async read(lang: Lang): Promise<PlanningReading | null> {
+    const tables = await readPlanningTablesOf(tablesReaderOf(this.host.port));
+    const reading = readingOfTables(tables, this.file, lang);
+    this.seenTables = tables;
+    this.seenReading = { lang, file: this.file, reading };
+    return reading;
+  }
+
+  /**
+   * What the pane last read (or wrote) as the engine reads it in `lang`, from what was kept then;
+   * the pane's own state before any reading, or when the workbook had no planning table.
+   */
+  private seen(lang: Lang, tables: PlanningTables | null, kept: PlannerSession['seenReading']): PlanningReading {
+    if (kept && kept.lang === lang && kept.file === this.file) return kept.reading ?? this.reading;
+    return (tables && readingOfTables(tables, this.file, lang)) ?? this.reading;
+  }
+
+  /** Writes tables to the workbook; what it holds now counts as seen (`tablesAfterWrite`). */
+  private async write(tables: readonly TableData[], options?: { replaceEdited: boolean }): Promise<void> {
+    await (options ? this.host.port.writeTables(tables, options) : this.host.port.writeTables(tables));
+    if (this.seenTables) this.seenTables = tablesAfterWrite(this.seenTables, tables);
+    this.seenReading = null;
   }
 
   /**
@@ -139,9 +175,12 @@ export class PlannerSession {
    * (`write-preflight.ts`) catches a hand edit of a table it writes, not another pane's write.
    */
   private async refreshUnchanged(lang: Lang, unlocked = false): Promise<Problem[]> {
-    const reading = await openSession(tablesReaderOf(this.host.port), this.file, lang);
+    const [tables, kept] = [this.seenTables, this.seenReading];
+    const reading = await this.read(lang);
     if (!reading) return [];
-    const refused = changedSinceRead(this.reading, reading, { file: this.file, lang, unlocked });
+    // The same cells as seen: nothing to read again. Else the engine compares what each reads as.
+    const same = tables !== null && samePlanningTables(tables, this.seenTables!);
+    const refused = same ? [] : changedSinceRead(this.seen(lang, tables, kept), reading, { file: this.file, lang, unlocked });
     this.adopt(reading);
     return refused;
   }
@@ -188,7 +227,7 @@ export class PlannerSession {
     const noted = noteInState(state, user, this.host.now(), written, lang);
     const tables = evaluationTables(evaluation, lang);
     const logg = this.tablesOf(noted, lang).filter((t) => t.spec.table === 'Logg');
-    await this.host.port.writeTables([...tables, ...((await this.hasWorkbook()) ? logg : [])]);
+    await this.write([...tables, ...((await this.hasWorkbook()) ? logg : [])]);
     this.adopt(readingOf(noted, this.reading.rows), false);
     return { written: tables.map((t) => t.spec.table), problems: [] };
   }
@@ -302,7 +341,7 @@ export class PlannerSession {
     const written = { code: 'pane_workbook_written', frames: state.plan.frames.length, lines: state.lines.length } as const;
     const noted = noteInState(state, user, this.host.now(), written, lang);
     const tables = this.tablesOf(noted, lang);
-    await this.host.port.writeTables(tables, { replaceEdited });
+    await this.write(tables, { replaceEdited });
     this.adopt(readingOf(noted, this.reading.rows), false);
     return { written: tables.map((t) => t.spec.table), problems: [] };
   }
@@ -315,7 +354,7 @@ export class PlannerSession {
   /** Writes a new state's tables (when the workbook is there), and only then takes the state as the session's. */
   private async commit(state: PlanningState, names: readonly string[], lang: Lang): Promise<void> {
     if (await this.hasWorkbook()) {
-      await this.host.port.writeTables(this.tablesOf(state, lang).filter((t) => names.includes(t.spec.table)));
+      await this.write(this.tablesOf(state, lang).filter((t) => names.includes(t.spec.table)));
     }
     this.adopt(readingOf(state, this.reading.rows), false);
   }

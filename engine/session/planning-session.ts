@@ -36,6 +36,7 @@ import {
   type PlanningReading,
   type PlanningState,
 } from './planning-state.js';
+import { readBackValue } from '../workbook/port/cells.js';
 import { isFormula, type Cell, type TableData, type TableRead, type WorkbookPort } from '../workbook/port/port.js';
 import { setCarryOverInState, type FrameTarget } from './version-actions.js';
 
@@ -64,6 +65,70 @@ export function tablesReaderOf(port: WorkbookPort & { readTables?: TablesReader 
   return async (names) => new Map(await Promise.all(names.map(async (n) => [n, await port.readTable(n)] as const)));
 }
 
+/** The planning tables as a host read them, by name; null where the workbook has none. */
+export type PlanningTables = ReadonlyMap<string, TableRead | null>;
+
+/** The planning tables read in one go (one Excel.run in Excel), as `openSession` reads them. */
+export function readPlanningTablesOf(read: TablesReader): Promise<PlanningTables> {
+  return read(PLANNING_TABLES);
+}
+
+/**
+ * What a workbook's planning tables hold (`readPlanningTables`), or null when it has none of them
+ * (a workbook the planner has not written yet). A workbook with some planning tables but no
+ * `Rammer` is read, and refused for the missing table.
+ */
+export function readingOfTables(tables: PlanningTables, file: string, lang: Lang = 'nb'): PlanningReading | null {
+  const byName = new Map([...tables].map(([name, table]) => [name.toLowerCase(), table] as const));
+  if (![...byName.values()].some((table) => table !== null && table !== undefined)) return null;
+  return readPlanningTables((name) => byName.get(name.toLowerCase()) ?? null, file, lang);
+}
+
+/**
+ * The planning tables after a host wrote `written` over the tables it had read (`before`), as a
+ * read would return them (`readBackValue`: a formula's cached value, '' empty), each where it
+ * stood. A host compares the workbook with these after its own write (`changedSinceRead`): the
+ * engine's reading of a written state is not always the state itself (a frame whose amount a
+ * change set reads as entered in the workbook, at its row), so what it wrote is taken as read.
+ */
+export function tablesAfterWrite(before: PlanningTables, written: readonly TableData[]): PlanningTables {
+  const after = new Map(before);
+  for (const data of written) {
+    const name = [...after.keys()].find((n) => n.toLowerCase() === data.spec.table.toLowerCase()) ?? data.spec.table;
+    const old = after.get(name) ?? null;
+    after.set(name, {
+      sheet: old?.sheet ?? data.spec.sheet,
+      table: data.spec.table,
+      header: data.spec.columns.map((c) => c.name),
+      rows: data.rows.map((row) => row.map(readBackValue)),
+      firstRow: old?.firstRow ?? data.spec.origin.row + 1,
+    });
+  }
+  return after;
+}
+
+/**
+ * Whether two readings of the planning tables hold exactly the same cells, where they stood
+ * (sheet, header, first row): then nothing changed, and `changedSinceRead` need not read either.
+ * Different cells may still read as the same state (a date as text or as a serial day).
+ */
+export function samePlanningTables(a: PlanningTables, b: PlanningTables): boolean {
+  const byName = (tables: PlanningTables) => new Map([...tables].map(([name, t]) => [name.toLowerCase(), t ?? null] as const));
+  const [x, y] = [byName(a), byName(b)];
+  return PLANNING_TABLES.every((name) => {
+    const [p, q] = [x.get(name.toLowerCase()) ?? null, y.get(name.toLowerCase()) ?? null];
+    if (p === null || q === null) return p === q;
+    if (p.sheet !== q.sheet || p.firstRow !== q.firstRow || p.rows.length !== q.rows.length) return false;
+    if (p.header.length !== q.header.length || p.header.some((h, i) => h !== q.header[i])) return false;
+    return p.rows.every((row, r) => {
+      const other = q.rows[r]!;
+      if (row.length !== other.length) return false;
+      for (let c = 0; c < row.length; c++) if (row[c] !== other[c]) return false;
+      return true;
+    });
+  });
+}
+
 /**
  * A session over a workbook: what its planning tables hold, read in one go, or null when it has
  * none of them (a workbook the planner has not written yet: the host keeps its plan). A workbook
@@ -71,10 +136,7 @@ export function tablesReaderOf(port: WorkbookPort & { readTables?: TablesReader 
  * ledger is never replaced by the embedded plan's.
  */
 export async function openSession(read: TablesReader, file: string, lang: Lang = 'nb'): Promise<PlanningReading | null> {
-  const tables = await read(PLANNING_TABLES);
-  const byName = new Map([...tables].map(([name, table]) => [name.toLowerCase(), table] as const));
-  if (![...byName.values()].some((table) => table !== null && table !== undefined)) return null;
-  return readPlanningTables((name) => byName.get(name.toLowerCase()) ?? null, file, lang);
+  return readingOfTables(await readPlanningTablesOf(read), file, lang);
 }
 
 /**
@@ -191,13 +253,13 @@ function sameCell(a: Cell, b: Cell): boolean {
 
 /**
  * The one rule for a change made from what a host showed: refused when the workbook's planning
- * tables changed since the host last read them (or wrote them: a host takes what it wrote as
- * read), because someone else edited the workbook in the meantime (a co-author, a hand edit, the
- * command line). `seen` is the reading the host showed, `fresh` the workbook read again just
- * before the change. The refusal (`change_refused`, the notice `workbook_changed_since_read`)
- * names the sheet of the first table that changed; the host then shows `fresh`, and nothing is
- * written. No refusal of its own when either reading has no state to compare, or the fresh one a
- * broken log: `runChange` refuses those with the reading's own problems.
+ * tables changed since the host last read them, or wrote them (a host takes what it wrote, as a
+ * read returns it, for read: `tablesAfterWrite`), because someone else edited the workbook in the
+ * meantime (a co-author, a hand edit, the command line). `seen` is the reading the host showed,
+ * `fresh` the workbook read again just before the change. The refusal (`change_refused`, the
+ * notice `workbook_changed_since_read`) names the sheet of the first table that changed; the host
+ * then shows `fresh`, and nothing is written. No refusal of its own when either reading has no
+ * state to compare, or the fresh one a broken log: `runChange` refuses those with their problems.
  */
 export function changedSinceRead(seen: PlanningReading, fresh: PlanningReading, options: ChangeOptions): Problem[] {
   const before = seen.state ?? seen.unlockedState;

@@ -13,13 +13,18 @@ import {
   MemoryWorkbookPort,
   newVersionInState,
   readPlanningFromPort,
+  reallocateInState,
   reopenYearInState,
+  setCarryOverInState,
+  setVersionStatusInState,
   specForRead,
+  Money,
   type CellValue,
   type IsoDate,
   type Lang,
   type TableRead,
 } from '../../../engine/index.js';
+import { serialOfIsoDate } from '../../../engine/workbook/port/cells.js';
 import type { TaskpaneHost } from '../../../addin/taskpane/host.js';
 import { PlannerSession, type ChangeRequest } from '../../../addin/taskpane/session.js';
 
@@ -44,6 +49,9 @@ function hostOf(port: MemoryWorkbookPort): TaskpaneHost {
 
 const close = (year: number): ChangeRequest => ({ make: (s, c, f) => closeYearInState(s, year, c, f, 'nb') });
 const reopen = (year: number): ChangeRequest => ({ make: (s, c, f) => reopenYearInState(s, year, c, f, 'nb'), unlocked: true });
+const status = (id: string, to: 'submitted' | 'approved'): ChangeRequest => ({
+  make: (s, c, f) => setVersionStatusInState(s, id, to, c, f, 'nb'),
+});
 const newVersion = (name: string): ChangeRequest => ({
   make: (s, c, f) => newVersionInState(s, { name, kind: 'budget_round' }, c, f, 'nb'),
 });
@@ -207,6 +215,24 @@ describe('the task pane refuses a change when the workbook changed since it read
           ).rejected,
       ],
       ['version', async () => (await mine.change(newVersion('Revidert 2025'), context, 'nb')).ok],
+      [
+        // A frame whose amount a change set reads back as entered in the workbook, at its row: still what the pane wrote.
+        'reallocate',
+        async () => {
+          const rows = mine.rows;
+          const move = { year: 2025, from: 'ekspertbistand', to: 'kompetansetiltak', amount: Money.of('1000000') };
+          return (await mine.change({ make: (s, c, f, r) => reallocateInState(s, move, rows, c, f, 'nb', r) }, context, 'nb')).ok;
+        },
+      ],
+      [
+        'carry-over',
+        async () => {
+          const target = { instrument: 'ekspertbistand', from: 2025, to: 2025 };
+          const rule = { kind: 'all', carryOverspend: false } as const;
+          return (await mine.change({ make: (s, c, f, r) => setCarryOverInState(s, target, rule, c, f, 'nb', r) }, context, 'nb'))
+            .ok;
+        },
+      ],
       ['reconcile', async () => (await mine.reconcileAt('2025-03-01' as IsoDate, 'nb', 'Kari')).rows.length > 0],
       [
         'condition',
@@ -226,11 +252,38 @@ describe('the task pane refuses a change when the workbook changed since it read
           ).problems.length === 0,
       ],
       ['workbook', async () => (await mine.writeWorkbook('nb', 'Kari', false)).problems.length === 0],
+      ['submit', async () => (await mine.change(status('revidert-2025', 'submitted'), context, 'nb')).ok],
+      ['approve', async () => (await mine.change(status('revidert-2025', 'approved'), context, 'nb')).ok],
       ['close 2024', async () => (await mine.change(close(2024), context, 'nb')).ok],
       ['reopen 2024', async () => (await mine.change(reopen(2024), { ...context, why: 'Sen postering' }, 'nb')).ok],
     ];
     for (const [name, step] of steps) expect(await step(), name).to.equal(true);
     expect((await readPlanningFromPort(port, 'plan.xlsx', 'nb')).problems).to.deep.equal([]);
+  });
+
+  it('does not take a switch of the pane’s language for a change of the workbook', async () => {
+    const { mine, theirs } = await twoPanes();
+    const rows = mine.rows;
+    const move = { year: 2025, from: 'ekspertbistand', to: 'kompetansetiltak', amount: Money.of('1000000') };
+    expect(
+      (await mine.change({ make: (s, c, f, r) => reallocateInState(s, move, rows, c, f, 'nb', r) }, context, 'nb')).ok,
+    ).to.equal(true);
+    // A frame entered in the workbook reads with a source text in the reader's language.
+    for (const pane of [mine, theirs]) expect((await pane.load('plan.xlsx', 'nb')).problems).to.deep.equal([]);
+    expect((await mine.change(close(2024), context, 'en')).ok).to.equal(true);
+    const refusedTheirs = await theirs.change(close(2023), context, 'en');
+    expect(refusedTheirs.ok ? [] : refusedTheirs.problems.map((p) => p.message)).to.deep.equal([refused('Styring', 'en')]);
+    expect((await theirs.change(close(2023), context, 'en')).ok).to.equal(true);
+  });
+
+  it('takes cells that read as what the pane wrote as unchanged (Excel shows a written date as its serial day)', async () => {
+    const { port, mine } = await twoPanes();
+    const read = (await port.readTable('Forbruk'))!;
+    const dato = read.header.indexOf('Dato');
+    const rows = read.rows.map((row) => row.map((c, j) => (j === dato ? serialOfIsoDate(String(c)) : c)));
+    await port.writeTables([{ spec: specForRead(read), rows }]);
+    expect((await port.readTable('Forbruk'))!.rows[0]![dato]).to.be.a('number');
+    expect((await mine.change(close(2024), context, 'nb')).ok).to.equal(true);
   });
 
   it('does not count a change outside the planning tables (Avstemming is the planner’s own output)', async () => {
