@@ -37,3 +37,36 @@ export function generateLedger(path, lines) {
     write();
   });
 }
+
+/**
+ * Writes a ledger of `lines` invalid lines for the rejection bench: each line breaks one rule, in
+ * turn an ambiguous amount, an unknown instrument, a bad date, a control character in the voucher
+ * and an amount beyond 15 digits. Resolves when the file is closed.
+ */
+export function generateInvalidLedger(path, lines) {
+  const faults = [
+    (i) => `15.01.2024;U-${i};ekspertbistand;utbetaling;1.250;;2024;Linje ${i}`,
+    (i) => `15.01.2024;U-${i};ukjent;utbetaling;125,00;;2024;Linje ${i}`,
+    (i) => `31.02.2024;U-${i};ekspertbistand;utbetaling;125,00;;2024;Linje ${i}`,
+    (i) => `15.01.2024;U-\u0001${i};ekspertbistand;utbetaling;125,00;;2024;Linje ${i}`,
+    (i) => `15.01.2024;U-${i};ekspertbistand;utbetaling;99999999999999999999,99;;2024;Linje ${i}`,
+  ];
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(path);
+    out.on('error', reject);
+    out.on('finish', resolve);
+    let i = 0;
+    out.write('dato;bilag;virkemiddel;type;beløp;referanse;år;tekst\n');
+    const write = () => {
+      let ok = true;
+      while (i < lines && ok) {
+        let chunk = '';
+        for (let k = 0; k < 1000 && i < lines; k++, i++) chunk += `${faults[i % faults.length](i)}\n`;
+        ok = out.write(chunk);
+      }
+      if (i < lines) out.once('drain', write);
+      else out.end();
+    };
+    write();
+  });
+}

@@ -1,9 +1,10 @@
 // npm run bench: speed and memory of the command line as whole processes, on generated ledgers.
-// Prints lines per second and peak memory for 10 000, 100 000 and 1 000 000 lines.
+// Prints lines per second and peak memory for 10 000, 100 000 and 1 000 000 lines, and the time
+// and peak memory of rejecting 200 000 invalid lines beside the target (issue 10: < 5 s, < 400 MB).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { generateLedger } from './generate-ledger.js';
+import { generateInvalidLedger, generateLedger } from './generate-ledger.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}bench/out`;
@@ -18,17 +19,13 @@ function measure(args) {
 }
 
 function peakRss(args) {
-  const run = spawnSync(
-    'bash',
-    [
-      '-c',
-      `command -v /usr/bin/time >/dev/null && /usr/bin/time -f %M ${[process.execPath, ...args].map((a) => `'${a}'`).join(' ')} >/dev/null 2>/tmp/ia-bench-time || echo none`,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (run.stdout.includes('none')) return null;
-  const text = spawnSync('tail', ['-n', '1', '/tmp/ia-bench-time'], { encoding: 'utf8' }).stdout.trim();
-  return Number(text) / 1024;
+  // GNU time writes to its own file (-o), so the command's own stderr is not mixed in, and a
+  // command that exits 1 (a rejected ledger) is measured too.
+  if (!existsSync('/usr/bin/time')) return null;
+  const out = `${outDir}/time.txt`;
+  spawnSync('/usr/bin/time', ['-o', out, '-f', '%M', process.execPath, ...args], { stdio: 'ignore' });
+  const last = readFileSync(out, 'utf8').trim().split('\n').pop();
+  return Number(last) / 1024;
 }
 
 if (!existsSync(`${root}build/engine/cli/main.js`)) {
@@ -51,5 +48,35 @@ for (const lines of [10_000, 100_000, 1_000_000]) {
   console.log(
     `  ${String(lines).padStart(9)} linjer (${mb.toFixed(1)} MB): ${(best.ms / 1000).toFixed(2)} s, ` +
       `${perSecond.toLocaleString('nb-NO')} linjer/s, maks minne ${rss === null ? 'ukjent (mangler /usr/bin/time)' : `${rss.toFixed(0)} MB`}`,
+  );
+}
+
+// 200 000 invalid lines: the whole file rejected (exit 1) with every line's problem counted.
+{
+  const lines = 200_000;
+  const target = { seconds: 5, mb: 400 };
+  const file = `${outDir}/ledger-invalid-${lines}.csv`;
+  if (!existsSync(file)) await generateInvalidLedger(file, lines);
+  const args = [`${root}bin/ia-planner.js`, 'reconcile', '--ledger', file, '--as-of', '2028-12-31'];
+  // The problems go to stderr, far more than a pipe buffer holds, so nothing is captured.
+  const time = () => {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, args, { stdio: 'ignore' });
+    return { status: run.status, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+  };
+  const best = [time(), time()].sort((a, b) => a.ms - b.ms)[0];
+  if (best.status !== 1) {
+    console.error(`avvisning: forventet status 1, fikk ${best.status}`);
+    process.exit(1);
+  }
+  const rss = peakRss(args);
+  const seconds = best.ms / 1000;
+  const verdict = (ok) => (ok ? 'innenfor' : 'OVER');
+  console.log(`ia-planner reconcile, ${lines.toLocaleString('nb-NO')} ugyldige linjer avvist (status 1):`);
+  console.log(`  tid ${seconds.toFixed(2)} s (mål < ${target.seconds} s: ${verdict(seconds < target.seconds)})`);
+  console.log(
+    rss === null
+      ? `  maks minne ukjent (mangler /usr/bin/time; mål < ${target.mb} MB)`
+      : `  maks minne ${rss.toFixed(0)} MB (mål < ${target.mb} MB: ${verdict(rss < target.mb)})`,
   );
 }
