@@ -112,6 +112,10 @@ describe('the Styring view', function () {
     await page.locator('ia-notifier .error', { hasText: 'er godkjent og kan ikke endres' }).waitFor();
 
     expect(await chainText(page)).to.equal('✓ Loggen er ubrutt (5 oppføringer).');
+    // The head to keep: entry 5 and its 64 hex digits, as `ia-planner log --expect` takes it.
+    expect((await page.locator('ia-change-log [data-testid=log-head]').textContent())?.trim()).to.match(
+      /^Logghode 5:[0-9a-f]{64}\. Noter det i referatet: «ia-planner log --expect 5:[0-9a-f]{64}»/,
+    );
     const actions = await page
       .locator('ia-change-log li')
       .evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset['action']));
