@@ -4,6 +4,7 @@
  * the column and the value; nothing is guessed or turned into 0.
  */
 import { parseYear, type Year } from '../../calendar.js';
+import { MAX_AMOUNT_ORE } from '../../excel-limits.js';
 import { foldHeader } from '../../ledger/columns.js';
 import { Money, parseAmount } from '../../money.js';
 import { embeddedPlan } from '../../plan/embedded-plan.js';
@@ -87,19 +88,32 @@ export class RowReader {
     return reading.ok ? reading.year : null;
   }
 
-  /** An amount: empty is `null` (not set); a number must have at most two decimals. */
+  /**
+   * An amount: empty is `null` (not set); a number must have at most two decimals; neither may go
+   * beyond what a cell holds exactly (15 digits), or the next write would store another amount.
+   */
   money(row: readonly CellValue[], column: string, line: number): Money | null | 'bad' {
     const value = this.cell(row, column);
     if (value === null || (typeof value === 'string' && value.trim() === '')) return null;
+    let amount: Money;
     if (typeof value === 'number') {
       const text = String(value);
-      if (/^-?\d+(\.\d{1,2})?$/.test(text)) return Money.of(text);
-      this.report(/^-?\d+\.\d{3,}$/.test(text) ? 'too_many_decimals' : 'bad_amount', line, column, value);
-      return 'bad';
+      if (!/^-?\d+(\.\d{1,2})?$/.test(text)) {
+        this.report(/^-?\d+\.\d{3,}$/.test(text) ? 'too_many_decimals' : 'bad_amount', line, column, value);
+        return 'bad';
+      }
+      amount = Money.of(text);
+    } else {
+      const reading = parseAmount(String(value));
+      if (!reading.ok) {
+        this.report(reading.fault, line, column, value);
+        return 'bad';
+      }
+      amount = Money.fromOre(reading.ore);
     }
-    const reading = parseAmount(String(value));
-    if (reading.ok) return Money.fromOre(reading.ore);
-    this.report(reading.fault, line, column, value);
+    const ore = amount.toOre();
+    if (ore <= MAX_AMOUNT_ORE && ore >= -MAX_AMOUNT_ORE) return amount;
+    this.report('amount_too_large', line, column, value);
     return 'bad';
   }
 
