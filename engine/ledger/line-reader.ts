@@ -57,19 +57,29 @@ export class LineReader {
    */
   private unkept(fields: readonly string[], line: number, problems: Problem[]): Set<LedgerColumn> | null {
     let bad: Set<LedgerColumn> | null = null;
-    for (const column of this.present) {
+    const present = this.present;
+    const place = (column: LedgerColumn, value: string) => ({
+      file: this.file,
+      ...this.sheetPart,
+      line,
+      column: this.header.label[column],
+      value,
+    });
+    for (let k = 0; k < present.length; k++) {
+      const column = present[k]!;
       const i = this.at[column];
       if (i >= fields.length) continue;
       const raw = fields[i]!;
-      const place = (value: string) => ({ file: this.file, ...this.sheetPart, line, column: this.header.label[column], value });
       const lineBreaks = column === 'tekst';
-      if (hasControlCharacter(lineBreaks ? raw.replace(/\r\n/g, '\n') : raw, lineBreaks)) {
-        problems.push(problem('control_character', place(showControlCharacters(raw.trim())), this.lang));
+      if (hasControlCharacter(lineBreaks && raw.includes('\r') ? raw.replace(/\r\n/g, '\n') : raw, lineBreaks)) {
+        problems.push(problem('control_character', place(column, showControlCharacters(raw.trim())), this.lang));
       } else {
+        // Trimmed, a field is never longer than as read: most fields need no trimming here.
+        if (raw.length <= EXCEL_MAX_CELL_TEXT) continue;
         const text = this.field(fields, column);
         if (text.length <= EXCEL_MAX_CELL_TEXT) continue;
         const params = { max: groupDigits(EXCEL_MAX_CELL_TEXT, this.lang), length: groupDigits(text.length, this.lang) };
-        problems.push(problem('text_too_long', place(`${text.slice(0, SHOWN_OF_LONG_TEXT)}…`), this.lang, params));
+        problems.push(problem('text_too_long', place(column, `${text.slice(0, SHOWN_OF_LONG_TEXT)}…`), this.lang, params));
       }
       (bad ??= new Set()).add(column);
     }
