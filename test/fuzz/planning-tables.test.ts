@@ -4,7 +4,14 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import {
+  ARSAVSLUTNING,
   embeddedState,
+  FORBRUK,
+  LOGG,
+  POSTER,
+  RAMMER,
+  VERSJONER,
+  VERSJONSRAMMER,
   MemoryWorkbookPort,
   PLANNING_TABLES,
   planningTables,
@@ -134,21 +141,38 @@ describe('fuzz: planning workbook table readers', function () {
       fc.constantFrom(...names, ...more, ...logNames, 'referanse', 'tekst', 'Avsluttet', 'Av', 'Basert på', 'Rammekontroll'),
       fc.string({ maxLength: 6 }),
     );
-    const table = (name: string) =>
-      fc.option(
+    // Each table under its own header (as written, or shuffled) or a random one; rows as wide as the header, or ragged.
+    const own: Record<string, readonly string[]> = Object.fromEntries(
+      [RAMMER, POSTER, FORBRUK, VERSJONER, VERSJONSRAMMER, ARSAVSLUTNING, LOGG].map((spec) => [
+        spec.table,
+        spec.columns.map((c) => c.name),
+      ]),
+    );
+    const table = (name: string) => {
+      const header = fc.oneof(
+        { arbitrary: fc.constant([...own[name]!]), weight: 3 },
+        { arbitrary: fc.shuffledSubarray([...own[name]!]), weight: 1 },
+        { arbitrary: fc.array(headerName, { maxLength: 14 }), weight: 1 },
+      );
+      return fc.option(
         fc
           .record({
-            header: fc.array(headerName, { maxLength: 14 }),
-            rows: fc.array(fc.array(cellValue, { maxLength: 14 }), { maxLength: 6 }),
+            header,
+            rows: fc.array(fc.tuple(fc.array(cellValue, { minLength: 14, maxLength: 14 }), fc.option(fc.nat())), {
+              maxLength: 6,
+            }),
             firstRow: fc.integer({ min: 2, max: 40 }),
           })
-          .map((t): TableRead => ({
+          .map(({ header, rows, firstRow }): TableRead => ({
             sheet: name === 'Versjoner' || name === 'Versjonsrammer' || name === 'Arsavslutning' ? 'Styring' : name,
             table: name,
-            ...t,
+            header,
+            rows: rows.map(([cells, width]) => cells.slice(0, width ?? header.length)),
+            firstRow,
           })),
-        { freq: 4 },
+        { freq: 6 },
       );
+    };
     fc.assert(
       fc.property(fc.tuple(...PLANNING_TABLES.map(table)), (reads) => {
         const tables = new Map<string, TableRead | null>(PLANNING_TABLES.map((n, i) => [n, reads[i] ?? null]));
