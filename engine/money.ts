@@ -24,6 +24,17 @@ export type Dec = InstanceType<typeof Dec>;
 /** An exact amount in whole øre (1/100 krone); a bigint so it cannot overflow or round. */
 export type Ore = bigint;
 
+/**
+ * An exact amount in thousandths of a krone (1/10 øre): the unit of ledger lines, as the state
+ * accounts (DFØ) state amounts with three decimals and those are summed exactly (CONTRACTS §7).
+ */
+export type Milli = bigint;
+
+/** Øre as thousandths of a krone. */
+export function oreToMilli(ore: Ore): Milli {
+  return ore * 10n;
+}
+
 /** An immutable, exact amount of Norwegian kroner. */
 export class Money {
   private constructor(private readonly value: Dec) {}
@@ -34,6 +45,11 @@ export class Money {
   /** An amount from whole øre. */
   static fromOre(ore: Ore): Money {
     return new Money(new Dec(ore.toString()).dividedBy(100));
+  }
+
+  /** An amount from thousandths of a krone. */
+  static fromMilli(milli: Milli): Money {
+    return new Money(new Dec(milli.toString()).dividedBy(1000));
   }
 
   /** An amount from a plain decimal string (`"1250000.50"`, `"-3"`); throws on anything else (a bug, not user input). */
@@ -111,6 +127,11 @@ export class Money {
   /** The amount rounded half-up to whole øre, in øre. */
   toOre(): Ore {
     return BigInt(this.value.times(100).toDecimalPlaces(0).toFixed(0));
+  }
+
+  /** The amount rounded half-up to thousandths of a krone, in thousandths. */
+  toMilli(): Milli {
+    return BigInt(this.value.times(1000).toDecimalPlaces(0).toFixed(0));
   }
 
   /** The JSON form: two decimals, `.` as decimal mark, no grouping (`"1250000.50"`). */
