@@ -4,7 +4,7 @@
  * places each on instruments by the plan's mapping rules (`rules.ts`), counts what no rule names as
  * outside the plan, and keeps what a rule cannot split yet as unallocated.
  */
-import type { IsoDate, Year } from '../calendar.js';
+import type { IsoDate } from '../calendar.js';
 import type { Milli } from '../money.js';
 import type { Problem } from '../messages/problems.js';
 import type { EntryKind } from './line.js';
@@ -32,8 +32,11 @@ export interface SourceLine {
   /** Line in the file (1 = header; for XML the line of the element's start). */
   readonly line: number;
   readonly date: IsoDate;
-  /** The budget year the line counts against. */
-  readonly year: Year;
+  /**
+   * The budget year the line counts against, as the file states it: a year outside 2019–2028 is
+   * outside the plan (counted, not imported), which the ledger decides, not the reader.
+   */
+  readonly year: number;
   readonly kind: EntryKind;
   /** Exact amount in thousandths of a krone (DFØ has three decimals); debit (spending) positive. */
   readonly amount: Milli;
