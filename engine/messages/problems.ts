@@ -45,6 +45,9 @@ export type ProblemCode =
   | 'duplicate_post'
   | 'missing_table'
   | 'bad_indicator'
+  | 'no_ledger_sheet'
+  | 'uncalculated_formula'
+  | 'unreadable_workbook'
   | 'bad_quarter'
   | 'bad_value'
   | 'year_closed'
@@ -178,6 +181,18 @@ const EXPECTED: Record<ProblemCode, Texts> = {
     en: 'sykefravaer, frafall or bransje:<name>',
   },
   bad_quarter: { nb: 'kvartal 1–4, eller tomt for årsverdi', en: 'quarter 1–4, or empty for an annual value' },
+  no_ledger_sheet: {
+    nb: 'tabellen Forbruk, eller et ark med overskriftene i første rad (dato, bilag, beløp, og virkemiddel eller kapittel og post); arkene som ble sett på, står som verdien',
+    en: 'the table Forbruk, or a sheet with the headers in its first row (dato, bilag, beløp, and virkemiddel or kapittel and post); the sheets looked at are the value',
+  },
+  uncalculated_formula: {
+    nb: 'en formel med beregnet verdi; åpne arbeidsboken i Excel, lagre den og les den inn på nytt',
+    en: 'a formula with a calculated value; open the workbook in Excel, save it and read it in again',
+  },
+  unreadable_workbook: {
+    nb: 'en .xlsx-arbeidsbok lagret av Excel eller LibreOffice',
+    en: 'an .xlsx workbook saved by Excel or LibreOffice',
+  },
   bad_value: { nb: 'et desimaltall, f.eks. 7,19', en: 'a decimal number, e.g. 7,19' },
   year_closed: { nb: 'et år som ikke er avsluttet', en: 'a year that is not closed' },
   bad_carry_over: { nb: 'ingen, alt eller andel', en: 'ingen, alt or andel (none, all or share)' },
@@ -275,6 +290,9 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   year_closed: { nb: 'Året er avsluttet', en: 'The year is closed' },
   bad_carry_over: { nb: 'Ukjent overføringsregel', en: 'Unknown carry-over rule' },
   bad_share: { nb: 'Ugyldig andel', en: 'Invalid share' },
+  no_ledger_sheet: { nb: 'Arbeidsboken har ingen forbrukstabell', en: 'The workbook holds no ledger' },
+  uncalculated_formula: { nb: 'Formelen har ingen beregnet verdi', en: 'The formula has no calculated value' },
+  unreadable_workbook: { nb: 'Filen kan ikke leses som en arbeidsbok', en: 'The file cannot be read as a workbook' },
   bad_yes_no: { nb: 'Ugyldig ja/nei-verdi', en: 'Invalid yes/no value' },
   bad_version_kind: { nb: 'Ukjent versjonstype', en: 'Unknown version type' },
   bad_version_status: { nb: 'Ukjent versjonsstatus', en: 'Unknown version status' },
