@@ -176,6 +176,37 @@ describe('.xlsx ledgers (CONTRACTS §7)', () => {
       expect(ledger.rows.map((r) => r.line)).to.deep.equal([2]);
     });
 
+    it('other cells: a hyperlink as its text, an error value as Excel shows it, a truth value, shared formulas, a merged cell once', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Ark1');
+      sheet.addRow(['Dato', 'Bilag', 'Virkemiddel', 'Beløp', 'Tekst', 'Referanse']);
+      sheet.addRow([day('2024-01-15'), { text: 'U-1', hyperlink: 'https://example.org/U-1' }, 'skil', 100, 'lenke', null]);
+      sheet.addRow([day('2024-01-16'), 'U-2', 'skil', { error: '#N/A' }, true, null]);
+      sheet.addRow([
+        day('2024-01-17'),
+        'U-3',
+        'skil',
+        { formula: 'D2*2', result: 200, shareType: 'shared', ref: 'D4:D5' },
+        null,
+        null,
+      ]);
+      sheet.addRow([day('2024-01-18'), 'U-4', 'skil', { sharedFormula: 'D4', result: 400 }, 'delt formel', null]);
+      sheet.addRow([day('2024-01-19'), 'U-5', 'skil', 5, 'flettet over to celler', null]);
+      sheet.mergeCells('E6:F6');
+      const ledger = ledgerOf(await readXlsxLedger('a.xlsx', await bytesOf(workbook), 'nb'));
+      expect(ledger.problems).to.deep.equal([]);
+      expect(ledger.rows.map((r) => r.fields)).to.deep.equal([
+        ['2024-01-15', 'U-1', 'skil', '100', 'lenke'],
+        ['2024-01-16', 'U-2', 'skil', '#N/A', 'TRUE'],
+        ['2024-01-17', 'U-3', 'skil', '200'],
+        ['2024-01-18', 'U-4', 'skil', '400', 'delt formel'],
+        ['2024-01-19', 'U-5', 'skil', '5', 'flettet over to celler', ''],
+      ]);
+      // §2 names the error value where an amount was expected.
+      const read = linesBySection2(ledger);
+      expect(read.problems.map((p) => [p.code, p.line, p.column, p.value])).to.deep.equal([['bad_amount', 3, 'Beløp', '#N/A']]);
+    });
+
     it('the table is read within its range wherever it stands; cells beside it and a totals row are not the ledger', async () => {
       const workbook = new ExcelJS.Workbook();
       const notes = workbook.addWorksheet('Notater');
