@@ -46,7 +46,9 @@ function hex(unit: number, digits: number): string {
  */
 export class Utf16Decoder {
   private readonly littleEndian: boolean;
-  private readonly text = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: true });
+  private readonly text: TextDecoder;
+  /** Whether the decoder reads the file's byte order itself (else big-endian units are swapped first). */
+  private readonly native: boolean;
   /** Bytes held back, in the file's order: a high surrogate waiting for its partner, a lone byte. */
   private pending: Uint8Array = new Uint8Array(0);
   private first = true;
@@ -58,6 +60,17 @@ export class Utf16Decoder {
 
   constructor(readonly encoding: Utf16Encoding) {
     this.littleEndian = encoding === 'utf-16le';
+    let text: TextDecoder;
+    let native = true;
+    try {
+      text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+    } catch {
+      // A runtime without UTF-16 BE (Node built with small ICU): swap the bytes and read LE.
+      text = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: true });
+      native = false;
+    }
+    this.text = text;
+    this.native = native;
   }
 
   /** The lines with faults, in order: the first `MAX_KEPT_FAULT_LINES` of them (`faultLines` counts them all). */
@@ -92,11 +105,11 @@ export class Utf16Decoder {
       this.first = false;
       if (this.unitAt(bytes, 0) === 0xfeff) start = 2;
     }
-    const le = this.littleEndian ? bytes.subarray(start, whole) : swapped(bytes, start, whole);
+    const units = this.native ? bytes.subarray(start, whole) : swapped(bytes, start, whole);
     // Decoded without streaming: every surrogate pair is whole here, so output unit k is input
     // unit k (an unpaired surrogate becomes one U+FFFD), and a fault's unit is found by its index.
-    const out = this.text.decode(le);
-    this.scan(out, le);
+    const out = this.text.decode(units);
+    this.scan(out, units, this.native && !this.littleEndian);
     if (!end) return out;
     this.ended = true;
     if (this.pending.length === 0) return out;
@@ -112,14 +125,14 @@ export class Utf16Decoder {
   }
 
   /** Counts the line feeds of `out` and notes each U+FFFD that stands for a bad unit (not a U+FFFD of the file). */
-  private scan(out: string, le: Uint8Array): void {
+  private scan(out: string, units: Uint8Array, bigEndian: boolean): void {
     let bad = out.indexOf('\uFFFD');
     let pos = 0;
     for (;;) {
       const stop = bad < 0 ? out.length : bad;
       for (let nl = out.indexOf('\n', pos); nl >= 0 && nl < stop; nl = out.indexOf('\n', nl + 1)) this.line++;
       if (bad < 0) return;
-      const unit = le[2 * bad]! | (le[2 * bad + 1]! << 8);
+      const unit = bigEndian ? (units[2 * bad]! << 8) | units[2 * bad + 1]! : units[2 * bad]! | (units[2 * bad + 1]! << 8);
       if (unit !== REPLACEMENT) this.fault(this.line, hex(unit, 4));
       pos = bad;
       bad = out.indexOf('\uFFFD', bad + 1);
