@@ -58,11 +58,16 @@ export class Utf16Decoder {
   private lastFaultLine = 0;
   private faultLineCount = 0;
 
-  constructor(readonly encoding: Utf16Encoding) {
+  /** `swapBigEndian` reads UTF-16 BE as a runtime without it does (tests use it to check that path). */
+  constructor(
+    readonly encoding: Utf16Encoding,
+    swapBigEndian = false,
+  ) {
     this.littleEndian = encoding === 'utf-16le';
     let text: TextDecoder;
     let native = true;
     try {
+      if (swapBigEndian && !this.littleEndian) throw new RangeError('swap');
       text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
     } catch {
       // A runtime without UTF-16 BE (Node built with small ICU): swap the bytes and read LE.

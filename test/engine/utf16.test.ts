@@ -48,8 +48,8 @@ function utf16(text: string, encoding: Utf16Encoding = 'utf-16le'): Uint8Array {
 }
 
 /** Decodes chunks with one decoder, the end flushed by an empty last call. */
-function decodeAll(encoding: Utf16Encoding, chunks: Iterable<Uint8Array>) {
-  const decoder = new Utf16Decoder(encoding);
+function decodeAll(encoding: Utf16Encoding, chunks: Iterable<Uint8Array>, swapBigEndian = false) {
+  const decoder = new Utf16Decoder(encoding, swapBigEndian);
   let text = '';
   for (const chunk of chunks) text += decoder.decode(chunk);
   text += decoder.decode(new Uint8Array(0), true);
@@ -130,6 +130,11 @@ describe('UTF-16 text ledgers (CONTRACTS §7)', () => {
       expect(utf16Encoding(be)).to.equal('utf-16be');
       for (const size of [1, 2, 3, 7, be.length]) {
         expect(decodeAll('utf-16be', chunksOf(be, size))).to.deep.equal({ text: EXCEL_UNICODE_TEXT, faults: [], faultLines: 0 });
+        expect(decodeAll('utf-16be', chunksOf(be, size), true)).to.deep.equal({
+          text: EXCEL_UNICODE_TEXT,
+          faults: [],
+          faultLines: 0,
+        });
       }
     });
   });
@@ -166,15 +171,18 @@ describe('UTF-16 text ledgers (CONTRACTS §7)', () => {
           fc.boolean(),
           fc.array(fc.integer({ min: 0, max: 81 }), { maxLength: 6 }),
           fc.constantFrom('utf-16le' as const, 'utf-16be' as const),
-          (units, odd, cuts, encoding) => {
+          fc.boolean(),
+          (units, odd, cuts, encoding, swap) => {
             const text = String.fromCharCode(...units);
             const bytes = Buffer.concat([utf16(text, encoding), odd ? Buffer.from([0x41]) : Buffer.alloc(0)]);
+            // UTF-16 BE natively or, as a runtime without it reads it, by swapping the bytes.
             const got = decodeAll(
               encoding,
               splitAt(
                 bytes,
                 cuts.map((c) => Math.min(c, bytes.length)),
               ),
+              swap,
             );
             // Our own reading: each unpaired surrogate is one U+FFFD and a fault on its line.
             const lines: number[] = [];
@@ -208,10 +216,14 @@ describe('UTF-16 text ledgers (CONTRACTS §7)', () => {
     it('an unpaired high surrogate, a lone low surrogate, a high surrogate last in the file, an odd final byte', () => {
       const text =
         'Dato\tTekst\n2024-01-15\tok 😀\n2024-01-16\tbad \uD83D!\n2024-01-17\t\uDE00 and \uD800\n2024-01-18\tend \uDBFF';
-      for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      for (const [encoding, swap] of [
+        ['utf-16le', false],
+        ['utf-16be', false],
+        ['utf-16be', true],
+      ] as const) {
         const bytes = Buffer.concat([utf16(text, encoding), Buffer.from([0x41])]);
         for (const size of [1, 2, 3, bytes.length]) {
-          const got = decodeAll(encoding, chunksOf(bytes, size));
+          const got = decodeAll(encoding, chunksOf(bytes, size), swap);
           expect(got.faults, `${encoding}, ${size}-byte chunks`).to.deep.equal([
             { line: 3, value: '0xD83D' },
             { line: 4, value: '0xDE00 0xD800' },
