@@ -207,6 +207,40 @@ describe('.xlsx ledgers (CONTRACTS §7)', () => {
       expect(read.problems.map((p) => [p.code, p.line, p.column, p.value])).to.deep.equal([['bad_amount', 3, 'Beløp', '#N/A']]);
     });
 
+    it('a number in a text column is never in exponent form, however large or small', async () => {
+      const bytes = await forbrukWorkbook([
+        [day('2024-01-15'), 1e21, 'skil', null, 1, 1.5e-7, 2024, null, null, 123456789012345680000],
+      ]);
+      const ledger = ledgerOf(await readXlsxLedger('f.xlsx', bytes, 'nb'));
+      expect(ledger.rows[0]!.fields).to.deep.equal([
+        '2024-01-15',
+        '1000000000000000000000',
+        'skil',
+        '',
+        '1',
+        '0.00000015',
+        '2024',
+        '',
+        '',
+        '123456789012345680000',
+      ]);
+    });
+
+    it('the table Forbruk wins over an earlier sheet whose first row is a §2 header', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const first = workbook.addWorksheet('Eksport');
+      first.addRow(['Dato', 'Bilag', 'Virkemiddel', 'Beløp']);
+      first.addRow([day('2024-01-15'), 'E-1', 'skil', 1]);
+      workbook.addWorksheet('Planen').addTable({
+        name: 'Forbruk',
+        ref: 'A1',
+        columns: FORBRUK_COLUMNS.map((name) => ({ name })),
+        rows: [[day('2024-01-16'), 'F-1', 'skil', null, 2, null, 2024, null, null, null]],
+      });
+      const ledger = ledgerOf(await readXlsxLedger('b.xlsx', await bytesOf(workbook), 'nb'));
+      expect([ledger.sheet, ledger.table, ledger.rows.map((r) => r.fields[1])]).to.deep.equal(['Planen', 'Forbruk', ['F-1']]);
+    });
+
     it('the table is read within its range wherever it stands; cells beside it and a totals row are not the ledger', async () => {
       const workbook = new ExcelJS.Workbook();
       const notes = workbook.addWorksheet('Notater');
