@@ -1,7 +1,16 @@
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { isXlsxLedger, type XlsxLedger, type XlsxLedgerReading } from '../../engine/ledger/xlsx-ledger.js';
+import fc from 'fast-check';
+import {
+  isXlsxLedger,
+  xlsxLedgerOf,
+  type LedgerCell,
+  type LedgerWorkbook,
+  type XlsxLedger,
+  type XlsxLedgerReading,
+} from '../../engine/ledger/xlsx-ledger.js';
+import { parseAmount } from '../../engine/money.js';
 import { readXlsxLedger } from '../../engine/workbook/xlsx/read-xlsx-ledger.js';
 import { EXAMPLE_CSV, EXAMPLE_XLSX, exampleLedgerWorkbook } from '../../scripts/make-example-xlsx.js';
 import { brief, newLedger, where } from './ledger-helpers.js';
@@ -424,5 +433,53 @@ describe('.xlsx ledgers (CONTRACTS §7)', () => {
       const shipped = ledgerOf(await readXlsxLedger('forbruk-eksempel.xlsx', readFileSync(EXAMPLE_XLSX), 'nb'));
       expect(now).to.deep.equal(shipped);
     });
+  });
+});
+
+describe('.xlsx ledger cells, any values (properties)', () => {
+  const sheetOf = (rows: LedgerCell[][]): LedgerWorkbook => ({
+    sheets: [
+      {
+        name: 'Ark1',
+        rows: () => [['Dato', 'Bilag', 'Virkemiddel', 'Beløp'], ...rows].map((cells, i) => ({ line: i + 1, cells })),
+      },
+    ],
+    tables: [],
+  });
+
+  it('a number cell holding a whole number of øre reads back by §2 as exactly that amount, up to 15 digits', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -999999999999999n, max: 999999999999999n }), (ore) => {
+        // The double nearest to ore/100: what a cell holds when that amount is typed.
+        const cell = Number(ore) / 100;
+        const reading = xlsxLedgerOf('p.xlsx', sheetOf([[{ date: '2024-01-15' }, 'U-1', 'skil', cell]]), 'nb');
+        const ledger = ledgerOf(reading);
+        expect(ledger.problems).to.deep.equal([]);
+        const amount = parseAmount(ledger.rows[0]!.fields[3]!);
+        expect(amount).to.deep.equal({ ok: true, ore });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('any cells give rows or problems, never an exception; a row keeps one field per cell', () => {
+    const cell: fc.Arbitrary<LedgerCell> = fc.oneof(
+      fc.constant(null),
+      fc.string({ maxLength: 8 }),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.record({ date: fc.constantFrom('2024-01-15', '########') }),
+      fc.record({ error: fc.constantFrom('#N/A', '#DIV/0!') }),
+      fc.record({ uncalculated: fc.option(fc.string({ maxLength: 6 })) }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 6 }), (rows) => {
+        const ledger = ledgerOf(xlsxLedgerOf('p.xlsx', sheetOf(rows), 'nb'));
+        for (const row of ledger.rows) expect(row.fields.length).to.equal(rows[row.line - 2]!.length);
+        for (const p of ledger.problems) expect([p.file, p.sheet, typeof p.line]).to.deep.equal(['p.xlsx', 'Ark1', 'number']);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
