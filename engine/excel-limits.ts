@@ -17,6 +17,15 @@ export const EXCEL_EXACT_DIGITS = 15;
 export const MAX_AMOUNT_ORE: bigint = 10n ** BigInt(EXCEL_EXACT_DIGITS) - 1n;
 
 /**
+ * Whether an amount in thousandths of a krone fits a cell exactly: 15 significant digits, so
+ * 9 999 999 999 999,99 kr with two decimals and 999 999 999 999,999 kr with a third one.
+ */
+export function amountFitsCell(milli: bigint): boolean {
+  const magnitude = milli < 0n ? -milli : milli;
+  return magnitude % 10n === 0n ? magnitude / 10n <= MAX_AMOUNT_ORE : magnitude <= MAX_AMOUNT_ORE;
+}
+
+/**
  * Whether a UTF-16 code unit is a control character a sheet does not keep: U+0000–U+001F and U+007F.
  * The .xlsx writer drops most of them and XML turns a CR into a line feed, so a value holding one
  * would read back as another value.

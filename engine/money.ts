@@ -150,6 +150,14 @@ export class Money {
     return Number(this.toFixed2());
   }
 
+  /**
+   * A number for a ledger amount's cell: up to three decimals (a line of the state accounts has
+   * three), so the cell reads back as the same amount. Never compute with it.
+   */
+  toLedgerCellNumber(): number {
+    return Number(this.value.toDecimalPlaces(3).toFixed());
+  }
+
   /** The underlying decimal, for ratios. */
   toDecimal(): Dec {
     return this.value;
@@ -261,6 +269,30 @@ export function parseAmount(raw: string): AmountReading {
   // BigInt(string); this is integer parsing, never floating-point arithmetic on money.
   const ore = digitsText.length <= 15 ? BigInt(Number(digitsText)) : BigInt(digitsText);
   return { ok: true, ore: negative ? -ore : ore };
+}
+
+/** An amount read from text in thousandths of a krone, or the reason it is not one. */
+export type MilliReading = { ok: true; milli: Milli } | { ok: false; fault: AmountFault };
+
+const THREE_DECIMALS = /^(-|\u2212)?(\d+|\d{1,3}(?:([ \u00a0\u202f.])\d{3})(?:\3\d{3})*)?,(\d{3})$/;
+
+/**
+ * Reads an amount in thousandths of a krone. By section 2's rules (`parseAmount`) unless
+ * `thirdDecimal`; with it, a comma followed by exactly three digits is read as three decimals
+ * (the state accounts write `1234,560`, and zero as `,000`; a sheet's number cell reaches the
+ * readers as its exact decimal with a comma), which section 2 refuses as too many decimals.
+ */
+export function parseAmountMilli(raw: string, thirdDecimal = false): MilliReading {
+  if (thirdDecimal) {
+    const match = THREE_DECIMALS.exec(raw.trim());
+    if (match) {
+      const whole = (match[2] ?? '0').replace(GROUPING, '');
+      const milli = BigInt(whole + match[4]!);
+      return { ok: true, milli: match[1] !== undefined ? -milli : milli };
+    }
+  }
+  const reading = parseAmount(raw);
+  return reading.ok ? { ok: true, milli: oreToMilli(reading.ore) } : reading;
 }
 
 /** How an amount is shown to people. */

@@ -40,6 +40,7 @@ import {
   type Problem,
   type Reconciliation,
   type ReconciliationRow,
+  NOTHING_OUTSIDE,
   type TableData,
 } from '../../engine/index.js';
 import type { TaskpaneHost } from './host.js';
@@ -270,6 +271,7 @@ export class PlannerSession {
         rejected: true,
         problems: [...this.problems],
         warnings: [],
+        outside: NOTHING_OUTSIDE,
       };
     const read = await this.store.read({ name, bytes, skipInvalid, lang }, onProgress);
     const accepted = acceptLedgerRead(state, read, { skipInvalid, lang });

@@ -229,7 +229,7 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
   if (!plan) return { stdout: '', stderr: problemLines(planProblems, 'errors', bound), status: 1 };
   // Summed while reading: a ledger of a million lines is never held in memory.
   const totals = new SpendingTotals(asOf);
-  const loaded = loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang }, totals);
+  const loaded = await loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang }, totals);
   const result = loaded.rejected ? null : reconcileTotals(plan, totals);
   const inYear = (r: { from: number; to: number }) => year === null || (year >= r.from && year <= r.to);
   const rows = (result?.rows ?? []).filter(inYear);

@@ -97,7 +97,7 @@ export async function evaluateCommand(options: CliOptions): Promise<CommandResul
   const { plan, problems: planProblems, log } = await loadPlan(options.plan, lang);
   if (!plan) return { stdout: '', stderr: problemLines(planProblems, 'errors', bound), status: 1 };
   const indicators = readIndicators(options.indicators, lang);
-  const loaded = loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang });
+  const loaded = await loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang });
   const problems = [...(indicators?.problems ?? []), ...loaded.problems];
   const rejected = loaded.rejected || (indicators?.problems.length ?? 0) > 0;
   const stderr = problemLines(problems, 'errors', bound) + problemLines(loaded.warnings, 'warnings', bound);

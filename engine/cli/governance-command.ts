@@ -25,9 +25,12 @@ import { need, runWorkbookChange } from './write-change.js';
 export type GovernanceCommand = 'reallocate' | 'confirm-condition' | 'close-year' | 'reopen-year';
 
 /** The spending a reallocation is checked against: the --ledger files if given, else the workbook's Forbruk. */
-function spending(state: PlanningState, options: CliOptions): { lines: readonly LedgerLine[]; stderr: string } | CommandResult {
+async function spending(
+  state: PlanningState,
+  options: CliOptions,
+): Promise<{ lines: readonly LedgerLine[]; stderr: string } | CommandResult> {
   if (options.ledger.length === 0) return { lines: state.lines, stderr: '' };
-  const loaded = loadLedgers(state.plan, options.ledger, { skipInvalid: options.skipInvalid, lang: options.lang });
+  const loaded = await loadLedgers(state.plan, options.ledger, { skipInvalid: options.skipInvalid, lang: options.lang });
   const bound = boundOf(options);
   const errors = problemLines(loaded.problems, 'errors', bound);
   const warnings = problemLines(loaded.warnings, 'warnings', bound);
@@ -62,6 +65,8 @@ export async function governanceCommand(command: GovernanceCommand, options: Cli
     command === 'confirm-condition'
       ? need(options.instrument, '--instrument VIRKEMIDDEL', command, '--instrument INSTRUMENT')
       : null;
+  // The --ledger files of a reallocation, read against the workbook's plan before the change.
+  let read: { lines: readonly LedgerLine[]; stderr: string } | null = null;
   // Reopening is the way out of a change made to a closed year: it may start from the changed state.
   return runWorkbookChange(
     path,
@@ -69,8 +74,7 @@ export async function governanceCommand(command: GovernanceCommand, options: Cli
     command,
     (state, context, file, frameRows) => {
       if (command === 'reallocate') {
-        const spent = spending(state, options);
-        if ('status' in spent) return spent;
+        const spent = read ?? { lines: state.lines, stderr: '' };
         const rows = reconcile(state.plan, spent.lines, asOfFor(undefined, spent.lines)).rows;
         const move = { year: year!, from: options.from!.trim(), to: options.to!.trim(), amount: amount! };
         return { result: reallocateInState(state, move, rows, context, file, lang, frameRows), stderr: spent.stderr };
@@ -81,5 +85,12 @@ export async function governanceCommand(command: GovernanceCommand, options: Cli
       return { result: reopenYearInState(state, year!, context, file, lang) };
     },
     command === 'reopen-year',
+    async (state) => {
+      if (command !== 'reallocate') return null;
+      const spent = await spending(state, options);
+      if ('status' in spent) return spent;
+      read = spent;
+      return null;
+    },
   );
 }

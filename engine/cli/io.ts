@@ -1,5 +1,5 @@
 /** File input for the command line: plans, ledgers (streamed in chunks) and the as-of date. */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import {
@@ -18,7 +18,10 @@ import {
   type Problem,
   type ReportLog,
   type Warning,
+  type ReadOptions,
 } from '../index.js';
+import { isXlsxLedger } from '../ledger/xlsx-ledger.js';
+import { NOTHING_OUTSIDE } from '../ledger/ledger.js';
 import { errorCode, fileProblem } from '../messages/file-errors.js';
 import { UsageError } from './args.js';
 import { FileReadError, readFailure } from './file-access.js';
@@ -60,15 +63,41 @@ export interface LoadedLedger {
   rejected: boolean;
 }
 
+/** Whether a file begins as a zip does (an `.xlsx` workbook is one), by its first bytes. */
+function isZipFile(path: string): boolean {
+  for (const chunk of fileChunks(path))
+    return chunk.length >= 4 && chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x03 && chunk[3] === 0x04;
+  return false;
+}
+
+/** Reads an `.xlsx` ledger (CONTRACTS §7) into the ledger, by §2's rules, problems naming sheet and row. */
+async function addXlsxLedger(ledger: Ledger, path: string, name: string, options: ReadOptions): Promise<FileReport> {
+  const { readXlsxLedger } = await import('../workbook/xlsx/read-xlsx-ledger.js');
+  const reading = await readXlsxLedger(name, readFileSync(path), options.lang ?? 'nb');
+  if (!isXlsxLedger(reading)) {
+    return {
+      file: name,
+      encoding: null,
+      imported: 0,
+      duplicates: 0,
+      rejected: true,
+      problems: reading.problems,
+      warnings: [],
+      outside: NOTHING_OUTSIDE,
+    };
+  }
+  return ledger.addTable(name, reading, options);
+}
+
 /** Reads every ledger file into one ledger; shows progress on a terminal for large files. */
-export function loadLedgers(
+export async function loadLedgers(
   plan: Plan,
   paths: readonly string[],
-  options: { skipInvalid: boolean; lang: Lang },
+  options: { skipInvalid: boolean; lang: Lang; asOf?: IsoDate },
   store?: LineStore,
   /** A ledger that already holds lines (a workbook's Forbruk), so files merge into it without double counting. */
   into?: Ledger,
-): LoadedLedger {
+): Promise<LoadedLedger> {
   const ledger = into ?? new Ledger(plan, store);
   const reports: FileReport[] = [];
   const problems: Problem[] = [];
@@ -85,12 +114,16 @@ export function loadLedgers(
     const name = basename(path);
     const progress = progressReporter(name, statSync(path).size);
     let report: FileReport;
+    const readOptions: ReadOptions = {
+      skipInvalid: options.skipInvalid,
+      lang: options.lang,
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+      ...(progress ? { onProgress: progress } : {}),
+    };
     try {
-      report = ledger.addFile(name, () => fileChunks(path), {
-        skipInvalid: options.skipInvalid,
-        lang: options.lang,
-        ...(progress ? { onProgress: progress } : {}),
-      });
+      report = isZipFile(path)
+        ? await addXlsxLedger(ledger, path, name, readOptions)
+        : ledger.addFile(name, () => fileChunks(path), readOptions);
     } catch (error) {
       // A read that fails halfway (a disk error): the file is rejected, and with it the input.
       if (!(error instanceof FileReadError)) throw error;

@@ -27,6 +27,7 @@ import {
   type PlanningState,
   type Problem,
   type TableRead,
+  NOTHING_OUTSIDE,
   type Year,
 } from '../index.js';
 import { WorkbookExistsError } from '../workbook/xlsx/save-file.js';
@@ -137,7 +138,7 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
   }
   const ledger = new Ledger(state.plan);
   if (planFile !== null) ledger.addLines(planFile, state.lines, lang);
-  const loaded = loadLedgers(state.plan, options.ledger, { skipInvalid: options.skipInvalid, lang }, undefined, ledger);
+  const loaded = await loadLedgers(state.plan, options.ledger, { skipInvalid: options.skipInvalid, lang }, undefined, ledger);
   const warnings = problemLines(loaded.warnings);
   if (loaded.rejected) return rejected(loaded.problems, lang, warnings);
   // The files' new lines go through the session's one closed-year rule, as in the task pane:
@@ -152,6 +153,7 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
       rejected: false,
       problems: [],
       warnings: [],
+      outside: NOTHING_OUTSIDE,
     },
     added: newLines,
   };

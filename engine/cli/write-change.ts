@@ -48,6 +48,12 @@ export type ChangeMaker = (
   frameRows: ReadonlyMap<string, number>,
 ) => { readonly result: GovernanceResult; readonly stderr?: string } | CommandResult;
 
+/**
+ * What a change needs read before it is made (a reallocation's --ledger files, read against the
+ * workbook's plan): a result that refuses the command, or null to go on.
+ */
+export type ChangePreparer = (state: PlanningState) => Promise<CommandResult | null>;
+
 /** Reads a planning workbook for a read-only command: the state, or the result that refuses it (exit 1). */
 export async function readState(
   path: string,
@@ -70,10 +76,11 @@ export async function runWorkbookChange(
   command: string,
   make: ChangeMaker,
   unlocked = false,
+  prepare?: ChangePreparer,
 ): Promise<CommandResult> {
   const why = need(options.reason, '--reason TEKST', command, '--reason TEXT');
   // Held from reading to replacing: a second writer waits, and a change made meanwhile is refused.
-  return withWorkbookLock(path, (held) => changeWorkbook(held, path, options, why, make, unlocked), { mustExist: true });
+  return withWorkbookLock(path, (held) => changeWorkbook(held, path, options, why, make, unlocked, prepare), { mustExist: true });
 }
 
 /** The read–change–write of runWorkbookChange, with the workbook's lock held. */
@@ -84,10 +91,16 @@ async function changeWorkbook(
   why: string,
   make: ChangeMaker,
   unlocked: boolean,
+  prepare: ChangePreparer | undefined,
 ): Promise<CommandResult> {
   const lang = options.lang;
   const loaded = await loadWorkbook(path, lang);
   if (!isWorkbook(loaded)) return { stdout: '', stderr: problemLines([loaded]), status: 1 };
+  const readState = unlocked ? loaded.reading.unlockedState : loaded.reading.state;
+  if (prepare && readState) {
+    const refused = await prepare(readState);
+    if (refused) return refused;
+  }
   const context: ChangeContext = { who: userName(options.user), at: nowStamp(), why };
   const file = basename(path);
   // The session's one gate: a workbook with problems, a broken log, the change's own refusal, or

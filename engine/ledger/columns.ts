@@ -95,6 +95,13 @@ export const LEDGER_COLUMNS = {
   referanse: ['referanse', 'reference'],
   ar: ['ar', 'year', 'budsjettar'],
   tekst: ['tekst', 'text', 'description'],
+  // Written by `workbook` for lines of the state accounts and SAF-T (CONTRACTS §7, §8), so a
+  // line not placed yet can be placed by the rules when its shares are set, and a re-import of
+  // the same file is recognised.
+  konto: ['konto', 'account'],
+  virksomhet: ['virksomhet', 'organisation', 'organization'],
+  dimensjon: ['dimensjon', 'dimension'],
+  kildenokkel: ['kildenokkel', 'source key'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A ledger column key. */

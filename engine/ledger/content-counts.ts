@@ -12,7 +12,8 @@
  * path (which writes straight from a line's characters) and the general path (which writes from a
  * `LedgerLine`) give the same key for the same content:
  * voucher (length-prefixed), year, month, day, instrument code, kind code, amount (sign, group
- * count, 16-bit groups of the magnitude, low first), reference (length-prefixed). Every variable
+ * count, 16-bit groups of the magnitude in thousandths of a krone, low first), reference and source
+ * (each length-prefixed). Every variable
  * part carries its length, so no two contents share a key, whatever characters a voucher holds.
  */
 
@@ -223,9 +224,12 @@ export function contentId(seen: ContentCounts, line: LedgerLine): number {
   seen.writeCode(Number(date.slice(0, 4)));
   seen.writeCode(Number(date.slice(5, 7)));
   seen.writeCode(Number(date.slice(8, 10)));
-  seen.writeCode(seen.instrumentCode(line.instrument));
+  // A line not placed yet (no instrument) has the code of '', which no instrument id is.
+  seen.writeCode(seen.instrumentCode(line.instrument ?? ''));
   seen.writeCode(KIND_CODES[line.kind]);
   seen.writeAmountBig(line.amount);
   seen.writeText(line.reference, 0, line.reference.length);
+  const source = line.source ?? '';
+  seen.writeText(source, 0, source.length);
   return seen.idOfKey();
 }

@@ -5,8 +5,8 @@
  * a text longer than a cell, an amount beyond what a cell holds exactly).
  */
 import { parseDate, parseYear, yearOfDate, isYear, type Year } from '../calendar.js';
-import { EXCEL_MAX_CELL_TEXT, hasControlCharacter, MAX_AMOUNT_ORE, showControlCharacters } from '../excel-limits.js';
-import { parseAmount, type Ore } from '../money.js';
+import { amountFitsCell, EXCEL_MAX_CELL_TEXT, hasControlCharacter, showControlCharacters } from '../excel-limits.js';
+import { parseAmountMilli, type Milli } from '../money.js';
 import type { InstrumentId } from '../plan/instruments.js';
 import { InstrumentIndex, type Plan } from '../plan/plan.js';
 import { problem, type Lang, type Problem } from '../messages/problems.js';
@@ -32,6 +32,11 @@ export class LineReader {
     private readonly lang: Lang,
     /** The sheet, when the record is a workbook table row (problems then say «rad»). */
     sheet?: string,
+    /**
+     * Whether an amount may have a third decimal: in the planning workbook's `Forbruk`, where
+     * `workbook` writes the lines of the state accounts (CONTRACTS §7); never in a ledger file.
+     */
+    private readonly thirdDecimal = false,
   ) {
     this.instruments = new InstrumentIndex(plan);
     const at = {} as Record<LedgerColumn, number>;
@@ -142,10 +147,7 @@ export class LineReader {
       instrument = this.instruments.find(instrumentText)?.id;
       if (!instrument) problems.push(problem('unknown_instrument', at('virkemiddel', instrumentText), this.lang));
     } else if (chapter !== null && post !== null) {
-      instrument = this.instruments.ofPost(chapter, post);
-      if (!instrument) {
-        problems.push(problem('unmapped_post', at('post', `${chapterText}.${postText}`), this.lang));
-      }
+      // Placed by the mapping rules afterwards (CONTRACTS §8): the ledger's `placeLine`.
     } else if (chapterText === '' && postText === '') {
       const column = index.virkemiddel !== undefined ? 'virkemiddel' : 'kapittel';
       problems.push(problem('no_instrument', at(column, null), this.lang));
@@ -156,14 +158,14 @@ export class LineReader {
     if (!kind) problems.push(problem('bad_kind', at('type', kindText), this.lang));
 
     const amountText = get('belop');
-    let amount: Ore | null = null;
+    let amount: Milli | null = null;
     if (amountText === '') problems.push(problem('missing_value', at('belop', null), this.lang));
     else {
-      const reading = parseAmount(amountText);
+      const reading = parseAmountMilli(amountText, this.thirdDecimal);
       if (!reading.ok) problems.push(problem(reading.fault, at('belop', amountText), this.lang));
-      else if (reading.ore > MAX_AMOUNT_ORE || reading.ore < -MAX_AMOUNT_ORE) {
+      else if (!amountFitsCell(reading.milli)) {
         problems.push(problem('amount_too_large', at('belop', amountText), this.lang));
-      } else amount = reading.ore;
+      } else amount = reading.milli;
     }
 
     const yearText = get('ar');
@@ -185,7 +187,7 @@ export class LineReader {
       line,
       date: date!,
       voucher,
-      instrument: instrument!,
+      instrument: instrument ?? null,
       kind: kind!,
       amount: amount!,
       reference: get('referanse'),
@@ -193,8 +195,17 @@ export class LineReader {
       chapter,
       post,
       text: get('tekst'),
+      ...optionalText('source', get('kildenokkel')),
+      ...optionalText('account', get('konto')),
+      ...optionalText('organisation', get('virksomhet')),
+      ...optionalText('dimensions', get('dimensjon')),
     };
   }
+}
+
+/** `{ [key]: text }`, or nothing for an empty text (a §2 line has none of these). */
+function optionalText<K extends string>(key: K, text: string): { [k in K]?: string } {
+  return (text === '' ? {} : { [key]: text }) as { [k in K]?: string };
 }
 
 /** How many characters of a text too long for a cell its problem shows. */

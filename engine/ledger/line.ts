@@ -5,7 +5,7 @@
  * other's.
  */
 import type { IsoDate, Year } from '../calendar.js';
-import type { Ore } from '../money.js';
+import type { Milli } from '../money.js';
 import type { InstrumentId } from '../plan/instruments.js';
 
 /** What a ledger line records. */
@@ -35,10 +35,15 @@ export interface LedgerLine {
   readonly line: number;
   readonly date: IsoDate;
   readonly voucher: string;
-  readonly instrument: InstrumentId;
+  /**
+   * The instrument, or null for a line not placed yet: its post funds several instruments in
+   * shares not set yet (CONTRACTS §8, `split_not_set`). Such a line is kept and shown as
+   * unallocated, never assigned by guess.
+   */
+  readonly instrument: InstrumentId | null;
   readonly kind: EntryKind;
-  /** Exact amount in øre; negative for a refund. */
-  readonly amount: Ore;
+  /** Exact amount in thousandths of a krone (`Milli`); negative for a refund. */
+  readonly amount: Milli;
   /** For a disbursement or cancellation: the voucher of the commitment it settles, or ''. */
   readonly reference: string;
   /** The budget year the line counts against. */
@@ -46,11 +51,35 @@ export interface LedgerLine {
   readonly chapter: number | null;
   readonly post: number | null;
   readonly text: string;
+  /**
+   * What else makes the line's content its own (CONTRACTS §7: a SAF-T line's JournalID and
+   * RecordID, a DFØ row's other key columns); '' or absent for a §2 line.
+   */
+  readonly source?: string;
+  /** The account the rules placed it by (DFØ `Artskonto_id`, SAF-T `AccountID`); '' or absent for none. */
+  readonly account?: string;
+  /** The organisation number the rules placed it by; '' or absent for none. */
+  readonly organisation?: string;
+  /** The SAF-T analysis dimensions as `TYPE=ID` separated by `;`; '' or absent for none. */
+  readonly dimensions?: string;
+  /**
+   * For a line without an instrument: the instruments its rule names and why it is not placed
+   * (CONTRACTS §8). Worked out by the rules whenever the line is read; never stored.
+   */
+  readonly unallocated?: Unallocated;
+}
+
+/** Why a line is not placed on an instrument, and which instruments its post funds. */
+export interface Unallocated {
+  readonly instruments: readonly InstrumentId[];
+  readonly flags: readonly 'split_not_set'[];
 }
 
 /** The content that makes two lines the same (CONTRACTS §2). */
-export function contentKey(line: Pick<LedgerLine, 'voucher' | 'date' | 'instrument' | 'kind' | 'amount' | 'reference'>): string {
-  return `${line.voucher}\u0000${line.date}\u0000${line.instrument}\u0000${line.kind}\u0000${line.amount}\u0000${line.reference}`;
+export function contentKey(
+  line: Pick<LedgerLine, 'voucher' | 'date' | 'instrument' | 'kind' | 'amount' | 'reference' | 'source'>,
+): string {
+  return `${line.voucher}\u0000${line.date}\u0000${line.instrument ?? ''}\u0000${line.kind}\u0000${line.amount}\u0000${line.reference}\u0000${line.source ?? ''}`;
 }
 
 /**
@@ -62,8 +91,8 @@ export interface LineParts {
   readonly dateNumber: number;
   readonly instrument: InstrumentId;
   readonly kind: EntryKind;
-  /** Exact amount in øre; negative for a refund. */
-  readonly amount: Ore;
+  /** Exact amount in thousandths of a krone; negative for a refund. */
+  readonly amount: Milli;
   readonly year: Year;
   /** Whether the line names a reference. */
   readonly hasReference: boolean;

@@ -7,7 +7,7 @@
  */
 import { daysInMonth, digitsAt, isYear, parseYear, type IsoDate, type Year } from '../calendar.js';
 import { EXCEL_MAX_CELL_TEXT, MAX_AMOUNT_ORE } from '../excel-limits.js';
-import { parseAmount, type Ore } from '../money.js';
+import { parseAmount, type Milli, type Ore } from '../money.js';
 import type { InstrumentId } from '../plan/instruments.js';
 import type { InstrumentIndex } from '../plan/plan.js';
 import type { HeaderMap, LedgerColumn } from './columns.js';
@@ -60,7 +60,7 @@ class PlainParts implements LineParts {
   dateNumber = 0;
   instrument = '' as InstrumentId;
   kind: EntryKind = 'utbetaling';
-  amount: Ore = 0n;
+  amount: Milli = 0n;
   year = 0 as Year;
   chapter: number | null = null;
   post: number | null = null;
@@ -231,9 +231,12 @@ export class PlainLineReader {
     counts.writeCode(parts.d);
     counts.writeCode(instrumentCode);
     counts.writeCode(kindCode);
-    counts.writeAmountBig(ore);
-    parts.amount = ore;
+    const amount = ore * 10n;
+    counts.writeAmountBig(amount);
+    parts.amount = amount;
     counts.writeText(text, referenceStart, referenceEnd);
+    // A §2 line has no source key: an empty one, as contentId writes it.
+    counts.writeText(text, 0, 0);
     return counts.idOfKey();
   }
 
@@ -303,11 +306,9 @@ export class PlainLineReader {
       parts.instrument = found.value;
       return found.code;
     }
-    if (parts.chapter === null || parts.post === null) return -1;
-    const instrument = this.instruments.ofPost(parts.chapter, parts.post);
-    if (instrument === undefined) return -1;
-    parts.instrument = instrument;
-    return this.counts.instrumentCode(instrument);
+    // A line that names only a budget post is placed by the mapping rules (CONTRACTS §8), which
+    // may split it: the general path's work.
+    return -1;
   }
 
   /**

@@ -18,6 +18,7 @@ export type ProblemCode =
   | 'missing_columns'
   | 'unterminated_quote'
   | 'invalid_utf8'
+  | 'invalid_utf16'
   | 'duplicate_column'
   | 'extra_fields'
   | 'missing_value'
@@ -34,6 +35,14 @@ export type ProblemCode =
   | 'unknown_instrument'
   | 'bad_chapter_post'
   | 'unmapped_post'
+  | 'ambiguous_rules'
+  | 'rule_shares'
+  | 'bad_rule_share'
+  | 'bad_account'
+  | 'bad_dimension'
+  | 'bad_organisation'
+  | 'rule_years'
+  | 'bad_period'
   | 'no_instrument'
   | 'date_after_budget_period'
   | 'frame_overlap'
@@ -44,10 +53,18 @@ export type ProblemCode =
   | 'bad_confirmed'
   | 'duplicate_post'
   | 'missing_table'
-  | 'bad_indicator'
   | 'no_ledger_sheet'
   | 'uncalculated_formula'
   | 'unreadable_workbook'
+  | 'bad_xml'
+  | 'xml_doctype'
+  | 'xml_encoding'
+  | 'not_saft'
+  | 'missing_element'
+  | 'debit_credit'
+  | 'bad_xml_amount'
+  | 'bad_xml_date'
+  | 'bad_indicator'
   | 'bad_quarter'
   | 'bad_value'
   | 'year_closed'
@@ -111,6 +128,10 @@ const EXPECTED: Record<ProblemCode, Texts> = {
     nb: 'UTF-8, som resten av filen (linje {line} har UTF-8-tegnet «{char}», {code}); lagre filen som UTF-8 og les den inn på nytt',
     en: 'UTF-8, as the rest of the file (line {line} holds the UTF-8 character “{char}”, {code}); save the file as UTF-8 and read it in again',
   },
+  invalid_utf16: {
+    nb: 'UTF-16-tekst, som resten av filen; lagre filen på nytt fra Excel som «Unicode-tekst» og les den inn igjen',
+    en: 'UTF-16 text, as the rest of the file; save the file again from Excel as “Unicode text” and read it in again',
+  },
   duplicate_column: {
     nb: 'hver kolonne bare én gang (kolonne {first} og kolonne {second} er samme kolonne)',
     en: 'each column once (column {first} and column {second} are the same column)',
@@ -151,8 +172,34 @@ const EXPECTED: Record<ProblemCode, Texts> = {
   },
   bad_chapter_post: { nb: 'kapittel og post som hele tall', en: 'chapter and post as whole numbers' },
   unmapped_post: {
-    nb: 'en budsjettpost som er koblet til et virkemiddel i Poster-tabellen',
+    nb: 'en budsjettpost som en konteringsregel (tabellen Konteringsregler) kobler til et virkemiddel',
     en: 'a budget post mapped to an instrument in the Poster table',
+  },
+  ambiguous_rules: {
+    nb: 'én konteringsregel (eller én fordeling) med flest vilkår for linjen; reglene på radene {rows} gjelder like mye: gjør én av dem smalere eller slett den',
+    en: 'one mapping rule (or one split) with the most conditions for the line; the rules on rows {rows} apply equally: make one of them narrower or delete it',
+  },
+  rule_shares: {
+    nb: 'andeler som til sammen er nøyaktig 1 (100 %) for reglene med samme vilkår på radene {rows}, eller ? på alle når fordelingen ikke er kjent',
+    en: 'shares that add up to exactly 1 (100 %) for the rules with the same conditions on rows {rows}, or ? on all of them when the split is not known',
+  },
+  bad_rule_share: {
+    nb: 'en andel over 0 og høyst 1 (0,6) eller en prosent (60 %), ? når andelen ikke er kjent, eller tomt for hele beløpet',
+    en: 'a share above 0 and at most 1 (0.6) or a percentage (60 %), ? when the share is not known, or empty for the whole amount',
+  },
+  bad_account: {
+    nb: 'et kontonummer (874), eller starten av ett fulgt av * (87*)',
+    en: 'an account number (874), or the start of one followed by * (87*)',
+  },
+  bad_dimension: {
+    nb: 'en dimensjon som TYPE=ID (f.eks. PROSJEKT=IA2025)',
+    en: 'a dimension as TYPE=ID (e.g. PROSJEKT=IA2025)',
+  },
+  bad_organisation: { nb: 'et organisasjonsnummer med 9 sifre', en: 'an organisation number of 9 digits' },
+  rule_years: { nb: 'Fra år ikke etter Til år', en: 'Fra år (from year) not after Til år (to year)' },
+  bad_period: {
+    nb: 'en periode ÅÅÅÅMM med måned 01–12 i året {year}',
+    en: 'a period YYYYMM with month 01–12 in the year {year}',
   },
   no_instrument: {
     nb: 'virkemiddel, eller kapittel og post',
@@ -176,11 +223,6 @@ const EXPECTED: Record<ProblemCode, Texts> = {
   bad_confirmed: { nb: 'ja eller nei', en: 'ja or nei (yes or no)' },
   duplicate_post: { nb: 'hver budsjettpost bare én gang', en: 'each budget post once' },
   missing_table: { nb: 'tabellen {table} i arket {sheet}', en: 'the table {table} on the sheet {sheet}' },
-  bad_indicator: {
-    nb: 'sykefravaer, frafall eller bransje:<navn>',
-    en: 'sykefravaer, frafall or bransje:<name>',
-  },
-  bad_quarter: { nb: 'kvartal 1–4, eller tomt for årsverdi', en: 'quarter 1–4, or empty for an annual value' },
   no_ledger_sheet: {
     nb: 'tabellen Forbruk, eller et ark med overskriftene i første rad (dato, bilag, beløp, og virkemiddel eller kapittel og post); arkene som ble sett på, står som verdien',
     en: 'the table Forbruk, or a sheet with the headers in its first row (dato, bilag, beløp, and virkemiddel or kapittel and post); the sheets looked at are the value',
@@ -193,6 +235,37 @@ const EXPECTED: Record<ProblemCode, Texts> = {
     nb: 'en .xlsx-arbeidsbok lagret av Excel eller LibreOffice',
     en: 'an .xlsx workbook saved by Excel or LibreOffice',
   },
+  bad_xml: {
+    nb: 'velformet XML, slik regnskapssystemet eksporterte SAF-T-filen; eksporter filen på nytt (resten av filen er ikke lest)',
+    en: 'well-formed XML, as the accounting system exported the SAF-T file; export the file again (the rest of the file is not read)',
+  },
+  xml_doctype: {
+    nb: 'XML uten DOCTYPE (SAF-T har ingen; entiteter i en DTD utvides ikke)',
+    en: 'XML without a DOCTYPE (SAF-T has none; entities of a DTD are not expanded)',
+  },
+  xml_encoding: {
+    nb: 'tegn i tegnsettet XML-deklarasjonen oppgir ({encoding}): UTF-8, ISO-8859-1 eller Windows-1252',
+    en: 'characters in the encoding the XML declaration names ({encoding}): UTF-8, ISO-8859-1 or Windows-1252',
+  },
+  not_saft: {
+    nb: 'rotelementet AuditFile i navnerommet urn:StandardAuditFile-Taxation-Financial:NO (SAF-T Financial 1.30)',
+    en: 'the root element AuditFile in the namespace urn:StandardAuditFile-Taxation-Financial:NO (SAF-T Financial 1.30)',
+  },
+  missing_element: { nb: 'elementet {element}', en: 'the element {element}' },
+  debit_credit: {
+    nb: 'nøyaktig ett av DebitAmount og CreditAmount i hver Line',
+    en: 'exactly one of DebitAmount and CreditAmount in each Line',
+  },
+  bad_xml_amount: {
+    nb: 'et beløp som 1250000.50 eller -75.5 (punktum som desimaltegn, høyst 2 desimaler)',
+    en: 'an amount such as 1250000.50 or -75.5 (a point as decimal mark, at most 2 decimals)',
+  },
+  bad_xml_date: { nb: 'en dato som ÅÅÅÅ-MM-DD', en: 'a date as YYYY-MM-DD' },
+  bad_indicator: {
+    nb: 'sykefravaer, frafall eller bransje:<navn>',
+    en: 'sykefravaer, frafall or bransje:<name>',
+  },
+  bad_quarter: { nb: 'kvartal 1–4, eller tomt for årsverdi', en: 'quarter 1–4, or empty for an annual value' },
   bad_value: { nb: 'et desimaltall, f.eks. 7,19', en: 'a decimal number, e.g. 7,19' },
   year_closed: { nb: 'et år som ikke er avsluttet', en: 'a year that is not closed' },
   bad_carry_over: { nb: 'ingen, alt eller andel', en: 'ingen, alt or andel (none, all or share)' },
@@ -255,6 +328,7 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   missing_columns: { nb: 'Påkrevde kolonner mangler', en: 'Required columns are missing' },
   unterminated_quote: { nb: 'Et anførselstegn åpnes, men lukkes aldri', en: 'A quote is opened but never closed' },
   invalid_utf8: { nb: 'Bytene er ikke gyldig UTF-8', en: 'The bytes are not valid UTF-8' },
+  invalid_utf16: { nb: 'Linjen har tegn som ikke er gyldig UTF-16', en: 'The line holds code units that are not valid UTF-16' },
   duplicate_column: { nb: 'Kolonnen står to ganger i overskriften', en: 'The column appears twice in the header' },
   extra_fields: { nb: 'Linjen har flere felt enn overskriften', en: 'The line has more fields than the header' },
   missing_value: { nb: 'Verdien mangler', en: 'The value is missing' },
@@ -271,6 +345,14 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   unknown_instrument: { nb: 'Ukjent virkemiddel', en: 'Unknown instrument' },
   bad_chapter_post: { nb: 'Ugyldig kapittel eller post', en: 'Invalid chapter or post' },
   unmapped_post: { nb: 'Budsjettposten er ikke koblet til et virkemiddel', en: 'The budget post is not mapped to an instrument' },
+  ambiguous_rules: { nb: 'Flere konteringsregler gjelder like mye', en: 'Several mapping rules apply equally' },
+  rule_shares: { nb: 'Andelene går ikke opp i 1', en: 'The shares do not add up to 1' },
+  bad_rule_share: { nb: 'Ugyldig andel', en: 'Invalid share' },
+  bad_account: { nb: 'Ugyldig konto', en: 'Invalid account' },
+  bad_dimension: { nb: 'Ugyldig dimensjon', en: 'Invalid dimension' },
+  bad_organisation: { nb: 'Ugyldig organisasjonsnummer', en: 'Invalid organisation number' },
+  rule_years: { nb: 'Fra år er etter Til år', en: 'Fra år is after Til år' },
+  bad_period: { nb: 'Ugyldig periode', en: 'Invalid period' },
   no_instrument: {
     nb: 'Linjen sier ikke hvilket virkemiddel den gjelder',
     en: 'The line does not say which instrument it is for',
@@ -284,15 +366,26 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   bad_confirmed: { nb: 'Ugyldig verdi for Bekreftet', en: 'Invalid value for Bekreftet' },
   duplicate_post: { nb: 'Budsjettposten står to ganger', en: 'The budget post appears twice' },
   missing_table: { nb: 'Tabellen finnes ikke', en: 'The table does not exist' },
+  no_ledger_sheet: { nb: 'Arbeidsboken har ingen forbrukstabell', en: 'The workbook holds no ledger' },
+  uncalculated_formula: { nb: 'Formelen har ingen beregnet verdi', en: 'The formula has no calculated value' },
+  unreadable_workbook: { nb: 'Filen kan ikke leses som en arbeidsbok', en: 'The file cannot be read as a workbook' },
+  bad_xml: { nb: 'Filen er ikke velformet XML', en: 'The file is not well-formed XML' },
+  xml_doctype: { nb: 'Filen har en DOCTYPE, som ikke leses', en: 'The file has a DOCTYPE, which is not read' },
+  xml_encoding: { nb: 'Bytene passer ikke tegnsettet', en: 'The bytes do not fit the encoding' },
+  not_saft: { nb: 'Filen er ikke en SAF-T Financial-fil', en: 'The file is not a SAF-T Financial file' },
+  missing_element: { nb: 'Et påkrevd element mangler', en: 'A required element is missing' },
+  debit_credit: {
+    nb: 'Linjen må ha enten debet- eller kreditbeløp',
+    en: 'The line must have either a debit or a credit amount',
+  },
+  bad_xml_amount: { nb: 'Ugyldig beløp', en: 'Invalid amount' },
+  bad_xml_date: { nb: 'Ugyldig dato', en: 'Invalid date' },
   bad_indicator: { nb: 'Ukjent indikator', en: 'Unknown indicator' },
   bad_quarter: { nb: 'Ugyldig kvartal', en: 'Invalid quarter' },
   bad_value: { nb: 'Ugyldig verdi', en: 'Invalid value' },
   year_closed: { nb: 'Året er avsluttet', en: 'The year is closed' },
   bad_carry_over: { nb: 'Ukjent overføringsregel', en: 'Unknown carry-over rule' },
   bad_share: { nb: 'Ugyldig andel', en: 'Invalid share' },
-  no_ledger_sheet: { nb: 'Arbeidsboken har ingen forbrukstabell', en: 'The workbook holds no ledger' },
-  uncalculated_formula: { nb: 'Formelen har ingen beregnet verdi', en: 'The formula has no calculated value' },
-  unreadable_workbook: { nb: 'Filen kan ikke leses som en arbeidsbok', en: 'The file cannot be read as a workbook' },
   bad_yes_no: { nb: 'Ugyldig ja/nei-verdi', en: 'Invalid yes/no value' },
   bad_version_kind: { nb: 'Ukjent versjonstype', en: 'Unknown version type' },
   bad_version_status: { nb: 'Ukjent versjonsstatus', en: 'Unknown version status' },

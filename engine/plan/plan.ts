@@ -1,6 +1,7 @@
 /** A plan: the instruments, their frames and the budget-post mapping, as one immutable value. */
 import type { Frame } from './frame.js';
 import { foldName, type Instrument, type InstrumentId } from './instruments.js';
+import type { MappingRule } from './rules.js';
 
 /** A budget post (kapittel.post) that carries one instrument. */
 export interface PostMapping {
@@ -16,6 +17,11 @@ export interface Plan {
   readonly instruments: readonly Instrument[];
   readonly frames: readonly Frame[];
   readonly posts: readonly PostMapping[];
+  /**
+   * The mapping rules (CONTRACTS §8) from a workbook's `Konteringsregler` or `--rules FILE.csv`;
+   * absent: the embedded rules (`rulesOf`).
+   */
+  readonly rules?: readonly MappingRule[];
 }
 
 /** The one key of a budget post. */

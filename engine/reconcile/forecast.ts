@@ -68,6 +68,8 @@ export function forecastYear(
   const asOfNumber = isoDateNumber(asOf);
   for (const line of lines) {
     if (line.kind !== 'utbetaling' || line.year !== year || !isDatedBy(isoDateNumber(line.date), asOfNumber)) continue;
+    // A line not placed on an instrument yet counts for no instrument's forecast.
+    if (line.instrument === null) continue;
     let bucket = perInstrument.get(line.instrument);
     if (!bucket) {
       bucket = { monthly: Array.from({ length: 12 }, () => 0n), before: 0n };
@@ -83,16 +85,18 @@ export function forecastYear(
   const frames = plan.frames.filter((f) => f.from === year && f.to === year);
   return frames.map((frame) => {
     const bucket = perInstrument.get(frame.instrument) ?? { monthly: Array.from({ length: 12 }, () => 0n), before: 0n };
-    const monthly = bucket.monthly.map((ore) => Money.fromOre(ore));
+    const monthly = bucket.monthly.map((milli) => Money.fromMilli(milli));
     const completed = bucket.monthly.slice(0, months).reduce((a, b) => a + b, 0n);
-    const spentToDate = Money.fromOre(bucket.before + bucket.monthly.reduce((a, b) => a + b, 0n));
+    const spentToDate = Money.fromMilli(bucket.before + bucket.monthly.reduce((a, b) => a + b, 0n));
     // Run-rate and projection are computed in whole øre (decimal division, rounded half-up once).
-    const perMonth = months === 0 ? null : new Dec(completed.toString()).dividedBy(months);
-    const runRate = perMonth === null ? null : Money.fromOre(BigInt(perMonth.toDecimalPlaces(0).toFixed(0)));
+    const perMonth = months === 0 ? null : new Dec(completed.toString()).dividedBy(1000).dividedBy(months);
+    const runRate = perMonth === null ? null : Money.of(perMonth.toDecimalPlaces(2).toFixed(2));
     const projected =
       perMonth === null
         ? null
-        : Money.fromOre(bucket.before + BigInt(perMonth.times(12).toDecimalPlaces(0).toFixed(0))).max(spentToDate);
+        : Money.fromMilli(bucket.before)
+            .plus(Money.of(perMonth.times(12).toDecimalPlaces(2).toFixed(2)))
+            .max(spentToDate);
     const warnings: ForecastWarning[] = [];
     if (projected !== null && frame.amount !== null && months >= limits.minMonths) {
       if (projected.gt(frame.amount)) warnings.push('over_frame');
@@ -105,7 +109,7 @@ export function forecastYear(
       frame: frame.amount,
       monthsCompleted: months,
       monthly,
-      before: Money.fromOre(bucket.before),
+      before: Money.fromMilli(bucket.before),
       spentToDate,
       runRate,
       projected,

@@ -4,8 +4,8 @@
  */
 import { FIRST_YEAR, type IsoDate } from '../calendar.js';
 import type { LineStage, LineStore } from '../ledger/ledger.js';
-import { isDatedBy, isoDateNumber, type EntryKind, type LedgerLine, type LineParts } from '../ledger/line.js';
-import { Money, ratio, type Ore } from '../money.js';
+import { ENTRY_KINDS, isDatedBy, isoDateNumber, type EntryKind, type LedgerLine, type LineParts } from '../ledger/line.js';
+import { Money, ratio, type Milli } from '../money.js';
 import type { Frame, FrameSource } from '../plan/frame.js';
 import type { Funding, InstrumentId } from '../plan/instruments.js';
 import type { Plan } from '../plan/plan.js';
@@ -39,26 +39,55 @@ export interface UnframedSpending {
   readonly lines: number;
 }
 
+/**
+ * Money on a budget post that the rules cannot place yet (CONTRACTS §8: its shares are not set),
+ * per chapter, post, budget year and kind: shown, never assigned to an instrument by guess.
+ */
+export interface UnallocatedSpending {
+  readonly chapter: number | null;
+  readonly post: number | null;
+  readonly year: number;
+  readonly kind: EntryKind;
+  readonly amount: Money;
+  readonly lines: number;
+  readonly instruments: readonly InstrumentId[];
+  readonly flags: readonly 'split_not_set'[];
+}
+
 /** A full reconciliation. */
 export interface Reconciliation {
   readonly asOf: IsoDate;
   readonly rows: ReconciliationRow[];
   readonly unframed: UnframedSpending[];
+  /** Ordered by chapter, post, year and kind; empty when every line is placed. */
+  readonly unallocated: UnallocatedSpending[];
+}
+
+/** Unallocated money as it is summed: exact thousandths and a count. */
+interface UnallocatedBucket {
+  readonly chapter: number | null;
+  readonly post: number | null;
+  readonly year: number;
+  readonly kind: EntryKind;
+  amount: Milli;
+  lines: number;
+  readonly instruments: Set<InstrumentId>;
+  readonly flags: Set<'split_not_set'>;
 }
 
 /** A voucher's commitments in one budget year; `next` is the same voucher's in another year. */
 interface Commitment {
-  amount: Ore;
+  amount: Milli;
   year: number;
-  settled: Ore;
+  settled: Milli;
   next: Commitment | undefined;
 }
 
 /** Per instrument and budget year: the sums of each kind and the number of lines. */
 interface Bucket {
-  utbetaling: Ore;
-  tilsagn: Ore;
-  annullering: Ore;
+  utbetaling: Milli;
+  tilsagn: Milli;
+  annullering: Milli;
   lines: number;
 }
 
@@ -74,19 +103,22 @@ interface Settlement {
   instrument: string;
   reference: string;
   year: number;
-  amount: Ore;
+  amount: Milli;
 }
 
 /**
  * The sums a reconciliation needs, gathered line by line: a `LineStore` for the ledger, so a large
  * ledger is summed as it is read instead of being held in memory. Lines dated after `asOf` are
- * ignored. Sums are exact integer øre.
+ * ignored. Sums are exact integer thousandths of a krone. A line not placed on an
+ * instrument yet (CONTRACTS §8) is summed as unallocated, per chapter, post and budget year.
  */
 export class SpendingTotals implements LineStore {
   readonly buckets = new Map<string, Bucket>();
   private readonly byInstrument = new Map<string, Bucket[]>();
   readonly commitments: Commitments = new Map();
   readonly settlements: Settlement[] = [];
+  /** Lines not placed on an instrument, by `chapter.post:year:kind`. */
+  readonly unallocated = new Map<string, UnallocatedBucket>();
 
   /** asOf as the number YYYYMMDD, the form the as-of rule (`isDatedBy`) compares. */
   private readonly asOfNumber: number;
@@ -98,6 +130,19 @@ export class SpendingTotals implements LineStore {
   /** Adds one line. */
   add(line: LedgerLine): void {
     if (!isDatedBy(isoDateNumber(line.date), this.asOfNumber)) return;
+    if (line.instrument === null) {
+      this.addUnallocated(
+        line.chapter,
+        line.post,
+        line.year,
+        line.kind,
+        line.amount,
+        1,
+        line.unallocated?.instruments ?? [],
+        line.unallocated?.flags ?? [],
+      );
+      return;
+    }
     this.addToBucket(line.instrument, line.year, line.kind, line.amount);
     if (line.kind === 'tilsagn') this.addCommitment(line.instrument, line.voucher, line.year, line.amount);
     else if (line.reference !== '') {
@@ -114,7 +159,29 @@ export class SpendingTotals implements LineStore {
     else if (parts.hasReference) this.settlements.push({ instrument, reference: parts.reference(), year, amount });
   }
 
-  private addToBucket(instrument: InstrumentId, year: number, kind: EntryKind, amount: Ore): void {
+  private addUnallocated(
+    chapter: number | null,
+    post: number | null,
+    year: number,
+    kind: EntryKind,
+    amount: Milli,
+    lines: number,
+    instruments: Iterable<InstrumentId>,
+    flags: Iterable<'split_not_set'>,
+  ): void {
+    const key = `${chapter ?? ''}.${post ?? ''}:${year}:${kind}`;
+    let bucket = this.unallocated.get(key);
+    if (!bucket) {
+      bucket = { chapter, post, year, kind, amount: 0n, lines: 0, instruments: new Set(), flags: new Set() };
+      this.unallocated.set(key, bucket);
+    }
+    bucket.amount += amount;
+    bucket.lines += lines;
+    for (const i of instruments) bucket.instruments.add(i);
+    for (const f of flags) bucket.flags.add(f);
+  }
+
+  private addToBucket(instrument: InstrumentId, year: number, kind: EntryKind, amount: Milli): void {
     // Buckets by instrument, then by year index: no key string to build for each line.
     const years = this.yearsOf(instrument);
     let bucket = years[year - FIRST_YEAR];
@@ -144,7 +211,7 @@ export class SpendingTotals implements LineStore {
     this.buckets.set(`${instrument}:${year}`, bucket);
   }
 
-  private addCommitment(instrument: InstrumentId, voucher: string, year: number, amount: Ore): void {
+  private addCommitment(instrument: InstrumentId, voucher: string, year: number, amount: Milli): void {
     let byVoucher = this.commitments.get(instrument);
     if (!byVoucher) {
       byVoucher = new Map();
@@ -184,11 +251,14 @@ export class SpendingTotals implements LineStore {
       }
     }
     for (const s of other.settlements) this.settlements.push(s);
+    for (const u of other.unallocated.values()) {
+      this.addUnallocated(u.chapter, u.post, u.year, u.kind, u.amount, u.lines, u.instruments, u.flags);
+    }
   }
 }
 
 /** Adds a commitment of `amount` to a voucher's commitment in `year`, made if there is none. */
-function addToChain(byVoucher: Map<string, Commitment>, voucher: string, year: number, amount: Ore): void {
+function addToChain(byVoucher: Map<string, Commitment>, voucher: string, year: number, amount: Milli): void {
   const first = byVoucher.get(voucher);
   for (let c = first; c; c = c.next) {
     if (c.year === year) {
@@ -214,7 +284,7 @@ function settledCommitment(chain: Commitment | undefined, year: number): Commitm
 
 /** Per budget year, what the commitments of one instrument leave open, and whether any is over-settled. */
 interface OpenByYear {
-  open: Ore;
+  open: Milli;
   overSettled: boolean;
 }
 
@@ -238,7 +308,7 @@ function openByYear(vouchers: Map<string, Commitment> | undefined): Map<number, 
 
 /**
  * Reconciles a plan's frames with ledger lines dated on or before `asOf`. Order of lines does not
- * matter; sums are exact (integer øre, converted to Money at the end).
+ * matter; sums are exact (integer thousandths of a krone, converted to Money at the end).
  */
 export function reconcile(plan: Plan, lines: Iterable<LedgerLine>, asOf: IsoDate): Reconciliation {
   const totals = new SpendingTotals(asOf);
@@ -275,13 +345,32 @@ export function reconcileTotals(plan: Plan, totals: SpendingTotals): Reconciliat
     unframed.push({
       instrument: instrument as InstrumentId,
       year: Number(year),
-      spent: Money.fromOre(bucket.utbetaling),
-      committed: Money.fromOre(bucket.tilsagn - bucket.annullering),
+      spent: Money.fromMilli(bucket.utbetaling),
+      committed: Money.fromMilli(bucket.tilsagn - bucket.annullering),
       lines: bucket.lines,
     });
   }
   unframed.sort((a, b) => (a.instrument < b.instrument ? -1 : a.instrument > b.instrument ? 1 : a.year - b.year));
-  return { asOf: totals.asOf, rows, unframed };
+  const kindOrder = (k: EntryKind) => ENTRY_KINDS.indexOf(k);
+  const unallocated: UnallocatedSpending[] = [...totals.unallocated.values()]
+    .map((u) => ({
+      chapter: u.chapter,
+      post: u.post,
+      year: u.year,
+      kind: u.kind,
+      amount: Money.fromMilli(u.amount),
+      lines: u.lines,
+      instruments: [...u.instruments],
+      flags: [...u.flags].sort(),
+    }))
+    .sort(
+      (a, b) =>
+        (a.chapter ?? -1) - (b.chapter ?? -1) ||
+        (a.post ?? -1) - (b.post ?? -1) ||
+        a.year - b.year ||
+        kindOrder(a.kind) - kindOrder(b.kind),
+    );
+  return { asOf: totals.asOf, rows, unframed, unallocated };
 }
 
 function reconcileFrame(frame: Frame, buckets: Map<string, Bucket>, openCommitments: Map<number, OpenByYear>): ReconciliationRow {
@@ -302,8 +391,8 @@ function reconcileFrame(frame: Frame, buckets: Map<string, Bucket>, openCommitme
     open += entry.open;
     if (entry.overSettled) overSettled = true;
   }
-  const spentMoney = Money.fromOre(spent);
-  const openMoney = Money.fromOre(open);
+  const spentMoney = Money.fromMilli(spent);
+  const openMoney = Money.fromMilli(open);
   const amount = frame.amount;
   const flags: Flag[] = [];
   const hasSpending = lines > 0;
@@ -320,12 +409,26 @@ function reconcileFrame(frame: Frame, buckets: Map<string, Bucket>, openCommitme
     funding: frame.funding,
     frame: amount,
     spent: spentMoney,
-    committed: Money.fromOre(committed),
+    committed: Money.fromMilli(committed),
     openCommitments: openMoney,
     remaining: amount === null ? null : amount.minus(spentMoney).minus(openMoney),
     utilisation: amount === null ? null : ratio(spentMoney, amount, 4),
     source: frame.source,
     flags,
+  };
+}
+
+/** The JSON form of unallocated money (CONTRACTS §8): `lines` a count, money with two decimals. */
+export function unallocatedToJson(u: UnallocatedSpending): Record<string, unknown> {
+  return {
+    chapter: u.chapter,
+    post: u.post,
+    year: u.year,
+    amount: u.amount.toFixed2(),
+    lines: u.lines,
+    instruments: u.instruments,
+    flags: u.flags,
+    kind: u.kind,
   };
 }
 

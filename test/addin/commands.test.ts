@@ -32,6 +32,10 @@ describe('the Avstem nå command', () => {
       null,
       null,
       'Skrevet inn for hånd',
+      null,
+      null,
+      null,
+      null,
     ];
     await port.writeTables([{ ...forbruk, rows: [...forbruk.rows, typed] }]);
     const result = await reconcileNow({

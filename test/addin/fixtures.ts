@@ -39,6 +39,11 @@ export function bigForbruk(count: number): TableData {
     null,
     null,
     `Utbetaling nummer ${i} med en forklarende tekst som gjør raden lengre`,
+    // Konto, Virksomhet, Dimensjon, Kildenøkkel: empty for a line of a §2 file.
+    null,
+    null,
+    null,
+    null,
   ]);
   return { spec: FORBRUK, rows };
 }

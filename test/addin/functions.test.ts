@@ -146,10 +146,10 @@ describe('custom functions', () => {
   });
 
   describe('errors from the workbook', () => {
-    it('is #N/A naming the row when a Forbruk amount has three decimals, never a wrong number', async () => {
+    it('is #N/A naming the row when a Forbruk amount has four decimals, never a wrong number', async () => {
       const port = await workbook();
       const forbruk = tableNamed(workbookTables(), 'Forbruk');
-      const rows = forbruk.rows.map((row, i) => (i === 2 ? row.map((cell, c) => (c === 4 ? 875_500.505 : cell)) : row));
+      const rows = forbruk.rows.map((row, i) => (i === 2 ? row.map((cell, c) => (c === 4 ? 875_500.5055 : cell)) : row));
       await port.writeTables([{ ...forbruk, rows }]);
       use(port);
       const error = await failure(utbetalt('ekspertbistand', 2024));

@@ -28,7 +28,7 @@ export function brief(line: LedgerLine) {
     voucher: line.voucher,
     instrument: line.instrument as string,
     kind: line.kind,
-    amount: Money.fromOre(line.amount).toFixed2(),
+    amount: Money.fromMilli(line.amount).toFixed2(),
     reference: line.reference,
     year: line.year as number,
     text: line.text,

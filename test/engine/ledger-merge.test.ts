@@ -4,7 +4,7 @@ import { Money, readCsv, detectSeparator, csvField, type Ledger } from '../../en
 import { brief, chunksOf, cp1252, fixture, newLedger } from './ledger-helpers.js';
 
 function spentOn(ledger: Ledger, instrument: string): string {
-  return Money.fromOre(ledger.lines.filter((l) => l.instrument === instrument).reduce((t, l) => t + l.amount, 0n)).toFixed2();
+  return Money.fromMilli(ledger.lines.filter((l) => l.instrument === instrument).reduce((t, l) => t + l.amount, 0n)).toFixed2();
 }
 
 describe('Ledger: duplicates across and within files', () => {

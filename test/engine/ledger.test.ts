@@ -174,9 +174,15 @@ describe('Ledger: encodings, separators and quoting', () => {
     expect(report.problems).to.deep.equal([]);
     expect(ledger.lines.map((l) => [l.line, l.instrument, l.chapter, l.post, l.year, brief(l).amount])).to.deep.equal([
       [2, 'kunnskapsutvikling', 601, 22, 2020, '250000.00'],
-      [3, 'ekspertbistand', 2650, 76, 2020, '48000.00'],
+      // 2650.76 funds ekspertbistand and kompetansetiltak in shares not published (CONTRACTS §8):
+      // the line is kept whole, unallocated, never put on one of them by guess.
+      [3, null, 2650, 76, 2020, '48000.00'],
       [4, 'bransjeprogrammer', 601, 71, 2021, '1000000.00'],
     ]);
+    expect(ledger.lines[1]!.unallocated).to.deep.equal({
+      instruments: ['ekspertbistand', 'kompetansetiltak'],
+      flags: ['split_not_set'],
+    });
   });
 
   it('matches headers regardless of case, spaces and Norwegian letters (Belop, BELØP, År)', () => {

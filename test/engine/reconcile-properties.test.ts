@@ -40,7 +40,7 @@ function toLine(g: Generated, i: number): LedgerLine {
     voucher: g.voucher,
     instrument: g.instrument as LedgerLine['instrument'],
     kind: g.kind,
-    amount: g.amount,
+    amount: g.amount * 10n,
     reference: g.kind === 'tilsagn' ? '' : g.reference,
     // Safe: the year is generated within 2019–2028.
     year: g.year as LedgerLine['year'],
@@ -89,7 +89,7 @@ describe('reconcile: invariants', () => {
           (a, b) => a.plus(b),
           Money.zero,
         );
-        expect(total.toFixed2()).to.equal(Money.fromOre(expected).toFixed2());
+        expect(total.toFixed2()).to.equal(Money.fromMilli(expected).toFixed2());
       }),
       { numRuns: 300 },
     );

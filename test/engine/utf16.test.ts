@@ -16,7 +16,7 @@ const EXCEL_UNICODE_TEXT = [
   'Dato\tBilag\tVirkemiddel\tKapittel\tPost\tType\tBeløp\tReferanse\tÅr\tTekst',
   `15.01.2024\tT-2024-001\tekspertbistand\t\t\ttilsagn\t2${NB}500${NB}000,00\t\t2024\tTilsagn ekspertbistand, Helse Sør-Øst (samlet)`,
   `01.02.2024\tU-2024-014\tekspertbistand\t\t\tutbetaling\t1${NB}150${NB}000,00\tT-2024-001\t2024\tUtbetaling ekspertbistand, første del`,
-  `15.03.2024\tU-2024-031\t\t2650\t76\tutbetaling\t875${NB}500,50\t\t2024\tEkspertbistand enkeltsaker, mars`,
+  `15.03.2024\tU-2024-031\tekspertbistand\t2650\t76\tutbetaling\t875${NB}500,50\t\t2024\tEkspertbistand enkeltsaker, mars`,
   `02.04.2024\tU-2024-045\tNytt tilskudd til ekspertbistand\t\t\tutbetaling\t12${NB}400${NB}000,00\t\t2024\tEkspertbistand, samlet utbetaling Q1`,
   `20.06.2024\tU-2024-088\tekspertbistand\t\t\tutbetaling\t31${NB}785${NB}500,00\t\t2024\tEkspertbistand, samlet utbetaling Q2–Q3`,
   `30.10.2024\tA-2024-003\tekspertbistand\t\t\tannullering\t350${NB}000,00\tT-2024-001\t2024\tAnnullert del av tilsagn (virksomheten trakk seg)`,

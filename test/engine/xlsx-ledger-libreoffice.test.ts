@@ -73,7 +73,7 @@ describe('.xlsx ledgers saved by LibreOffice Calc (CONTRACTS §7)', function () 
     expect(reading.rows[2]!.fields).to.deep.equal([
       '2024-03-15',
       'U-2024-031',
-      '',
+      'ekspertbistand',
       '2650',
       '76',
       'utbetaling',

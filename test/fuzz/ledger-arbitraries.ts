@@ -3,7 +3,7 @@
 // numbers, long fields, stray bytes) that a reader must turn into problems, never into an exception.
 import fc from 'fast-check';
 import { INSTRUMENTS, type EntryKind, type FileReport, type Ledger, type Problem } from '../../engine/index.js';
-import { EXCEL_MAX_CELL_TEXT, MAX_AMOUNT_ORE } from '../../engine/excel-limits.js';
+import { amountFitsCell, EXCEL_MAX_CELL_TEXT, MAX_AMOUNT_ORE } from '../../engine/excel-limits.js';
 
 /** A ledger column by its canonical key (as the reader's alias table names it). */
 export type Column = 'dato' | 'bilag' | 'virkemiddel' | 'type' | 'belop' | 'referanse' | 'ar' | 'tekst';
@@ -335,7 +335,7 @@ export function reportFaults(report: FileReport, ledger: Ledger, file: string, l
   for (const p of report.problems) faults.push(...problemFaults(p, file, lines));
   for (const l of ledger.lines) {
     if (l.year < 2019 || l.year > 2028) fault(`line ${l.line} has year ${l.year}`);
-    if (l.amount > MAX_AMOUNT_ORE || l.amount < -MAX_AMOUNT_ORE) fault(`line ${l.line} has amount ${l.amount}`);
+    if (!amountFitsCell(l.amount)) fault(`line ${l.line} has amount ${l.amount} (milli)`);
     // eslint-disable-next-line no-control-regex
     const control = /[\u0000-\u001f\u007f]/;
     // eslint-disable-next-line no-control-regex

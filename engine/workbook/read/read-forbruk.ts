@@ -5,11 +5,12 @@
  * reads a date cell) into an ISO date, a number into its exact decimal text.
  */
 import { Dec } from '../../money.js';
-import { LEDGER_COLUMNS, mapHeader } from '../../ledger/columns.js';
+import { duplicateColumnProblems, LEDGER_COLUMNS, mapHeader } from '../../ledger/columns.js';
+import { LinePlacer } from '../../ledger/placement.js';
 import type { LedgerLine } from '../../ledger/line.js';
 import { LineReader, missingLedgerColumns } from '../../ledger/line-reader.js';
 import type { Plan } from '../../plan/plan.js';
-import type { Lang, Problem } from '../../messages/problems.js';
+import { problem, type Lang, type Problem } from '../../messages/problems.js';
 import { isoDateOfSerial } from '../port/cells.js';
 import type { CellValue, TableRead } from '../port/port.js';
 import { isEmptyRow, missingColumns } from './read-plan-table.js';
@@ -43,14 +44,33 @@ export function ledgerLinesFromTable(read: TableRead, plan: Plan, file: string, 
     problems.push(missingColumns(read, missing, file, lang));
     return { lines: [], problems };
   }
-  const reader = new LineReader(plan, file, header, lang, read.sheet);
+  const twice = duplicateColumnProblems(file, header, lang, read.sheet, read.firstRow - 1);
+  if (twice.length > 0) return { lines: [], problems: twice };
+  const reader = new LineReader(plan, file, header, lang, read.sheet, true);
+  const placer = new LinePlacer(plan);
   const dateColumn = header.index.dato;
   const lines: LedgerLine[] = [];
   read.rows.forEach((row, i) => {
     if (isEmptyRow(row)) return;
     const fields = row.map((value, c) => fieldOf(value, c === dateColumn));
     const line = reader.read(fields, read.firstRow + i, problems);
-    if (line) lines.push(line);
+    if (!line) return;
+    if (line.instrument !== null) {
+      lines.push(line);
+      return;
+    }
+    // A row with a budget post and no instrument: placed by the plan's rules (CONTRACTS §8), which
+    // may split it (its shares now set) or keep it unallocated; a post no rule names is an error.
+    const where = {
+      file,
+      sheet: read.sheet,
+      column: header.label.post ?? 'Post',
+      value: `${line.chapter}.${String(line.post).padStart(2, '0')}`,
+    };
+    const placed = placer.place(line, where, lang);
+    if (placed.kind === 'lines') for (const part of placed.lines) lines.push(part);
+    else if (placed.kind === 'problem') problems.push(placed.problem);
+    else problems.push(problem('unmapped_post', { ...where, line: line.line }, lang));
   });
   return { lines, problems };
 }

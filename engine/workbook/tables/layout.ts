@@ -129,6 +129,13 @@ export const FORBRUK: TableSpec = {
     col('Kapittel', 'whole', 10),
     col('Post', 'whole', 7),
     col('Tekst', 'text', 45),
+    // CONTRACTS §7, §8: what the rules place a line of the state accounts or SAF-T by, and the
+    // rest of its content key, so a line not placed yet is placed once its shares are set and a
+    // re-import of the same file is recognised.
+    col('Konto', 'text', 10),
+    col('Virksomhet', 'text', 12),
+    col('Dimensjon', 'text', 20),
+    col('Kildenøkkel', 'text', 24),
   ],
 };
 

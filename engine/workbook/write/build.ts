@@ -73,7 +73,7 @@ export function utnyttelseFormula(): string {
 
 /** A totals-row formula summing the visible rows of a column (so a filter by year gives that year's sum). */
 export function subtotalFormula(table: string, column: string, cached: Money): FormulaCell {
-  return { formula: `SUBTOTAL(109,${columnRef(table, column)})`, cached: cached.toNumber() };
+  return { formula: `SUBTOTAL(109,${columnRef(table, column)})`, cached: cached.toLedgerCellNumber() };
 }
 
 function nameOf(plan: Plan, id: string): string {
@@ -118,19 +118,28 @@ export function forbrukTable(lines: Iterable<LedgerLine>): TableData {
       l.voucher,
       l.instrument,
       l.kind,
-      Money.fromOre(l.amount).toNumber(),
+      Money.fromMilli(l.amount).toLedgerCellNumber(),
       l.reference === '' ? null : l.reference,
       l.year,
       l.chapter,
       l.post,
       l.text === '' ? null : l.text,
+      textOrNull(l.account),
+      textOrNull(l.organisation),
+      textOrNull(l.dimensions),
+      textOrNull(l.source),
     ]);
   }
   const spec: TableSpec = {
     ...FORBRUK,
-    totals: { Dato: 'Sum', Beløp: subtotalFormula('Forbruk', 'Beløp', Money.fromOre(total)) },
+    totals: { Dato: 'Sum', Beløp: subtotalFormula('Forbruk', 'Beløp', Money.fromMilli(total)) },
   };
   return { spec, rows };
+}
+
+/** A text for a cell, or an empty cell. */
+function textOrNull(text: string | undefined): string | null {
+  return text === undefined || text === '' ? null : text;
 }
 
 function avstemmingRow(plan: Plan, r: ReconciliationRow, carriedIn: Money, asOf: string, lang: Lang): Cell[] {

@@ -103,7 +103,7 @@ describe('the task pane session', function () {
     expect(after.state!.log.every((e) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/.test(e.at))).to.equal(true);
   });
 
-  it('reads Forbruk again through the engine: a three-decimal amount is too_many_decimals, as a file would be', async function () {
+  it('reads Forbruk again through the engine: a four-decimal amount is too_many_decimals (the third decimal of the state accounts is kept, no more)', async function () {
     const port = new MemoryWorkbookPort();
     const session = new PlannerSession(hostOf(port));
     await session.load('plan.xlsx', 'nb');
@@ -111,11 +111,11 @@ describe('the task pane session', function () {
     await session.writeWorkbook('nb', 'Kari', true);
     const read = (await port.readTable('Forbruk'))!;
     const beløp = read.header.indexOf('Beløp');
-    const rows = read.rows.map((row, i) => (i === 0 ? row.map((c, j) => (j === beløp ? 12.345 : c)) : row));
+    const rows = read.rows.map((row, i) => (i === 0 ? row.map((c, j) => (j === beløp ? 12.3456 : c)) : row));
     await port.writeTables([{ spec: specForRead(read), rows }]);
     const result = await session.rereadForbruk('nb', 'Kari');
     expect(result?.problems.map((p) => [p.code, p.sheet, p.line, p.column, p.value])).to.deep.equal([
-      ['too_many_decimals', 'Forbruk', read.firstRow, 'Beløp', '12,345'],
+      ['too_many_decimals', 'Forbruk', read.firstRow, 'Beløp', '12,3456'],
     ]);
   });
 });

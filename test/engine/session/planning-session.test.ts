@@ -162,7 +162,7 @@ describe('the planning session', function () {
     ledger.addLines('plan.xlsx', state.lines);
     const before = ledger.lines.length;
     // An export holding the line twice: one copy is the known line, the other a new split posting.
-    const csv = `dato;bilag;virkemiddel;type;beløp;referanse;år\n${[1, 2].map(() => `${line.date};${line.voucher};${line.instrument};${line.kind};${line.amount / 100n},${String(line.amount % 100n).padStart(2, '0')};${line.reference};2024`).join('\n')}\n`;
+    const csv = `dato;bilag;virkemiddel;type;beløp;referanse;år\n${[1, 2].map(() => `${line.date};${line.voucher};${line.instrument};${line.kind};${line.amount / 1000n},${String((line.amount % 1000n) / 10n).padStart(2, '0')};${line.reference};2024`).join('\n')}\n`;
     const report = ledger.addText('dobbel.csv', csv);
     const read = { report, added: ledger.lines.slice(before) };
     expect([report.imported, report.duplicates]).to.deep.equal([1, 1]);
@@ -171,10 +171,10 @@ describe('the planning session', function () {
     expect(accepted.report.problems.map((p) => [p.code, p.value])).to.deep.equal([['year_closed', '2024']]);
   });
 
-  it('reads Forbruk number cells as their exact decimals: 0.00001 and 12.345 are too many decimals, as in a file', function () {
+  it('reads Forbruk number cells as their exact decimals: 0.00001 and 12.3456 are too many decimals (Forbruk keeps the third decimal of the state accounts, no more)', function () {
     const state = exampleState();
     const tables = planningTables(state, { asOf: AS_OF, lang: 'nb' });
-    for (const amount of [0.00001, 12.345]) {
+    for (const amount of [0.00001, 12.3456]) {
       const forbruk = change2024Amount(amount)(tables.find((t) => t.spec.table === 'Forbruk')!);
       const read = {
         sheet: 'Forbruk',

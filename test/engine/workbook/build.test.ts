@@ -56,8 +56,12 @@ describe('buildWorkbookTables', () => {
       null,
       null,
       '=SUM(A1)',
+      null,
+      null,
+      null,
+      null,
     ]);
-    expect(forbruk.rows[2]!.slice(7)).to.deep.equal([2650, 76, '+47 22 00 00 00']);
+    expect(forbruk.rows[2]!.slice(7, 10)).to.deep.equal([2650, 76, '+47 22 00 00 00']);
   });
 
   it('caches the engine figures with every Avstemming formula', () => {

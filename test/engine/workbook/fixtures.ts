@@ -13,7 +13,7 @@ import {
 export const SAMPLE_LEDGER = `dato;bilag;virkemiddel;kapittel;post;type;beløp;referanse;år;tekst
 15.01.2024;T-1;ekspertbistand;;;tilsagn;2 500 000,00;;2024;Tilsagn ekspertbistand
 01.02.2024;U-1;ekspertbistand;;;utbetaling;1 150 000,00;T-1;2024;=SUM(A1)
-15.03.2024;U-2;;2650;76;utbetaling;875 500,50;;2024;+47 22 00 00 00
+15.03.2024;U-2;ekspertbistand;2650;76;utbetaling;875 500,50;;2024;+47 22 00 00 00
 20.03.2024;U-3;ekspertbistand;;;utbetaling;-500,25;;2024;Tilbakebetaling
 02.02.2020;U-4;skil;;;utbetaling;100 000,10;;2020;@partene
 03.02.2024;U-5;opplaering;;;utbetaling;10,00;;2024;-rabatt

@@ -52,6 +52,11 @@ describe('workbook layout', () => {
       'Kapittel',
       'Post',
       'Tekst',
+      // Added at the end for the lines of the state accounts and SAF-T (CONTRACTS §7, §8).
+      'Konto',
+      'Virksomhet',
+      'Dimensjon',
+      'Kildenøkkel',
     ]);
     expect(names(layoutSpecs()[3]!).slice(0, 10)).to.deep.equal([
       'Virkemiddel',
@@ -98,7 +103,7 @@ describe('workbook layout', () => {
 
   it('names columns and ranges as Excel does', () => {
     expect([1, 26, 27, 52, 703].map(columnLetter)).to.deep.equal(['A', 'Z', 'AA', 'AZ', 'AAA']);
-    expect(dataRangeOf(FORBRUK, 0)).to.equal('A2:J2');
-    expect(dataRangeOf(FORBRUK, 3)).to.equal('A2:J4');
+    expect(dataRangeOf(FORBRUK, 0)).to.equal('A2:N2');
+    expect(dataRangeOf(FORBRUK, 3)).to.equal('A2:N4');
   });
 });

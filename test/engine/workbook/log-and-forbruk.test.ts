@@ -206,7 +206,7 @@ describe('ledger lines from the Forbruk table', () => {
       firstRow: 2,
     };
     const [line] = ledgerLinesFromTable(read, plan, 'bok.xlsx').lines;
-    expect([line!.date, line!.year, line!.amount]).to.deep.equal(['2024-02-01', 2024, 115000050n]);
+    expect([line!.date, line!.year, line!.amount]).to.deep.equal(['2024-02-01', 2024, 1150000500n]);
   });
 
   it('names the sheet, row, column and value of every bad cell, by the ledger rules', () => {
@@ -216,7 +216,7 @@ describe('ledger lines from the Forbruk table', () => {
       header: ['Dato', 'Bilag', 'Virkemiddel', 'Type', 'Beløp', 'Referanse', 'År', 'Kapittel', 'Post', 'Tekst'],
       rows: [
         ['i går', 'U-1', 'ekspertbistand', 'utbetaling', 12, null, null, null, null, null],
-        ['2024-02-01', 'U-2', 'ukjent', 'gave', 12.345, null, 2031, null, null, null],
+        ['2024-02-01', 'U-2', 'ukjent', 'gave', 12.3456, null, 2031, null, null, null],
         [null, null, null, null, null, null, null, null, null, null],
       ],
       firstRow: 2,
@@ -227,7 +227,7 @@ describe('ledger lines from the Forbruk table', () => {
       ['bad_date', 'Forbruk', 2, 'Dato', 'i går'],
       ['unknown_instrument', 'Forbruk', 3, 'Virkemiddel', 'ukjent'],
       ['bad_kind', 'Forbruk', 3, 'Type', 'gave'],
-      ['too_many_decimals', 'Forbruk', 3, 'Beløp', '12,345'],
+      ['too_many_decimals', 'Forbruk', 3, 'Beløp', '12,3456'],
       ['year_out_of_range', 'Forbruk', 3, 'År', '2031'],
     ]);
     expect(reading.problems[0]!.message).to.contain('ark Forbruk, rad 2, kolonne Dato');

@@ -1,0 +1,185 @@
+// Hostile and hand-made .xlsx files for tests and the bench, built from their parts in memory (or
+// streamed to disk for the large ones), never committed as binaries.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { crc32, createDeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
+
+/** One part of a zip file; `declaredSize` overrides the size the headers state (a lying entry). */
+export interface ZipPart {
+  readonly name: string;
+  readonly data: Buffer;
+  readonly declaredSize?: number;
+  readonly stored?: boolean;
+}
+
+function localHeader(name: Buffer, method: number, crc: number, packed: number, size: number): Buffer {
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt16LE(0x0800, 6);
+  header.writeUInt16LE(method, 8);
+  header.writeUInt32LE(crc >>> 0, 14);
+  header.writeUInt32LE(packed, 18);
+  header.writeUInt32LE(size, 22);
+  header.writeUInt16LE(name.length, 26);
+  return Buffer.concat([header, name]);
+}
+
+function centralEntry(name: Buffer, method: number, crc: number, packed: number, size: number, offset: number): Buffer {
+  const entry = Buffer.alloc(46);
+  entry.writeUInt32LE(0x02014b50, 0);
+  entry.writeUInt16LE(20, 4);
+  entry.writeUInt16LE(20, 6);
+  entry.writeUInt16LE(0x0800, 8);
+  entry.writeUInt16LE(method, 10);
+  entry.writeUInt32LE(crc >>> 0, 16);
+  entry.writeUInt32LE(packed, 20);
+  entry.writeUInt32LE(size, 24);
+  entry.writeUInt16LE(name.length, 28);
+  entry.writeUInt32LE(offset, 42);
+  return Buffer.concat([entry, name]);
+}
+
+function endOfCentralDirectory(count: number, size: number, offset: number): Buffer {
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return end;
+}
+
+/** A zip file of the parts, deflated (or stored), sizes as declared. */
+export function writeZip(parts: readonly ZipPart[]): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name, 'utf8');
+    const packed = part.stored ? part.data : deflateRawSync(part.data);
+    const method = part.stored ? 0 : 8;
+    const crc = crc32(part.data);
+    const size = part.declaredSize ?? part.data.length;
+    const local = localHeader(name, method, crc, packed.length, size);
+    central.push(centralEntry(name, method, crc, packed.length, size, offset));
+    chunks.push(local, packed);
+    offset += local.length + packed.length;
+  }
+  const directory = Buffer.concat(central);
+  return Buffer.concat([...chunks, directory, endOfCentralDirectory(parts.length, directory.length, offset)]);
+}
+
+/** The parts of a zip file (as `writeZip` and exceljs write them: no zip64, sizes in the central directory). */
+export function readZip(zip: Buffer): Map<string, Buffer> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const parts = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const packed = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const offset = zip.readUInt32LE(at + 42);
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
+    const data = zip.subarray(start, start + packed);
+    parts.set(name, method === 0 ? Buffer.from(data) : inflateRawSync(data));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return parts;
+}
+
+/** A zip file's parts with some replaced or added (by name), in the original order, new ones last. */
+export function replaceParts(zip: Buffer, changes: Record<string, string | Buffer>): Buffer {
+  const parts = readZip(zip);
+  for (const [name, data] of Object.entries(changes)) parts.set(name, Buffer.isBuffer(data) ? data : Buffer.from(data, 'utf8'));
+  return writeZip([...parts].map(([name, data]) => ({ name, data })));
+}
+
+/**
+ * Writes a zip file whose one part `name` unpacks to `size` bytes made by `chunk(i)` (streamed:
+ * the bench's bomb of 1 GB never sits in memory), behind the `prefix` parts; `declaredSize`
+ * overrides the size the headers state.
+ */
+export async function writeBombFile(
+  path: string,
+  options: { prefix: readonly ZipPart[]; name: string; size: number; chunk: (index: number) => Buffer; declaredSize?: number },
+): Promise<void> {
+  const head = writeZip(options.prefix);
+  const endAt = head.length - 22;
+  const directoryAt = head.readUInt32LE(endAt + 16);
+  const prefixDirectory = head.subarray(directoryAt, endAt);
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, head, 0, directoryAt, 0);
+    const name = Buffer.from(options.name, 'utf8');
+    const placeholder = localHeader(name, 8, 0, 0, 0);
+    writeSync(fd, placeholder, 0, placeholder.length, directoryAt);
+    let position = directoryAt + placeholder.length;
+    let crc = 0;
+    let packed = 0;
+    const deflate = createDeflateRaw({ level: 9 });
+    deflate.on('data', (data: Buffer) => {
+      writeSync(fd, data, 0, data.length, position);
+      position += data.length;
+      packed += data.length;
+    });
+    const done = new Promise<void>((resolve, reject) => {
+      deflate.on('end', resolve);
+      deflate.on('error', reject);
+    });
+    let written = 0;
+    for (let i = 0; written < options.size; i++) {
+      const piece = options.chunk(i).subarray(0, options.size - written);
+      crc = crc32(piece, crc);
+      written += piece.length;
+      if (!deflate.write(piece)) await new Promise((resolve) => deflate.once('drain', resolve));
+    }
+    deflate.end();
+    await done;
+    const declared = options.declaredSize ?? Math.min(options.size, 0xffffffff);
+    const header = localHeader(name, 8, crc, packed, declared);
+    writeSync(fd, header, 0, header.length, directoryAt);
+    const entry = centralEntry(name, 8, crc, packed, declared, directoryAt);
+    const directory = Buffer.concat([prefixDirectory, entry]);
+    const end = endOfCentralDirectory(options.prefix.length + 1, directory.length, position);
+    writeSync(fd, Buffer.concat([directory, end]), 0, directory.length + end.length, position);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`;
+const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+
+/** The parts of a workbook with one sheet `sheet` (its XML body streamed separately, e.g. by `writeBombFile`). */
+export function oneSheetParts(sheet: string): ZipPart[] {
+  const text = (name: string, xml: string): ZipPart => ({ name, data: Buffer.from(xml, 'utf8') });
+  return [
+    text('[Content_Types].xml', CONTENT_TYPES),
+    text('_rels/.rels', ROOT_RELS),
+    text(
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    text(
+      'xl/_rels/workbook.xml.rels',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ),
+  ];
+}
+
+/** A workbook with one sheet `sheet` whose XML is `body` (wrapped in `<worksheet><sheetData>…`). */
+export function oneSheetWorkbook(sheet: string, rowsXml: string): Buffer {
+  return writeZip([...oneSheetParts(sheet), { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheetXml(rowsXml), 'utf8') }]);
+}
+
+/** A worksheet's XML around its rows. */
+export function sheetXml(rowsXml: string, dimension?: string): string {
+  const dim = dimension ? `<dimension ref="${dimension}"/>` : '';
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${dim}<sheetData>${rowsXml}</sheetData></worksheet>`;
+}
