@@ -20,6 +20,12 @@
  *   declared again further in is not followed.
  * - ISO-8859-1 is read as Windows-1252, as the WHATWG encoding standard does (files that say
  *   ISO-8859-1 are Windows-1252 in practice: € and dashes live in 0x80–0x9F).
+ * - Bytes that are not UTF-8 in a UTF-8 file are named at the line of the first, by the run of
+ *   them up to the next character that is UTF-8 (`0xE6 0xF8 0xE5` for a Latin-1 "æøå"; the
+ *   character after is not shown), as the CSV reader names them. What comes before them is read
+ *   first, so the lines and problems given do not depend on how the bytes arrive in chunks.
+ * - An element cut short by malformed XML (`<Line>` closed by `</Transaction>`) is not read: the
+ *   XML error is the one problem.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { isoDate, type IsoDate } from '../calendar.js';
@@ -339,6 +345,20 @@ export class SaftReader implements SourceReader {
   private encodingLabel = 'UTF-8';
   /** The bytes of a UTF-8 sequence the last chunk ended inside (the decoder holds them too). */
   private pending: number[] = [];
+  /** Whether the text last given the parser ended in a carriage return (saxes holds it back, uncounted). */
+  private carriageReturn = false;
+  /**
+   * Bytes that are not UTF-8, from the first (with what follows, at most BAD_RUN_BYTES), and their
+   * line: held until the run's end is seen, then the one problem.
+   */
+  private broken: { line: number; bytes: number[] } | null = null;
+  /**
+   * The parser position of the end tag just read, while its element's close is not taken yet:
+   * saxes closes an element before it finds that the end tag names another, so a close is taken
+   * at the next event, and dropped when that is the error at the same position (the element was
+   * cut short by malformed XML, which is the one problem).
+   */
+  private closing = -1;
 
   // The open elements: their states (bounded by the file's depth, which saxes holds too).
   private readonly states: number[] = [DOCUMENT];
@@ -390,19 +410,50 @@ export class SaftReader implements SourceReader {
   ) {
     this.parser = new SaxesParser({ xmlns: false, position: true });
     const parser = this.parser;
-    parser.on('error', (error) => this.fatal('bad_xml', parser.line, null, error.message.replace(/^\d+:\d+: /, '')));
-    parser.on('doctype', (doctype) => this.fatal('xml_doctype', parser.line, null, `<!DOCTYPE${doctype}>`));
+    parser.on('error', (error) => {
+      if (this.closing === parser.position) this.closing = -1;
+      else this.settle();
+      this.fatal('bad_xml', parser.line, null, error.message.replace(/^\d+:\d+: /, ''));
+    });
+    parser.on('doctype', (doctype) => {
+      this.settle();
+      this.fatal('xml_doctype', parser.line, null, `<!DOCTYPE${doctype}>`);
+    });
     parser.on('opentagstart', () => {
+      this.settle();
       this.tagLine = parser.line;
     });
-    parser.on('opentag', (tag) => this.open(tag));
-    parser.on('closetag', () => this.close());
+    parser.on('opentag', (tag) => {
+      this.settle();
+      this.open(tag);
+    });
+    parser.on('closetag', () => {
+      this.settle();
+      this.closing = parser.position;
+    });
     parser.on('text', (text) => {
+      this.settle();
       if (this.capturing) this.take(text);
     });
     parser.on('cdata', (text) => {
+      this.settle();
       if (this.capturing) this.take(text);
     });
+  }
+
+  /** Takes the close of the element whose end tag was read last, if it is not taken yet. */
+  private settle(): void {
+    if (this.closing < 0) return;
+    this.closing = -1;
+    this.close();
+  }
+
+  /** Gives the parser text, and takes the last close (an error it brought is out by now). */
+  private write(text: string): void {
+    if (text.length === 0) return;
+    this.carriageReturn = text.charCodeAt(text.length - 1) === 13;
+    this.parser.write(text);
+    this.settle();
   }
 
   push(chunk: Uint8Array): void {
@@ -428,6 +479,7 @@ export class SaftReader implements SourceReader {
     }
     if (this.stopped) return;
     this.parser.close();
+    this.settle();
   }
 
   /** Works out the encoding from the held bytes once the declaration is whole, then feeds them to the parser. */
@@ -453,11 +505,16 @@ export class SaftReader implements SourceReader {
       return;
     }
     this.encodingLabel = label ?? 'UTF-8';
-    if (encoding === 'utf-8') this.utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-    this.feed(head, last);
+    // The byte-order mark is not text; a U+FEFF after it is (ignoreBOM keeps it).
+    if (encoding === 'utf-8') this.utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    this.feed(body, last);
   }
 
   private feed(bytes: Uint8Array, last: boolean): void {
+    if (this.broken !== null) {
+      this.readBadRun(bytes, last);
+      return;
+    }
     let text: string;
     if (this.utf8 === null) {
       text = decodeWindows1252(bytes);
@@ -465,27 +522,58 @@ export class SaftReader implements SourceReader {
       try {
         text = this.utf8.decode(bytes, { stream: !last });
       } catch {
-        // The line of the first byte that is not UTF-8: the parser's line plus the line feeds before it.
-        const bad = firstBadUtf8(this.pending, bytes);
-        let line = this.parser.line;
-        for (let i = 0; i < bad.at; i++) if (bytes[i] === 10) line++;
-        this.fatal('xml_encoding', line, null, bad.bytes, { encoding: this.encodingLabel });
+        this.breakAt(bytes, last);
         return;
       }
       this.pending = trailingSequence(bytes, this.pending);
     }
-    if (text.length > 0) this.parser.write(text);
+    this.write(text);
+  }
+
+  /**
+   * The decoder found bytes that are not UTF-8 in this chunk (or in the sequence held from the one
+   * before): the text before them is read first, as in any other chunking (a fault there is the one
+   * problem then), and the run of bad bytes is held until its end is seen.
+   */
+  private breakAt(bytes: Uint8Array, last: boolean): void {
+    const all = this.pending.length === 0 ? bytes : Uint8Array.from([...this.pending, ...bytes]);
+    const at = firstBadUtf8(all, last);
+    this.write(new TextDecoder('utf-8', { ignoreBOM: true }).decode(all.subarray(0, at)));
+    if (this.stopped) return;
+    // saxes has counted every line end before the bad bytes but a carriage return it holds back.
+    this.broken = { line: this.parser.line + (this.carriageReturn ? 1 : 0), bytes: [] };
+    this.readBadRun(all.subarray(at), last);
+  }
+
+  /** More bytes after the first that is not UTF-8: the problem once the run of bad bytes is seen to end. */
+  private readBadRun(bytes: Uint8Array, last: boolean): void {
+    const run = this.broken!;
+    for (let i = 0; i < bytes.length && run.bytes.length < BAD_RUN_BYTES; i++) run.bytes.push(bytes[i]!);
+    const shown = badRun(run.bytes, last || run.bytes.length >= BAD_RUN_BYTES);
+    if (shown !== null) this.fatal('xml_encoding', run.line, null, shown, { encoding: this.encodingLabel });
   }
 
   /** One problem that ends the reading. */
-  private fatal(code: ProblemCode, line: number | null, column: string | null, value: string | null, params: Record<string, string> = {}): void {
+  private fatal(
+    code: ProblemCode,
+    line: number | null,
+    column: string | null,
+    value: string | null,
+    params: Record<string, string> = {},
+  ): void {
     if (this.stopped) return;
     this.stopped = true;
     this.capturing = false;
     this.sink.problem(problem(code, { file: this.file, line, column, value }, this.lang, params));
   }
 
-  private report(code: ProblemCode, line: number, column: string, value: string | null, params: Record<string, string> = {}): void {
+  private report(
+    code: ProblemCode,
+    line: number,
+    column: string,
+    value: string | null,
+    params: Record<string, string> = {},
+  ): void {
     this.sink.problem(problem(code, { file: this.file, line, column, value }, this.lang, params));
   }
 
@@ -596,7 +684,8 @@ export class SaftReader implements SourceReader {
       this.report('control_character', line, path, showControlCharacters(text.slice(0, 200)));
       return null;
     }
-    const length = this.capturedLength > EXCEL_MAX_CELL_TEXT ? this.capturedLength - (this.captured.length - text.length) : text.length;
+    const length =
+      this.capturedLength > EXCEL_MAX_CELL_TEXT ? this.capturedLength - (this.captured.length - text.length) : text.length;
     if (length > EXCEL_MAX_CELL_TEXT) {
       const params = { max: groupDigits(EXCEL_MAX_CELL_TEXT, this.lang), length: groupDigits(length, this.lang) };
       this.report('text_too_long', line, path, `${text.slice(0, SHOWN_OF_LONG_TEXT)}…`, params);
@@ -828,6 +917,79 @@ function hexByte(byte: number): string {
   return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
+/**
+ * The UTF-8 sequence at `at` by the WHATWG decoder's rules (so it agrees with `TextDecoder`'s
+ * fatal mode): its length n when it is a character, −n when it is not (n = the bytes that began it
+ * before it broke, at least 1), 0 when the bytes end inside a sequence that is right so far.
+ */
+function utf8Sequence(bytes: ArrayLike<number>, at: number): number {
+  const b = bytes[at]!;
+  if (b < 0x80) return 1;
+  let need: number;
+  let lower = 0x80;
+  let upper = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) {
+    need = 1;
+  } else if (b >= 0xe0 && b <= 0xef) {
+    need = 2;
+    if (b === 0xe0) lower = 0xa0;
+    if (b === 0xed) upper = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    need = 3;
+    if (b === 0xf0) lower = 0x90;
+    if (b === 0xf4) upper = 0x8f;
+  } else {
+    return -1;
+  }
+  for (let j = 1; j <= need; j++) {
+    if (at + j >= bytes.length) return 0;
+    const c = bytes[at + j]!;
+    if (c < (j === 1 ? lower : 0x80) || c > (j === 1 ? upper : 0xbf)) return -j;
+  }
+  return need + 1;
+}
+
+/** Where the first bytes that are not UTF-8 begin (with `last`, a sequence the bytes end inside counts); the length when there are none. */
+function firstBadUtf8(bytes: Uint8Array, last: boolean): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const n = utf8Sequence(bytes, i);
+    if (n < 0 || (n === 0 && last)) return i;
+    if (n === 0) break;
+    i += n;
+  }
+  return bytes.length;
+}
+
+/** How many bytes of a run that is not UTF-8 a problem shows. */
+const SHOWN_BAD_BYTES = 8;
+
+/** The bytes a run that is not UTF-8 is told by: enough to see it end, and a character after it. */
+const BAD_RUN_BYTES = SHOWN_BAD_BYTES + 4;
+
+/**
+ * The bytes from a run's start that are not UTF-8, up to the next character that is, as hex
+ * (`0xE6 0xF8 0xE5`; at most SHOWN_BAD_BYTES, then `…`); null when more bytes must come to tell
+ * where the run ends (`last`: none will).
+ */
+function badRun(bytes: readonly number[], last: boolean): string | null {
+  const bad: number[] = [];
+  let i = 0;
+  while (i < bytes.length && bad.length <= SHOWN_BAD_BYTES) {
+    let n = utf8Sequence(bytes, i);
+    if (n === 0) {
+      if (!last) return null;
+      n = i - bytes.length;
+    }
+    if (n > 0) break;
+    for (let j = i; j < i - n; j++) bad.push(bytes[j]!);
+    i -= n;
+  }
+  if (i >= bytes.length && !last && bad.length <= SHOWN_BAD_BYTES) return null;
+  const shown = bad.slice(0, SHOWN_BAD_BYTES).map(hexByte).join(' ');
+  return bad.length > SHOWN_BAD_BYTES ? `${shown} …` : shown;
+}
+
 /** The bytes at the end of a chunk that begin a UTF-8 sequence not finished yet (with those held before). */
 function trailingSequence(bytes: Uint8Array, before: readonly number[]): number[] {
   const all = bytes.length >= 4 ? bytes.subarray(bytes.length - 4) : Uint8Array.from([...before, ...bytes]).slice(-4);
@@ -840,45 +1002,4 @@ function trailingSequence(bytes: Uint8Array, before: readonly number[]): number[
     }
   }
   return [];
-}
-
-/**
- * Where in a chunk the first bytes that are not UTF-8 are (`at` 0 when the sequence began in the
- * chunk before, held in `before`), and those bytes as hex, as `0xE9 0x20`.
- */
-function firstBadUtf8(before: readonly number[], bytes: Uint8Array): { at: number; bytes: string } {
-  const all = before.length === 0 ? bytes : Uint8Array.from([...before, ...bytes]);
-  let i = 0;
-  while (i < all.length) {
-    const b = all[i]!;
-    let need = 0;
-    let lower = 0x80;
-    let upper = 0xbf;
-    if (b < 0x80) {
-      i++;
-      continue;
-    } else if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lower = 0xa0;
-      if (b === 0xed) upper = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lower = 0x90;
-      if (b === 0xf4) upper = 0x8f;
-    } else {
-      return { at: Math.max(0, i - before.length), bytes: hexByte(b) };
-    }
-    let j = 1;
-    for (; j <= need; j++) {
-      const c = all[i + j];
-      if (c === undefined) break;
-      if (c < (j === 1 ? lower : 0x80) || c > (j === 1 ? upper : 0xbf)) {
-        return { at: Math.max(0, i - before.length), bytes: Array.from(all.subarray(i, i + j), hexByte).join(' ') };
-      }
-    }
-    if (j <= need) return { at: Math.max(0, i - before.length), bytes: Array.from(all.subarray(i), hexByte).join(' ') };
-    i += need + 1;
-  }
-  return { at: bytes.length, bytes: '' };
 }
