@@ -37,6 +37,10 @@ export interface CliOptions {
   out?: string;
   force: boolean;
   indicators?: string;
+  /** A mapping-rule table (CONTRACTS §8) that replaces the plan's rules. */
+  rules?: string;
+  /** reconcile: DFØ's appropriation history (CONTRACTS §9). */
+  appropriations?: string;
   /** Who makes a change (the log's `Hvem`); the OS user name by default. */
   user?: string;
   /** Why (the log's `Begrunnelse`). */
@@ -116,6 +120,8 @@ export function parseOptions(argv: string[]): CliOptions {
         out: { type: 'string' },
         force: { type: 'boolean' },
         indicators: { type: 'string' },
+        rules: { type: 'string' },
+        appropriations: { type: 'string' },
         user: { type: 'string' },
         reason: { type: 'string' },
         'risk-below': { type: 'string' },
@@ -167,6 +173,8 @@ export function parseOptions(argv: string[]): CliOptions {
     ...(v.out !== undefined ? { out: v.out } : {}),
     force: v.force ?? false,
     ...(v.indicators !== undefined ? { indicators: v.indicators } : {}),
+    ...(v.rules !== undefined ? { rules: v.rules } : {}),
+    ...(v.appropriations !== undefined ? { appropriations: v.appropriations } : {}),
     ...(v.user !== undefined ? { user: v.user } : {}),
     ...(v.reason !== undefined ? { reason: v.reason } : {}),
     ...(v['risk-below'] !== undefined ? { riskBelow: share('--risk-below', v['risk-below']) } : {}),
@@ -228,8 +236,9 @@ export const USAGE = `ia-planner – budsjett og styring for IA-avtalen
 Bruk:
   ia-planner frames    [--plan FIL.xlsx] [--format table|json|csv]
   ia-planner reconcile --ledger FIL [--ledger FIL …] [--plan FIL.xlsx] [--as-of ÅÅÅÅ-MM-DD]
-                       [--year ÅR] [--skip-invalid] [--format table|json|csv]
-  ia-planner workbook  --out FIL.xlsx [--ledger FIL …] [--plan FIL.xlsx] [--force]
+                       [--year ÅR] [--skip-invalid] [--rules FIL.csv] [--appropriations FIL.csv]
+                       [--format table|json|csv]
+  ia-planner workbook  --out FIL.xlsx [--ledger FIL …] [--plan FIL.xlsx] [--rules FIL.csv] [--force]
                        [--year ÅR] [--indicators FIL.csv] [--as-of ÅÅÅÅ-MM-DD] [--user NAVN] [--reason TEKST]
   ia-planner evaluate  --year ÅR [--indicators FIL.csv] [--ledger FIL …] [--format table|json|html]
                        [--risk-below 0,90] [--deviation-below 0,75]
@@ -257,6 +266,10 @@ Felles valg:
   --max-errors N   list høyst N feil og N advarsler (standard 1000, 0 = alle); antallet står alltid
   -h, --help       denne teksten
 
+Filer: --ledger leser forbruk som CSV (avsnitt 2), UTF-16-tekst, .xlsx, DFØs statsregnskap
+  (statsregnskapet_aar_ÅÅÅÅ.csv) og SAF-T Financial (XML), kjent på innholdet. --rules FIL.csv
+  erstatter konteringsreglene; --appropriations leser DFØs bevilgninger_full_historikk.csv.
+
 Loggnøkkel: IA_PLANNER_LOG_KEY (nøkkelen som tekst) eller IA_PLANNER_LOG_KEY_FILE (en fil med den)
   signerer nye oppføringer i Logg (HMAC-SHA256) og kontrollerer de signerte.
 
@@ -269,8 +282,9 @@ export const USAGE_EN = `ia-planner – budget and governance for the IA agreeme
 Usage:
   ia-planner frames    [--plan FILE.xlsx] [--format table|json|csv]
   ia-planner reconcile --ledger FILE [--ledger FILE …] [--plan FILE.xlsx] [--as-of YYYY-MM-DD]
-                       [--year YEAR] [--skip-invalid] [--format table|json|csv]
-  ia-planner workbook  --out FILE.xlsx [--ledger FILE …] [--plan FILE.xlsx] [--force]
+                       [--year YEAR] [--skip-invalid] [--rules FILE.csv] [--appropriations FILE.csv]
+                       [--format table|json|csv]
+  ia-planner workbook  --out FILE.xlsx [--ledger FILE …] [--plan FILE.xlsx] [--rules FILE.csv] [--force]
                        [--year YEAR] [--indicators FILE.csv] [--as-of YYYY-MM-DD] [--user NAME] [--reason TEXT]
   ia-planner evaluate  --year YEAR [--indicators FILE.csv] [--ledger FILE …] [--format table|json|html]
                        [--risk-below 0.90] [--deviation-below 0.75]
@@ -297,6 +311,10 @@ Common options:
   --user NAME      who makes the change (default: the operating system's user name)
   --max-errors N   list at most N errors and N warnings (default 1000, 0 = all); their number is always given
   -h, --help       this text
+
+Files: --ledger reads spending as CSV (section 2), UTF-16 text, .xlsx, DFØ's state accounts
+  (statsregnskapet_aar_YYYY.csv) and SAF-T Financial (XML), recognised by content. --rules FILE.csv
+  replaces the mapping rules; --appropriations reads DFØ's bevilgninger_full_historikk.csv.
 
 Log key: IA_PLANNER_LOG_KEY (the key as text) or IA_PLANNER_LOG_KEY_FILE (a file holding it)
   signs new entries of Logg (HMAC-SHA256) and checks the signed ones.

@@ -22,9 +22,11 @@ import {
   sourceWords,
   yearTotals,
 } from '../index.js';
-import { t } from '../messages/ui.js';
+import { kindWord, listWords, t, type TextKey } from '../messages/ui.js';
+import { comparePosts, postComparisonToJson, type PostComparison } from '../reconcile/appropriations.js';
+import { unallocatedToJson, type UnallocatedSpending } from '../reconcile/reconcile.js';
 import { boundOf, outputBound, UsageError, yearOption, type CliOptions, type OutputBound } from './args.js';
-import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
+import { loadLedgers, loadPlan, readAppropriationsFile, resolveAsOf } from './io.js';
 import { renderTable } from './text-table.js';
 
 /** What a command hands back: text for standard output and standard error, and the exit status. */
@@ -167,7 +169,7 @@ export function frameJson(plan: Plan, frame: Frame): Record<string, unknown> {
 
 /** `ia-planner frames`. */
 export async function framesCommand(options: CliOptions): Promise<CommandResult> {
-  const { plan, problems, warnings: logWarnings } = await loadPlan(options.plan, options.lang);
+  const { plan, problems, warnings: logWarnings } = await loadPlan(options.plan, options.lang, options.rules);
   const bound = boundOf(options);
   if (!plan) return { stdout: '', stderr: problemLines(problems, 'errors', bound), status: 1 };
   const lang = options.lang;
@@ -225,12 +227,27 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
   const asOf = resolveAsOf(options.asOf);
   const year = options.year === undefined ? null : yearOption(options.year, '--year');
   const bound = boundOf(options);
-  const { plan, problems: planProblems, carryOver, warnings: logWarnings } = await loadPlan(options.plan, lang);
+  const { plan, problems: planProblems, carryOver, warnings: logWarnings } = await loadPlan(options.plan, lang, options.rules);
   if (!plan) return { stdout: '', stderr: problemLines(planProblems, 'errors', bound), status: 1 };
   // Summed while reading: a ledger of a million lines is never held in memory.
   const totals = new SpendingTotals(asOf);
-  const loaded = await loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang }, totals);
+  const loaded = await loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang, asOf }, totals);
   const result = loaded.rejected ? null : reconcileTotals(plan, totals);
+  // §9: appropriations beside the frames and the accounts, when the history is given.
+  let posts: PostComparison[] | null = null;
+  if (options.appropriations !== undefined) {
+    const read = readAppropriationsFile(options.appropriations, lang);
+    if (read.problems.length > 0) {
+      return { stdout: '', stderr: problemLines(read.problems, 'errors', bound), status: 1 };
+    }
+    posts = comparePosts(plan, read.appropriations, totals.postSpent).filter((p) => year === null || p.year === year);
+  }
+  const outside = loaded.reports.map((r) => ({
+    file: r.file,
+    lines: r.outside.lines,
+    amount: Money.fromMilli(r.outside.amount),
+  }));
+  const unallocated = (result?.unallocated ?? []).filter((u) => year === null || u.year === year);
   const inYear = (r: { from: number; to: number }) => year === null || (year >= r.from && year <= r.to);
   const rows = (result?.rows ?? []).filter(inYear);
   // Carried amounts come from the year before, so they are computed over every row, then filtered.
@@ -252,9 +269,12 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
         committed: u.committed.toFixed2(),
         lines: u.lines,
       })),
+      unallocated: unallocated.map(unallocatedToJson),
+      ...(posts === null ? {} : { posts: posts.map(postComparisonToJson) }),
       ...problemsJson(loaded.problems, loaded.warnings, bound),
       duplicates: loaded.rejected ? 0 : loaded.ledger.duplicates,
       imported: loaded.rejected ? 0 : loaded.ledger.imported,
+      outside: loaded.rejected ? [] : outside.map((o) => ({ file: o.file, lines: o.lines, amount: o.amount.toFixed2() })),
     };
     return { stdout: JSON.stringify(json, null, 2) + '\n', stderr, status };
   }
@@ -287,10 +307,91 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
     return { stdout: [head.join(','), ...body].join('\n') + '\n', stderr, status };
   }
   return {
-    stdout: reconcileTable(plan, rows, result!.unframed, asOf, loaded.ledger.imported, loaded.ledger.duplicates, lang),
+    stdout:
+      reconcileTable(plan, rows, result!.unframed, asOf, loaded.ledger.imported, loaded.ledger.duplicates, lang) +
+      placementText(plan, unallocated, outside, lang) +
+      (posts === null ? '' : postsTable(posts, lang)),
     stderr,
     status,
   };
+}
+
+/** What the rules did not place, and what lay outside the plan, in words (CONTRACTS §7, §8). */
+function placementText(
+  plan: Plan,
+  unallocated: readonly UnallocatedSpending[],
+  outside: readonly { file: string; lines: number; amount: Money }[],
+  lang: Lang,
+): string {
+  let out = '';
+  if (unallocated.length > 0) {
+    out += `\n${t(lang, 'unallocatedCaption')}\n`;
+    for (const u of unallocated) {
+      out += `• ${t(lang, 'unallocatedLine', {
+        post: u.chapter === null ? '–' : `${u.chapter}.${String(u.post ?? '').padStart(2, '0')}`,
+        year: u.year,
+        amount: formatMoney(u.amount, { lang }),
+        kind: kindWord(u.kind, lang),
+        count: u.lines,
+        instruments: listWords(
+          u.instruments.map((i) => nameOf(plan, i, lang)),
+          lang,
+        ),
+      })}\n`;
+    }
+  }
+  const counted = outside.filter((o) => o.lines > 0);
+  if (counted.length > 0) {
+    out += '\n';
+    for (const o of counted) {
+      out += `${t(lang, 'outsideLine', { file: o.file, count: o.lines, amount: formatMoney(o.amount, { lang }) })}\n`;
+    }
+  }
+  return out;
+}
+
+/** The §9 comparison per post and year: a table, then the differences in words. */
+function postsTable(posts: readonly PostComparison[], lang: Lang): string {
+  if (posts.length === 0) return `\n${t(lang, 'postsNone')}\n`;
+  const headers = [
+    'colPost',
+    'colYear',
+    'colEnacted',
+    'colChanges',
+    'colCarriedIn',
+    'colAppropriation',
+    'colSpentPost',
+    'colFrames',
+    'colRemainingPost',
+  ].map((k) => t(lang, k as TextKey));
+  const money = (m: Money | null) => (m === null ? '–' : formatMoney(m, { lang }));
+  const body = posts.map((p) => [
+    `${p.chapter}.${String(p.post).padStart(2, '0')}`,
+    String(p.year),
+    money(p.enacted),
+    money(p.changes),
+    money(p.carriedIn),
+    money(p.appropriation),
+    money(p.spent),
+    money(p.frames),
+    money(p.remaining),
+  ]);
+  let out = `\n${t(lang, 'postsCaption')}\n`;
+  out += renderTable(headers, body, ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']);
+  let post = '';
+  for (const p of posts) {
+    const key = `${p.chapter}.${String(p.post).padStart(2, '0')}`;
+    if (key !== post) {
+      post = key;
+      out += `\n${key}:\n`;
+    }
+    const words =
+      p.appropriation === null
+        ? t(lang, 'postYearNoAppropriation', { year: p.year, spent: money(p.spent) })
+        : t(lang, 'postYearWords', { year: p.year, appropriation: money(p.appropriation), spent: money(p.spent) });
+    out += `• ${words}${p.frames === null ? '' : t(lang, 'postYearFrames', { frames: money(p.frames) })}\n`;
+  }
+  return out;
 }
 
 function reconcileTable(

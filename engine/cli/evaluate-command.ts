@@ -94,7 +94,7 @@ export async function evaluateCommand(options: CliOptions): Promise<CommandResul
   const lang = options.lang;
   const asOf = resolveAsOf(options.asOf);
   const bound = boundOf(options);
-  const { plan, problems: planProblems, log } = await loadPlan(options.plan, lang);
+  const { plan, problems: planProblems, log } = await loadPlan(options.plan, lang, options.rules);
   if (!plan) return { stdout: '', stderr: problemLines(planProblems, 'errors', bound), status: 1 };
   const indicators = readIndicators(options.indicators, lang);
   const loaded = await loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang });

@@ -22,6 +22,8 @@ import {
 } from '../index.js';
 import { isXlsxLedger } from '../ledger/xlsx-ledger.js';
 import { NOTHING_OUTSIDE } from '../ledger/ledger.js';
+import { readRulesCsv, type RulesReading } from '../workbook/read/read-rules.js';
+import { readAppropriations, type AppropriationsReading } from '../reconcile/appropriations.js';
 import { errorCode, fileProblem } from '../messages/file-errors.js';
 import { UsageError } from './args.js';
 import { FileReadError, readFailure } from './file-access.js';
@@ -161,6 +163,8 @@ function progressReporter(name: string, size: number): ((bytes: number) => void)
 export async function loadPlan(
   path: string | undefined,
   lang: Lang,
+  /** `--rules FILE.csv`: replaces the plan's mapping rules (CONTRACTS §8). */
+  rulesPath?: string,
 ): Promise<{
   plan: Plan | null;
   problems: Problem[];
@@ -170,13 +174,31 @@ export async function loadPlan(
   log: ReportLog;
 }> {
   const none = new Map<string, CarryOverRule>();
-  if (path === undefined) return { plan: embeddedPlan(), problems: [], carryOver: none, warnings: [], log: null };
+  const rules = rulesPath === undefined ? null : readRulesFile(rulesPath, lang);
+  if (rules !== null && !rules.ok) return { plan: null, problems: [...rules.problems], carryOver: none, warnings: [], log: null };
+  const withRules = (plan: Plan): Plan => (rules === null ? plan : { ...plan, rules: rules.rules });
+  if (path === undefined) return { plan: withRules(embeddedPlan()), problems: [], carryOver: none, warnings: [], log: null };
   const { isWorkbook, loadWorkbook } = await import('./planning-io.js');
   const loaded = await loadWorkbook(path, lang);
   if (!isWorkbook(loaded)) return { plan: null, problems: [loaded], carryOver: none, warnings: [], log: null };
   const { state, problems, logProblems } = loaded.reading;
   const log: ReportLog = logProblems.length > 0 || !state ? 'broken' : { entries: state.log.length, head: logHead(state.log) };
-  return { plan: state?.plan ?? null, problems, carryOver: state?.governance.carryOver ?? none, warnings: logProblems, log };
+  const plan = state ? withRules(state.plan) : null;
+  return { plan, problems, carryOver: state?.governance.carryOver ?? none, warnings: logProblems, log };
+}
+
+/** Reads `--appropriations FILE` (CONTRACTS §9); a missing or unreadable file is a problem naming it. */
+export function readAppropriationsFile(path: string, lang: Lang): AppropriationsReading {
+  const failure = readFailure(path);
+  if (failure !== null) return { appropriations: new Map(), problems: [fileProblem(path, 'read', failure, lang)], rowsRead: 0 };
+  return readAppropriations(basename(path), readFileSync(path), lang);
+}
+
+/** Reads `--rules FILE.csv`: the rules, or the problems naming the file (a missing file is one of them). */
+export function readRulesFile(path: string, lang: Lang): RulesReading {
+  const failure = readFailure(path);
+  if (failure !== null) return { ok: false, problems: [fileProblem(path, 'read', failure, lang)] };
+  return readRulesCsv(basename(path), readFileSync(path), lang);
 }
 
 /** The as-of date: --as-of, else today in Oslo (as in the add-in), whatever the machine's time zone. */

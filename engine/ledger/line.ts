@@ -94,6 +94,9 @@ export interface LineParts {
   /** Exact amount in thousandths of a krone; negative for a refund. */
   readonly amount: Milli;
   readonly year: Year;
+  /** The budget chapter and post the line names besides its instrument, or null. */
+  readonly chapter: number | null;
+  readonly post: number | null;
   /** Whether the line names a reference. */
   readonly hasReference: boolean;
   /** The voucher, made on demand. */

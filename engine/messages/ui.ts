@@ -8,6 +8,27 @@
 import type { Lang } from './problems.js';
 
 const NB = {
+  unallocatedCaption: 'Ikke fordelt på virkemiddel – andelene er ikke satt i Konteringsregler, så beløpet er ikke gjettet:',
+  unallocatedLine: '{post} {year}: {amount} ({kind}, {count} linjer) – fordeles mellom {instruments} når andelene er satt',
+  outsideLine: '{file}: {count} linjer utenfor planen ({amount}) er telt og ikke importert.',
+  postsCaption: 'Bevilgning, regnskap og rammer per post og år:',
+  postsNone: 'Ingen bevilgninger eller utbetalinger på postene konteringsreglene nevner.',
+  postYearWords: '{year}: {appropriation} bevilget, {spent} brukt',
+  postYearFrames: '; rammene i avtalen {frames}',
+  postYearNoAppropriation: '{year}: ingen bevilgning i bevilgningsfilen, {spent} brukt',
+  colPost: 'Post',
+  colYear: 'År',
+  colEnacted: 'Saldert',
+  colChanges: 'Endringer',
+  colCarriedIn: 'Overført inn',
+  colAppropriation: 'Bevilget',
+  colSpentPost: 'Brukt',
+  colFrames: 'Rammer',
+  colRemainingPost: 'Gjenstår av bevilgningen',
+  kindUtbetaling: 'utbetalinger',
+  kindTilsagn: 'tilsagn',
+  kindAnnullering: 'annulleringer',
+  listAnd: 'og',
   appName: 'IA Planner',
   tagline: 'Budsjett og styring for IA-avtalen',
   navLabel: 'Visninger',
@@ -249,6 +270,27 @@ const NB = {
 type Catalogue = Record<keyof typeof NB, string>;
 
 const EN: Catalogue = {
+  unallocatedCaption: 'Not placed on an instrument – the shares are not set in Konteringsregler, so the amount is not guessed:',
+  unallocatedLine: '{post} {year}: {amount} ({kind}, {count} lines) – to be split between {instruments} once the shares are set',
+  outsideLine: '{file}: {count} lines outside the plan ({amount}) were counted and not imported.',
+  postsCaption: 'Appropriation, accounts and frames per post and year:',
+  postsNone: 'No appropriations or disbursements on the posts the mapping rules name.',
+  postYearWords: '{year}: {appropriation} appropriated, {spent} spent',
+  postYearFrames: '; the agreement’s frames {frames}',
+  postYearNoAppropriation: '{year}: no appropriation in the appropriations file, {spent} spent',
+  colPost: 'Post',
+  colYear: 'Year',
+  colEnacted: 'Enacted',
+  colChanges: 'Changes',
+  colCarriedIn: 'Carried in',
+  colAppropriation: 'Appropriated',
+  colSpentPost: 'Spent',
+  colFrames: 'Frames',
+  colRemainingPost: 'Appropriation left',
+  kindUtbetaling: 'disbursements',
+  kindTilsagn: 'commitments',
+  kindAnnullering: 'cancellations',
+  listAnd: 'and',
   appName: 'IA Planner',
   tagline: 'Budget and management for the IA agreement',
   navLabel: 'Views',
@@ -497,4 +539,15 @@ const CATALOGUES: Record<Lang, Catalogue> = { nb: NB, en: EN };
 /** The text for a key in a language, with `{name}` placeholders filled in. */
 export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
   return CATALOGUES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** A ledger line kind in words (plural), for reports. */
+export function kindWord(kind: 'utbetaling' | 'tilsagn' | 'annullering', lang: Lang): string {
+  return t(lang, kind === 'utbetaling' ? 'kindUtbetaling' : kind === 'tilsagn' ? 'kindTilsagn' : 'kindAnnullering');
+}
+
+/** Names joined as people write a list: «a, b og c». */
+export function listWords(names: readonly string[], lang: Lang): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${t(lang, 'listAnd')} ${names.at(-1)!}`;
 }

@@ -119,6 +119,11 @@ export class SpendingTotals implements LineStore {
   readonly settlements: Settlement[] = [];
   /** Lines not placed on an instrument, by `chapter.post:year:kind`. */
   readonly unallocated = new Map<string, UnallocatedBucket>();
+  /**
+   * Disbursements on a budget post, by `postSpentKey` (CONTRACTS §9: `spent` of a post and year,
+   * before any split: the parts of a split line add up to the line).
+   */
+  readonly postSpent = new Map<string, Milli>();
 
   /** asOf as the number YYYYMMDD, the form the as-of rule (`isDatedBy`) compares. */
   private readonly asOfNumber: number;
@@ -130,6 +135,9 @@ export class SpendingTotals implements LineStore {
   /** Adds one line. */
   add(line: LedgerLine): void {
     if (!isDatedBy(isoDateNumber(line.date), this.asOfNumber)) return;
+    if (line.kind === 'utbetaling' && line.chapter !== null && line.post !== null) {
+      this.addPostSpent(postSpentKey(line.chapter, line.post, line.year), line.amount);
+    }
     if (line.instrument === null) {
       this.addUnallocated(
         line.chapter,
@@ -154,9 +162,16 @@ export class SpendingTotals implements LineStore {
   addParts(parts: LineParts): void {
     if (!isDatedBy(parts.dateNumber, this.asOfNumber)) return;
     const { instrument, year, kind, amount } = parts;
+    if (kind === 'utbetaling' && parts.chapter !== null && parts.post !== null) {
+      this.addPostSpent(postSpentKey(parts.chapter, parts.post, year), amount);
+    }
     this.addToBucket(instrument, year, kind, amount);
     if (kind === 'tilsagn') this.addCommitment(instrument, parts.voucher(), year, amount);
     else if (parts.hasReference) this.settlements.push({ instrument, reference: parts.reference(), year, amount });
+  }
+
+  private addPostSpent(key: string, amount: Milli): void {
+    this.postSpent.set(key, (this.postSpent.get(key) ?? 0n) + amount);
   }
 
   private addUnallocated(
@@ -251,10 +266,16 @@ export class SpendingTotals implements LineStore {
       }
     }
     for (const s of other.settlements) this.settlements.push(s);
+    for (const [key, amount] of other.postSpent) this.addPostSpent(key, amount);
     for (const u of other.unallocated.values()) {
       this.addUnallocated(u.chapter, u.post, u.year, u.kind, u.amount, u.lines, u.instruments, u.flags);
     }
   }
+}
+
+/** The key of a post's disbursements in a budget year (`SpendingTotals.postSpent`). */
+export function postSpentKey(chapter: number, post: number, year: number): string {
+  return `${chapter}.${post}:${year}`;
 }
 
 /** Adds a commitment of `amount` to a voucher's commitment in `year`, made if there is none. */

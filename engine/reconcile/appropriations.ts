@@ -1,0 +1,258 @@
+/**
+ * Appropriations (bevilgninger) beside the frames and the accounts (CONTRACTS §9): DFØ's
+ * `bevilgninger_full_historikk.csv` read into enacted budget, changes and carried-in money per
+ * chapter, post and year, and set beside what the ledger spent on the post and what the plan's
+ * frames give the instruments the rules place on it. One module for every host: the CLI's JSON
+ * and table, the workbook's `Bevilgning` sheet and the task pane read these rows.
+ */
+import { FIRST_YEAR, LAST_YEAR } from '../calendar.js';
+import { amountFitsCell, hasControlCharacter, showControlCharacters } from '../excel-limits.js';
+import { CsvReader } from '../ledger/csv.js';
+import { foldHeader } from '../ledger/columns.js';
+import { decodeText, mixedUtf8Problems } from '../ledger/decode.js';
+import { Money, parseAmountMilli, type Milli } from '../money.js';
+import { problem, type Lang, type Problem, type ProblemCode } from '../messages/problems.js';
+import type { InstrumentId } from '../plan/instruments.js';
+import type { Plan } from '../plan/plan.js';
+import { rulePosts, rulesOf } from '../plan/rules.js';
+import { postSpentKey } from './reconcile.js';
+
+/** What one post was appropriated in one year, in thousandths of a krone. */
+export interface Appropriation {
+  readonly chapter: number;
+  readonly post: number;
+  readonly year: number;
+  /** "Saldert budsjett": the budget Stortinget enacted. */
+  readonly enacted: Milli;
+  /** Every other decision: revised budget, new balancing, "Overføres til …", propositions. */
+  readonly changes: Milli;
+  /** "Overført fra …": carried in from the year before. */
+  readonly carriedIn: Milli;
+  /** The rows it was summed from. */
+  readonly rows: number;
+}
+
+/** The appropriations of a file, by `chapter.post:year`, or the problems that refuse it. */
+export interface AppropriationsReading {
+  readonly appropriations: ReadonlyMap<string, Appropriation>;
+  readonly problems: readonly Problem[];
+  /** Rows on posts or years outside what is read (none here: every row is kept). */
+  readonly rowsRead: number;
+}
+
+/** Folds a decision text for matching: lower case, æ/ø/å as ASCII, spaces collapsed. */
+function foldText(text: string): string {
+  return foldHeader(text);
+}
+
+/** What kind of decision a `Bevilgning` text is (CONTRACTS §9). */
+export function decisionKind(text: string): 'enacted' | 'carriedIn' | 'change' {
+  const folded = foldText(text);
+  if (folded.startsWith('saldert')) return 'enacted';
+  if (folded.startsWith('overfort fra')) return 'carriedIn';
+  return 'change';
+}
+
+const COLUMNS = { year: 'ar', postId: 'post_id', amount: 'bevilgning_belop', text: 'bevilgning' } as const;
+type Column = keyof typeof COLUMNS;
+
+/** Reads DFØ's appropriation history (same file format as the accounts: `;`, quoted, ISO-8859-1). */
+export function readAppropriations(file: string, bytes: Uint8Array, lang: Lang = 'nb'): AppropriationsReading {
+  const problems: Problem[] = [];
+  const sums = new Map<
+    string,
+    { chapter: number; post: number; year: number; enacted: Milli; changes: Milli; carriedIn: Milli; rows: number }
+  >();
+  const decoded = decodeText(bytes);
+  if (decoded.text === null)
+    return { appropriations: new Map(), problems: mixedUtf8Problems(file, decoded.mixed, lang), rowsRead: 0 };
+  let at: Record<Column, number> | null = null;
+  let labels: Record<Column, string> | null = null;
+  let rowsRead = 0;
+  const report = (
+    code: ProblemCode,
+    line: number | null,
+    column: string | null,
+    value: string | null,
+    params: Record<string, string> = {},
+  ) => problems.push(problem(code, { file, line, column, value }, lang, params));
+  const reader = new CsvReader((fields, line) => {
+    if (at === null) {
+      const folded = fields.map(foldHeader);
+      const index = {} as Record<Column, number>;
+      const label = {} as Record<Column, string>;
+      const missing: string[] = [];
+      for (const column of Object.keys(COLUMNS) as Column[]) {
+        index[column] = folded.indexOf(COLUMNS[column]);
+        label[column] = index[column] < 0 ? COLUMNS[column] : fields[index[column]]!.trim();
+        if (index[column] < 0)
+          missing.push({ year: 'År', postId: 'Post_id', amount: 'Bevilgning_beløp', text: 'Bevilgning' }[column]);
+      }
+      if (missing.length > 0) {
+        report('missing_columns', 1, null, fields.join(';'), { columns: missing.join(', ') });
+        at = { year: -1, postId: -1, amount: -1, text: -1 };
+        labels = label;
+        return;
+      }
+      at = index;
+      labels = label;
+      return;
+    }
+    if (at.year < 0) return;
+    if (fields.length === 1 && fields[0]!.trim() === '') return;
+    rowsRead++;
+    const field = (c: Column) => (fields[at![c]] ?? '').trim();
+    const name = (c: Column) => labels![c];
+    const yearText = field('year');
+    const postText = field('postId');
+    const amountText = field('amount');
+    const text = field('text');
+    let ok = true;
+    if (!/^\d{4}$/.test(yearText)) {
+      report(yearText === '' ? 'missing_value' : 'bad_year', line, name('year'), yearText === '' ? null : yearText);
+      ok = false;
+    }
+    if (!/^\d{6}$/.test(postText)) {
+      report(postText === '' ? 'missing_value' : 'bad_chapter_post', line, name('postId'), postText === '' ? null : postText);
+      ok = false;
+    }
+    if (hasControlCharacter(text, false)) {
+      report('control_character', line, name('text'), showControlCharacters(text));
+      ok = false;
+    }
+    let amount: Milli = 0n;
+    if (amountText === '') {
+      report('missing_value', line, name('amount'), null);
+      ok = false;
+    } else {
+      const reading = parseAmountMilli(amountText, true);
+      if (!reading.ok) {
+        report(reading.fault, line, name('amount'), amountText);
+        ok = false;
+      } else if (!amountFitsCell(reading.milli)) {
+        report('amount_too_large', line, name('amount'), amountText);
+        ok = false;
+      } else amount = reading.milli;
+    }
+    if (!ok) return;
+    const chapter = Number(postText.slice(0, 4));
+    const post = Number(postText.slice(4));
+    const year = Number(yearText);
+    const key = postSpentKey(chapter, post, year);
+    const sum = sums.get(key) ?? { chapter, post, year, enacted: 0n, changes: 0n, carriedIn: 0n, rows: 0 };
+    const kind = decisionKind(text);
+    if (kind === 'enacted') sum.enacted += amount;
+    else if (kind === 'carriedIn') sum.carriedIn += amount;
+    else sum.changes += amount;
+    sum.rows++;
+    sums.set(key, sum);
+  });
+  reader.push(decoded.text);
+  reader.end();
+  if (reader.unterminatedQuoteLine !== null) report('unterminated_quote', reader.unterminatedQuoteLine, null, null);
+  if (at === null) report('empty_file', null, null, null);
+  return { appropriations: problems.length > 0 ? new Map() : sums, problems, rowsRead };
+}
+
+/** One post and year beside its frames and its accounts (CONTRACTS §9). */
+export interface PostComparison {
+  readonly chapter: number;
+  readonly post: number;
+  readonly year: number;
+  /** Null, like every appropriation figure of the row, when the file has no row on the post that year (never taken as 0). */
+  readonly enacted: Money | null;
+  readonly changes: Money | null;
+  readonly carriedIn: Money | null;
+  /** enacted + changes + carriedIn. */
+  readonly appropriation: Money | null;
+  /** The ledger's disbursements on the post and year, before any split. */
+  readonly spent: Money;
+  /** The frames of the post's instruments when each is placed on this post alone, else null. */
+  readonly frames: Money | null;
+  readonly instruments: readonly InstrumentId[];
+  /** appropriation − spent (null without an appropriation). */
+  readonly remaining: Money | null;
+}
+
+/**
+ * The rows of §9: each chapter and post the rules name, each year 2019–2028 with appropriation
+ * rows or ledger lines on it, in the rules' order, then by year.
+ */
+export function comparePosts(
+  plan: Plan,
+  appropriations: ReadonlyMap<string, Appropriation>,
+  postSpent: ReadonlyMap<string, Milli>,
+): PostComparison[] {
+  const rules = rulesOf(plan);
+  const out: PostComparison[] = [];
+  const seen = new Set<string>();
+  const posts: { chapter: number; post: number }[] = [];
+  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+    for (const p of rulePosts(rules, year)) {
+      const key = `${p.chapter}.${p.post}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        posts.push(p);
+      }
+    }
+  }
+  for (const { chapter, post } of posts) {
+    for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+      const key = postSpentKey(chapter, post, year);
+      const a = appropriations.get(key);
+      const spentMilli = postSpent.get(key);
+      if (a === undefined && spentMilli === undefined) continue;
+      const rulePost = rulePosts(rules, year).find((p) => p.chapter === chapter && p.post === post);
+      const instruments = rulePost?.instruments ?? [];
+      const enacted = a === undefined ? null : Money.fromMilli(a.enacted);
+      const changes = a === undefined ? null : Money.fromMilli(a.changes);
+      const carriedIn = a === undefined ? null : Money.fromMilli(a.carriedIn);
+      const appropriation = a === undefined ? null : Money.fromMilli(a.enacted + a.changes + a.carriedIn);
+      const spent = Money.fromMilli(spentMilli ?? 0n);
+      out.push({
+        chapter,
+        post,
+        year,
+        enacted,
+        changes,
+        carriedIn,
+        appropriation,
+        spent,
+        frames: rulePost?.alone ? framesOf(plan, instruments, year) : null,
+        instruments,
+        remaining: appropriation === null ? null : appropriation.minus(spent),
+      });
+    }
+  }
+  return out;
+}
+
+/** The sum of the instruments' frames for one year: null when one has a frame over several years or without an amount. */
+function framesOf(plan: Plan, instruments: readonly InstrumentId[], year: number): Money | null {
+  let total = Money.zero;
+  for (const instrument of instruments) {
+    const covering = plan.frames.filter((f) => f.instrument === instrument && f.from <= year && f.to >= year);
+    for (const frame of covering) {
+      if (frame.from !== frame.to || frame.amount === null) return null;
+      total = total.plus(frame.amount);
+    }
+  }
+  return total;
+}
+
+/** The JSON of a §9 row: money with two decimals, rounded half-up at output only. */
+export function postComparisonToJson(p: PostComparison): Record<string, unknown> {
+  return {
+    chapter: p.chapter,
+    post: p.post,
+    year: p.year,
+    enacted: p.enacted?.toFixed2() ?? null,
+    changes: p.changes?.toFixed2() ?? null,
+    carriedIn: p.carriedIn?.toFixed2() ?? null,
+    appropriation: p.appropriation?.toFixed2() ?? null,
+    spent: p.spent.toFixed2(),
+    frames: p.frames?.toFixed2() ?? null,
+    instruments: p.instruments,
+    remaining: p.remaining?.toFixed2() ?? null,
+  };
+}

@@ -1,0 +1,194 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Scenario (issue 11, CONTRACTS §7–§9): a finance officer downloads the state accounts for
+// 2019–2025 and the appropriation history from DFØ and runs reconcile on them as they come. The
+// figures are the published annual sums of ../shared/FACTS.md, which the shipped examples carry.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dfo = (year: number) => `${root}examples/dfo/statsregnskapet_aar_${year}.csv`;
+const appropriations = `${root}examples/dfo/bevilgninger_full_historikk.csv`;
+const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [`${root}bin/ia-planner.js`, ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function ledgerArgs(): string[] {
+  return YEARS.flatMap((y) => ['--ledger', dfo(y)]);
+}
+
+interface PostJson {
+  chapter: number;
+  post: number;
+  year: number;
+  enacted: string | null;
+  changes: string | null;
+  carriedIn: string | null;
+  appropriation: string | null;
+  spent: string;
+  frames: string | null;
+  instruments: string[];
+  remaining: string | null;
+}
+
+describe('ia-planner reconcile on the state’s own files (CONTRACTS §7–§9)', function () {
+  this.timeout(60000);
+
+  it('gives the published spending per post and year, 2650.76 unallocated, and the appropriations beside them', () => {
+    const { status, stdout, stderr } = run(
+      'reconcile',
+      ...ledgerArgs(),
+      '--appropriations',
+      appropriations,
+      '--as-of',
+      '2025-12-31',
+      '--format',
+      'json',
+    );
+    expect(stderr).to.equal('');
+    expect(status).to.equal(0);
+    const json = JSON.parse(stdout) as {
+      rows: { instrument: string; from: number; spent: string }[];
+      unallocated: unknown[];
+      posts: PostJson[];
+      outside: unknown[];
+      imported: number;
+    };
+    const spent = (instrument: string, year: number) =>
+      json.rows.find((r) => r.instrument === instrument && r.from === year)!.spent;
+    // FACTS.md: 601.71 spent 53.0, 70.0, 52.5, 64.4, 67.5, 62.4, 68.7 mill. kr.
+    expect(YEARS.map((y) => spent('bransjeprogrammer', y))).to.deep.equal([
+      '53000000.00',
+      '70000000.00',
+      '52500000.00',
+      '64400000.00',
+      '67500000.00',
+      '62400000.00',
+      '68700000.00',
+    ]);
+    expect(YEARS.map((y) => spent('kunnskapsutvikling', y))).to.deep.equal([
+      '3700000.00',
+      '6100000.00',
+      '19000000.00',
+      '34900000.00',
+      '25400000.00',
+      '21700000.00',
+      '28300000.00',
+    ]);
+    // 2650.76 funds two instruments in shares not published: never put on ekspertbistand.
+    expect(YEARS.map((y) => spent('ekspertbistand', y))).to.deep.equal(YEARS.map(() => '0.00'));
+    expect(json.unallocated).to.deep.equal(
+      [
+        [2020, '3400000.00'],
+        [2021, '14300000.00'],
+        [2022, '23600000.00'],
+        [2023, '38300000.00'],
+        [2024, '67500000.00'],
+        [2025, '54200000.00'],
+      ].map(([year, amount]) => ({
+        chapter: 2650,
+        post: 76,
+        year,
+        amount,
+        lines: 12,
+        instruments: ['ekspertbistand', 'kompetansetiltak'],
+        flags: ['split_not_set'],
+        kind: 'utbetaling',
+      })),
+    );
+    const post = (chapter: number, p: number, year: number) =>
+      json.posts.find((x) => x.chapter === chapter && x.post === p && x.year === year);
+    expect(post(2650, 76, 2020)).to.deep.equal({
+      chapter: 2650,
+      post: 76,
+      year: 2020,
+      enacted: '102000000.00',
+      changes: '0.00',
+      carriedIn: '0.00',
+      appropriation: '102000000.00',
+      spent: '3400000.00',
+      frames: '120000000.00',
+      instruments: ['ekspertbistand', 'kompetansetiltak'],
+      remaining: '98600000.00',
+    });
+    // 2019: 601.71 was funded in the course of the year (53.0 mill. kr), its enacted budget 0.
+    expect(post(601, 71, 2019)).to.deep.include({
+      enacted: '0.00',
+      changes: '53000000.00',
+      appropriation: '53000000.00',
+      spent: '53000000.00',
+      frames: '60000000.00',
+    });
+    // 601.22 has no appropriation row in 2020 in the excerpt: unknown, never 0.
+    expect(post(601, 22, 2020)).to.deep.include({ enacted: null, appropriation: null, spent: '6100000.00', remaining: null });
+    expect(json.outside).to.deep.equal(YEARS.map((y) => ({ file: `statsregnskapet_aar_${y}.csv`, lines: 0, amount: '0.00' })));
+  });
+
+  it('says the differences in words in the table: bevilget, brukt, and what is not placed', () => {
+    // Amounts are written with no-break spaces (U+00A0), as formatMoney writes them.
+    const { status, stdout } = run(
+      'reconcile',
+      '--ledger',
+      dfo(2020),
+      '--appropriations',
+      appropriations,
+      '--as-of',
+      '2020-12-31',
+      '--year',
+      '2020',
+    );
+    expect(status).to.equal(0);
+    expect(stdout).to.contain('• 2020: 102 000 000,00 kr bevilget, 3 400 000,00 kr brukt; rammene i avtalen 120 000 000,00 kr\n');
+    expect(stdout).to.contain(
+      '• 2650.76 2020: 3 400 000,00 kr (utbetalinger, 12 linjer) – fordeles mellom Nytt tilskudd til ekspertbistand og Kompetansetiltak – forsøk når andelene er satt\n',
+    );
+    expect(stdout).to.contain(
+      '• 2020: ingen bevilgning i bevilgningsfilen, 6 100 000,00 kr brukt; rammene i avtalen 21 000 000,00 kr\n',
+    );
+  });
+
+  it('places 2650.76 by shares from --rules FILE.csv, exact to the øre, and refuses shares that do not add up', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ia-rules-'));
+    const rules = join(dir, 'regler.csv');
+    writeFileSync(
+      rules,
+      'Kapittel;Post;Virkemiddel;Andel\n601;71;bransjeprogrammer;\n601;22;kunnskapsutvikling;\n2650;76;ekspertbistand;1/3\n2650;76;kompetansetiltak;\n',
+    );
+    const bad = run('reconcile', '--ledger', dfo(2020), '--rules', rules, '--format', 'json');
+    expect(bad.status).to.equal(1);
+    expect(bad.stderr).to.contain('regler.csv, linje 4, kolonne Andel: Ugyldig andel. Verdien «1/3».');
+    writeFileSync(
+      rules,
+      'Kapittel;Post;Virkemiddel;Andel\n2650;76;ekspertbistand;33,3333 %\n2650;76;kompetansetiltak;66,6667 %\n',
+    );
+    const good = run('reconcile', '--ledger', dfo(2020), '--rules', rules, '--as-of', '2020-12-31', '--format', 'json');
+    expect(good.stderr).to.equal('');
+    const json = JSON.parse(good.stdout) as {
+      rows: { instrument: string; from: number; spent: string }[];
+      unallocated: unknown[];
+      outside: unknown[];
+    };
+    const spent = (instrument: string) => json.rows.find((r) => r.instrument === instrument && r.from === 2020)!.spent;
+    // Each month split on its own: the parts add up to each line, so the year to 3 400 000,00.
+    expect([spent('ekspertbistand'), spent('kompetansetiltak')]).to.deep.equal(['1133332.20', '2266667.80']);
+    expect(json.unallocated).to.deep.equal([]);
+    // The rules replace the embedded ones: 601.22 and 601.71 are now outside the plan, counted.
+    expect(json.outside).to.deep.equal([{ file: 'statsregnskapet_aar_2020.csv', lines: 24, amount: '76100000.00' }]);
+  });
+
+  it('names a missing --rules or --appropriations file (exit 1), never a stack trace', () => {
+    for (const flag of ['--rules', '--appropriations']) {
+      const r = run('reconcile', '--ledger', dfo(2020), flag, join(tmpdir(), 'finnes-ikke.csv'));
+      expect([r.status, r.stderr.includes('finnes-ikke.csv'), r.stderr.includes('    at ')], flag).to.deep.equal([
+        1,
+        true,
+        false,
+      ]);
+    }
+  });
+});
