@@ -41,11 +41,19 @@ export async function writeTargets(
     options.onProgress?.(written, total);
   };
 
+  // Sheets made in this write, by name: two tables may share a sheet (Poster and Konteringsregler).
+  const made = new Map<string, Excel.Worksheet>();
   for (const t of targets) {
     at(t.place);
     if (!t.sheetExists) {
-      t.sheet = workbook.worksheets.add(t.data.spec.sheet);
-      t.createdSheet = true;
+      const sheet = made.get(t.data.spec.sheet);
+      if (sheet) {
+        t.sheet = sheet;
+      } else {
+        t.sheet = workbook.worksheets.add(t.data.spec.sheet);
+        made.set(t.data.spec.sheet, t.sheet);
+        t.createdSheet = true;
+      }
       t.sheetExists = true;
     }
     const columns = t.header.length;

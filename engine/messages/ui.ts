@@ -15,6 +15,10 @@ const NB = {
   postsNone: 'Ingen bevilgninger eller utbetalinger på postene konteringsreglene nevner.',
   postYearWords: '{year}: {appropriation} bevilget, {spent} brukt',
   postYearFrames: '; rammene i avtalen {frames}',
+  unallocatedPaneCaption: 'Ikke fordelt på virkemiddel',
+  unallocatedPaneHelp:
+    'Posten finansierer flere virkemidler, og fordelingen er ikke satt. Skriv andelene (f.eks. 60 % og 40 %) i kolonnen Andel i tabellen Konteringsregler på arket Poster, og avstem på nytt. Beløpet blir ikke gjettet.',
+  showRules: 'Vis Konteringsregler',
   postYearNoAppropriation: '{year}: ingen bevilgning i bevilgningsfilen, {spent} brukt',
   colPost: 'Post',
   colYear: 'År',
@@ -277,6 +281,10 @@ const EN: Catalogue = {
   postsNone: 'No appropriations or disbursements on the posts the mapping rules name.',
   postYearWords: '{year}: {appropriation} appropriated, {spent} spent',
   postYearFrames: '; the agreement’s frames {frames}',
+  unallocatedPaneCaption: 'Not placed on an instrument',
+  unallocatedPaneHelp:
+    'The post funds several instruments and the split is not set. Type the shares (e.g. 60 % and 40 %) in the Andel column of the Konteringsregler table on the Poster sheet, and reconcile again. The amount is never guessed.',
+  showRules: 'Show Konteringsregler',
   postYearNoAppropriation: '{year}: no appropriation in the appropriations file, {spent} spent',
   colPost: 'Post',
   colYear: 'Year',

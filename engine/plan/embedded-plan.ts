@@ -121,7 +121,7 @@ function buildFrames(): Frame[] {
   return frames;
 }
 
-/** The budget posts known to carry instruments (FACTS.md); 601.70 serves several and is not mapped. */
+/** The budget posts known to carry instruments (FACTS.md), one row per post and instrument; 601.70 serves several grants and is not mapped. */
 export const EMBEDDED_POSTS: readonly PostMapping[] = [
   { chapter: 601, post: 22, instrument: 'kunnskapsutvikling' as InstrumentId, name: 'Kunnskapsutvikling i IA-avtalen m.m.' },
   {
@@ -130,7 +130,19 @@ export const EMBEDDED_POSTS: readonly PostMapping[] = [
     instrument: 'bransjeprogrammer' as InstrumentId,
     name: 'Tilskudd til bransjeprogrammer under IA-avtalen m.m.',
   },
-  { chapter: 2650, post: 76, instrument: 'ekspertbistand' as InstrumentId, name: 'Tilskudd til ekspertbistand' },
+  // One post funds both instruments (FACTS.md); how it is split is the mapping rules' (CONTRACTS §8).
+  {
+    chapter: 2650,
+    post: 76,
+    instrument: 'ekspertbistand' as InstrumentId,
+    name: 'Tilskudd til ekspertbistand og kompetansetiltak for sykmeldte',
+  },
+  {
+    chapter: 2650,
+    post: 76,
+    instrument: 'kompetansetiltak' as InstrumentId,
+    name: 'Tilskudd til ekspertbistand og kompetansetiltak for sykmeldte',
+  },
 ];
 
 /** The plan that ships with the product: 93 frames in contract order. */

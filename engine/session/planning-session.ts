@@ -27,7 +27,7 @@ import { governanceProblem, type Lang, type Problem } from '../messages/problems
 import type { ReconciliationRow } from '../reconcile/reconcile.js';
 import { closedYearsOf, EMPTY_GOVERNANCE, governanceTables } from '../workbook/governance.js';
 import { logTable } from '../workbook/read/log-table.js';
-import { forbrukTable, posterTable, rammerTable } from '../workbook/write/build.js';
+import { forbrukTable, konteringsreglerTable, posterTable, rammerTable } from '../workbook/write/build.js';
 import { currentVersion, type GovernanceResult } from './governance-actions.js';
 import {
   checkClosedYears,
@@ -198,6 +198,7 @@ export function tablesChangedBetween(before: PlanningState, after: PlanningState
   const tablesOf = (state: PlanningState): TableData[] => [
     rammerTable(state.plan, state.governance.carryOver),
     posterTable(state.plan),
+    konteringsreglerTable(state.plan),
     forbrukTable([]),
     ...governanceTables(state.governance, state.plan.frames),
     logTable(state.log, lang),

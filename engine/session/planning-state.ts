@@ -51,7 +51,16 @@ export interface PlanningReading {
 }
 
 /** The tables a planning workbook is read from. */
-export const PLANNING_TABLES = ['Rammer', 'Poster', 'Forbruk', 'Versjoner', 'Versjonsrammer', 'Arsavslutning', 'Logg'] as const;
+export const PLANNING_TABLES = [
+  'Rammer',
+  'Poster',
+  'Konteringsregler',
+  'Forbruk',
+  'Versjoner',
+  'Versjonsrammer',
+  'Arsavslutning',
+  'Logg',
+] as const;
 
 /** Problems where a closed year's ledger or frames differ from what the year was closed with. */
 export function checkClosedYears(
@@ -104,7 +113,7 @@ export function readPlanningTables(
   lang: Lang = 'nb',
   logKey: LogKey | null = null,
 ): PlanningReading {
-  const planReading = readPlanTables(table('Rammer'), table('Poster'), file, lang);
+  const planReading = readPlanTables(table('Rammer'), table('Poster'), file, lang, table('Konteringsregler'));
   const log = readLogTable(table('Logg'), file, lang, logKey);
   const base = {
     logProblems: log.problems,

@@ -181,6 +181,36 @@ describe('ia-planner reconcile on the state’s own files (CONTRACTS §7–§9)'
     expect(json.outside).to.deep.equal([{ file: 'statsregnskapet_aar_2020.csv', lines: 24, amount: '76100000.00' }]);
   });
 
+  it('places an agency’s SAF-T lines by account, dimension and organisation, the bank and creditor lines outside', () => {
+    const saft = `${root}examples/saft/SAF-T_Financial_974761211_20250131093000.xml`;
+    const rules = `${root}examples/saft/konteringsregler.csv`;
+    const { status, stdout, stderr } = run(
+      'reconcile',
+      '--ledger',
+      saft,
+      '--rules',
+      rules,
+      '--as-of',
+      '2025-12-31',
+      '--format',
+      'json',
+    );
+    expect([status, stderr]).to.deep.equal([0, '']);
+    const json = JSON.parse(stdout) as {
+      rows: { instrument: string; from: number; spent: string }[];
+      outside: unknown[];
+      imported: number;
+    };
+    expect(json.rows.filter((r) => r.spent !== '0.00').map((r) => [r.instrument, r.from, r.spent])).to.deep.equal([
+      ['bransjeprogrammer', 2024, '3767345.17'],
+    ]);
+    // Every Line is a ledger line; what no rule names (bank, creditors, other costs) is outside, to the øre.
+    expect(json.imported).to.equal(5);
+    expect(json.outside).to.deep.equal([
+      { file: 'SAF-T_Financial_974761211_20250131093000.xml', lines: 17, amount: '-3767345.17' },
+    ]);
+  });
+
   it('names a missing --rules or --appropriations file (exit 1), never a stack trace', () => {
     for (const flag of ['--rules', '--appropriations']) {
       const r = run('reconcile', '--ledger', dfo(2020), flag, join(tmpdir(), 'finnes-ikke.csv'));

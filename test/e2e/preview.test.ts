@@ -115,6 +115,25 @@ describe('the browser preview', function () {
     expect(errors).to.deep.equal([]);
   });
 
+  it('shows the state accounts’ 2650.76 money as not placed, names both instruments, and points at Konteringsregler', async function () {
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
+    // DFØ's file as it comes: ISO-8859-1, every field quoted, three decimals (issue 11).
+    await importFile(page, path.join(ROOT, 'examples', 'dfo', 'statsregnskapet_aar_2020.csv'));
+    await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
+    await page.getByLabel('Per dato').fill('2020-12-31');
+    await page.getByRole('button', { name: 'Avstem', exact: true }).click();
+    const row = page.locator('ia-reconcile-view li.unallocated-row');
+    await row.first().waitFor();
+    expect(await row.count()).to.equal(1);
+    expect(await row.textContent()).to.include(
+      '2650.76 2020: 3\u00a0400\u00a0000,00\u00a0kr (utbetalinger, 12 linjer) – fordeles mellom Nytt tilskudd til ekspertbistand og Kompetansetiltak – forsøk når andelene er satt',
+    );
+    await row.getByRole('button').click();
+    // 2650.76's first rule is the third row of the embedded rules.
+    await page.locator('ia-sheet-view table[data-table=Konteringsregler] tr.highlight[data-row="3"]').waitFor();
+    expect(errors).to.deep.equal([]);
+  });
+
   it('saves an .xlsx that the engine reads back to the same figures, and opens it again', async function () {
     const { page, errors } = await openPreview(suite.browser(), suite.url());
     await importFile(page, EXAMPLE);

@@ -1,10 +1,10 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { flagsInWords, formatMoney, type Lang, type Plan, type Reconciliation } from '../../../engine/index.js';
+import { flagsInWords, formatMoney, rulesOf, type Lang, type Plan, type Reconciliation } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
-import { t } from '../../../engine/messages/ui.js';
+import { kindWord, listWords, t } from '../../../engine/messages/ui.js';
 import { flaggedRows } from '../overview-model.js';
 import { base } from '../styles.js';
 
@@ -140,9 +140,48 @@ export class IaReconcileView extends LitElement {
                     </button>
                   </li>`;
                 })}
-              </ul>`
+              </ul>
+              ${this._unallocated(result, lang)}`
           : nothing
       }`;
+  }
+
+  /** Money the rules could not place (CONTRACTS §8): shown with its post, never put on an instrument. */
+  private _unallocated(result: Reconciliation, lang: Lang) {
+    if (result.unallocated.length === 0) return nothing;
+    const nameOf = (id: string) => {
+      const found = this.plan?.instruments.find((i) => i.id === id);
+      return (lang === 'nb' ? found?.name : found?.nameEn) ?? id;
+    };
+    // The first rule on the post: where the user types the shares (1 = the table's first data row).
+    const rules = this.plan ? rulesOf(this.plan) : [];
+    const ruleRow = (chapter: number | null, post: number | null) =>
+      Math.max(1, rules.findIndex((r) => r.chapter === chapter && r.post === post) + 1);
+    return html`<h3 id="unallocated">${t(lang, 'unallocatedPaneCaption')}</h3>
+      <p>${t(lang, 'unallocatedPaneHelp')}</p>
+      <ul aria-labelledby="unallocated">
+        ${result.unallocated.map((u) => {
+          const post = u.chapter === null ? '–' : `${u.chapter}.${String(u.post ?? '').padStart(2, '0')}`;
+          return html`<li class="unallocated-row" data-post=${post} data-year=${u.year}>
+            <div class="name">${post}, ${u.year}</div>
+            <div>
+              ${t(lang, 'unallocatedLine', {
+                post,
+                year: u.year,
+                amount: formatMoney(u.amount, { lang }),
+                kind: kindWord(u.kind, lang),
+                count: u.lines,
+                instruments: listWords(u.instruments.map(nameOf), lang),
+              })}
+            </div>
+            <button
+              @click=${() => this.dispatchEvent(iaEvent('ia-show-row', { table: 'Konteringsregler', row: ruleRow(u.chapter, u.post) }))}
+            >
+              ${t(lang, 'showRules')}<span class="visually-hidden">: ${post} ${u.year}</span>
+            </button>
+          </li>`;
+        })}
+      </ul>`;
   }
 
   private _onDate(event: Event): void {

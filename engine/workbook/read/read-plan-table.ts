@@ -22,6 +22,7 @@ import type { Plan, PostMapping } from '../../plan/plan.js';
 import { postKey } from '../../plan/plan.js';
 import { problem, type Lang, type Problem, type ProblemCode } from '../../messages/problems.js';
 import type { CellValue, TableRead, WorkbookPort } from '../port/port.js';
+import { readRulesTable } from './read-rules.js';
 
 /** What reading a plan gave: the plan, or null when any problem was found, and every problem. */
 export interface PlanReading {
@@ -230,10 +231,17 @@ function readPosts(read: TableRead, file: string, lang: Lang, problems: Problem[
     if (idText === '') r.report('missing_value', line, 'Virkemiddel', null);
     else if (!instrument) r.report('unknown_instrument', line, 'Virkemiddel', idText);
     if (chapter === null || post === null || !instrument) return;
-    const key = postKey(chapter, post);
+    // A post may fund several instruments (2650.76): one row each; the same pair twice is a repeat.
+    const key = `${postKey(chapter, post)}:${instrument.id}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      r.report('duplicate_post', line, 'Post', key, lang === 'nb' ? `Står også på rad ${first}.` : `Also on row ${first}.`);
+      r.report(
+        'duplicate_post',
+        line,
+        'Post',
+        postKey(chapter, post),
+        lang === 'nb' ? `Står også på rad ${first}.` : `Also on row ${first}.`,
+      );
       return;
     }
     seen.set(key, line);
@@ -254,19 +262,33 @@ export function missingTable(file: string, sheet: string, lang: Lang): Problem {
 }
 
 /** A plan from the `Rammer` and `Poster` tables as read (null where the workbook lacks the table). */
-export function readPlanTables(rammer: TableRead | null, poster: TableRead | null, file: string, lang: Lang = 'nb'): PlanReading {
+export function readPlanTables(
+  rammer: TableRead | null,
+  poster: TableRead | null,
+  file: string,
+  lang: Lang = 'nb',
+  /** `Konteringsregler` (CONTRACTS §8); a workbook without it places by the embedded rules. */
+  rules: TableRead | null = null,
+): PlanReading {
   const problems: Problem[] = [];
   if (!rammer) problems.push(missingTable(file, 'Rammer', lang));
   if (!poster) problems.push(missingTable(file, 'Poster', lang));
   const frames = rammer ? readFrames(rammer, file, lang, problems) : null;
   const posts = poster ? readPosts(poster, file, lang, problems) : null;
+  const ruleReading = rules ? readRulesTable(rules, file, lang) : null;
+  if (ruleReading && !ruleReading.ok) for (const p of ruleReading.problems) problems.push(p);
   if (frames) for (const p of validateFrames(frames, lang)) problems.push(p);
   if (problems.length > 0 || !frames || !posts) return { plan: null, problems };
-  return { plan: { instruments: INSTRUMENTS, frames: sortFrames(frames.map((f) => f.frame)), posts }, problems };
+  const plan = { instruments: INSTRUMENTS, frames: sortFrames(frames.map((f) => f.frame)), posts };
+  return { plan: ruleReading?.ok ? { ...plan, rules: ruleReading.rules } : plan, problems };
 }
 
 /** A plan from a workbook through its port. */
 export async function readPlanFromPort(port: WorkbookPort, file: string, lang: Lang = 'nb'): Promise<PlanReading> {
-  const [rammer, poster] = await Promise.all([port.readTable('Rammer'), port.readTable('Poster')]);
-  return readPlanTables(rammer, poster, file, lang);
+  const [rammer, poster, rules] = await Promise.all([
+    port.readTable('Rammer'),
+    port.readTable('Poster'),
+    port.readTable('Konteringsregler'),
+  ]);
+  return readPlanTables(rammer, poster, file, lang, rules);
 }

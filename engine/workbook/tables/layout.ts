@@ -113,6 +113,28 @@ export const POSTER: TableSpec = {
   ],
 };
 
+/**
+ * The `Konteringsregler` table (CONTRACTS §8), on the sheet `Poster` beside `Poster`: which
+ * instruments the lines of a chapter, post, account, dimension or organisation go to, and in what
+ * share (`?` when the share is not known: such lines are shown as unallocated, never guessed).
+ */
+export const KONTERINGSREGLER: TableSpec = {
+  sheet: 'Poster',
+  table: 'Konteringsregler',
+  origin: { row: 1, column: 6 },
+  columns: [
+    col('Kapittel', 'whole', 10),
+    col('Post', 'whole', 7),
+    col('Konto', 'text', 10),
+    col('Dimensjon', 'text', 18),
+    col('Virksomhet', 'text', 13),
+    col('Fra år', 'year', 8),
+    col('Til år', 'year', 8),
+    col('Virkemiddel', 'text', 22, { validationList: INSTRUMENT_IDS }),
+    col('Andel', 'text', 9),
+  ],
+};
+
 /** The `Forbruk` table: the ledger, one line per row. */
 export const FORBRUK: TableSpec = {
   sheet: 'Forbruk',
@@ -226,5 +248,5 @@ export const LOGG: TableSpec = {
 
 /** Every table spec of the layout (except Evaluering's), by table name. */
 export function layoutSpecs(lang: Lang = 'nb'): readonly TableSpec[] {
-  return [RAMMER, POSTER, FORBRUK, avstemmingSpec(lang), LOGG];
+  return [RAMMER, POSTER, FORBRUK, avstemmingSpec(lang), LOGG, KONTERINGSREGLER];
 }

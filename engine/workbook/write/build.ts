@@ -13,7 +13,17 @@ import type { Lang } from '../../messages/problems.js';
 import { flagsInWords } from '../../reconcile/flags.js';
 import type { Reconciliation, ReconciliationRow } from '../../reconcile/reconcile.js';
 import { carryOverCells, governanceTables, type Governance } from '../governance.js';
-import { avstemmingSpec, columnRef, FORBRUK, POSTER, RAMMER, SHEET_ORDER, thisRowRef } from '../tables/layout.js';
+import {
+  avstemmingSpec,
+  columnRef,
+  FORBRUK,
+  KONTERINGSREGLER,
+  POSTER,
+  RAMMER,
+  SHEET_ORDER,
+  thisRowRef,
+} from '../tables/layout.js';
+import { ruleShareText, rulesOf } from '../../plan/rules.js';
 import { changeOfLogRow, logTable } from '../read/log-table.js';
 import type { Cell, FormulaCell, TableData, TableSpec } from '../port/port.js';
 
@@ -97,6 +107,22 @@ export function rammerTable(plan: Plan, rules: ReadonlyMap<string, CarryOverRule
     ...carryOverCells(rules.get(frameKey(f))),
   ]);
   return { spec: RAMMER, rows };
+}
+
+/** The `Konteringsregler` table of a plan: its rules (the embedded ones when it has none of its own). */
+export function konteringsreglerTable(plan: Plan): TableData {
+  const rows = rulesOf(plan).map((r): Cell[] => [
+    r.chapter,
+    r.post,
+    r.account,
+    r.dimension === null ? null : `${r.dimension.type}=${r.dimension.id}`,
+    r.organisation,
+    r.fromYear,
+    r.toYear,
+    r.instrument,
+    r.share.kind === 'all' ? null : ruleShareText(r.share),
+  ]);
+  return { spec: KONTERINGSREGLER, rows };
 }
 
 /** The `Poster` table of a plan. */
@@ -221,6 +247,7 @@ export function buildWorkbookTables(input: WorkbookInput): TableData[] {
   return orderTables([
     rammerTable(plan, rules),
     posterTable(plan),
+    konteringsreglerTable(plan),
     forbrukTable(input.ledgerLines),
     avstemmingTable(plan, reconciliation, lang, rules),
     ...(governance ? governanceTables(governance, plan.frames) : []),

@@ -22,7 +22,14 @@ describe('buildWorkbookTables', () => {
   });
 
   it('writes the tables in sheet order', () => {
-    expect(tables.map((t) => t.spec.table)).to.deep.equal(['Rammer', 'Poster', 'Forbruk', 'Avstemming', 'Logg']);
+    expect(tables.map((t) => t.spec.table)).to.deep.equal([
+      'Rammer',
+      'Poster',
+      'Konteringsregler',
+      'Forbruk',
+      'Avstemming',
+      'Logg',
+    ]);
   });
 
   it('gives Rammer one row per frame, an amount not set as an empty cell, never 0', () => {
@@ -35,7 +42,16 @@ describe('buildWorkbookTables', () => {
   });
 
   it('puts the budget-post mapping in Poster', () => {
-    expect(tableOf(tables, 'Poster').rows).to.deep.include([2650, 76, 'ekspertbistand', 'Tilskudd til ekspertbistand']);
+    const name = 'Tilskudd til ekspertbistand og kompetansetiltak for sykmeldte';
+    expect(tableOf(tables, 'Poster').rows).to.deep.include([2650, 76, 'ekspertbistand', name]);
+    expect(tableOf(tables, 'Poster').rows).to.deep.include([2650, 76, 'kompetansetiltak', name]);
+    // The embedded rules beside it (CONTRACTS §8): 2650.76's split is not published, so its shares are ?.
+    expect(tableOf(tables, 'Konteringsregler').rows).to.deep.equal([
+      [601, 22, null, null, null, null, null, 'kunnskapsutvikling', null],
+      [601, 71, null, null, null, null, null, 'bransjeprogrammer', null],
+      [2650, 76, null, null, null, null, null, 'ekspertbistand', '?'],
+      [2650, 76, null, null, null, null, null, 'kompetansetiltak', '?'],
+    ]);
   });
 
   it('keeps every ledger line in Forbruk, also one dated after the report date; Avstemming counts up to its Per dato', () => {
@@ -130,6 +146,7 @@ describe('buildWorkbookTables', () => {
     expect(withExtra.map((t) => t.spec.table)).to.deep.equal([
       'Rammer',
       'Poster',
+      'Konteringsregler',
       'Forbruk',
       'Avstemming',
       'Indikatorer',

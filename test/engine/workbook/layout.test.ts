@@ -23,6 +23,7 @@ describe('workbook layout', () => {
       ['Forbruk', 'Forbruk'],
       ['Avstemming', 'Avstemming'],
       ['Logg', 'Logg'],
+      ['Poster', 'Konteringsregler'],
     ]);
     expect(SHEET_ORDER.indexOf('Evaluering')).to.equal(SHEET_ORDER.indexOf('Logg') - 1);
   });

@@ -130,8 +130,8 @@ describe('readPlanTables', () => {
     ['a missing year', (r) => void (r[6]![2] = null), ['missing_value', 'Rammer', 8, 'Fra', null]],
     [
       'a budget post written twice',
-      (_, p) => void p.push([601, 22, 'kunnskapsutvikling', 'igjen']),
-      ['duplicate_post', 'Poster', 5, 'Post', '601.22'],
+      (_, p) => void p.push([601, 22, 'kunnskapsutvikling', 'igjen']), // the same post and instrument again
+      ['duplicate_post', 'Poster', 6, 'Post', '601.22'],
     ],
     [
       'a chapter that is not a whole number',

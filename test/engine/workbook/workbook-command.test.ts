@@ -26,6 +26,7 @@ describe('ia-planner workbook', function () {
     expect([...tables.keys()]).to.deep.equal([
       'rammer',
       'poster',
+      'konteringsregler',
       'forbruk',
       'avstemming',
       'versjoner',
