@@ -28,6 +28,9 @@ import {
   type Problem,
   type TableRead,
   NOTHING_OUTSIDE,
+  SpendingTotals,
+  formatMoney,
+  Money,
   type Year,
 } from '../index.js';
 import { WorkbookExistsError } from '../workbook/xlsx/save-file.js';
@@ -35,7 +38,10 @@ import { UsageError, yearOption, type CliOptions } from './args.js';
 import type { CommandResult } from './commands.js';
 import { countText, dateText, problemLines } from './commands.js';
 import { readIndicators } from './evaluate-command.js';
-import { loadLedgers, nowStamp, resolveAsOf, userName } from './io.js';
+import { loadLedgers, nowStamp, readAppropriationsFile, readRulesFile, resolveAsOf, userName } from './io.js';
+import { comparePosts } from '../reconcile/appropriations.js';
+import { bevilgningTable } from '../workbook/write/bevilgning.js';
+import { t } from '../messages/ui.js';
 import { embeddedState, isWorkbook, loadWorkbook } from './planning-io.js';
 import { headLine } from './log-command.js';
 import { isKeyProblem, logKeyFromEnvironment } from './log-key.js';
@@ -136,6 +142,12 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
     state = reading.state;
     indicatorTable = loaded.tables.get('indikatorer') ?? null;
   }
+  if (options.rules !== undefined) {
+    // --rules replaces the workbook's Konteringsregler (CONTRACTS §8), and is written in its place.
+    const rules = readRulesFile(options.rules, lang);
+    if (!rules.ok) return rejected(rules.problems, lang);
+    state = { ...state, plan: { ...state.plan, rules: rules.rules } };
+  }
   const ledger = new Ledger(state.plan);
   if (planFile !== null) ledger.addLines(planFile, state.lines, lang);
   const loaded = await loadLedgers(state.plan, options.ledger, { skipInvalid: options.skipInvalid, lang }, undefined, ledger);
@@ -197,7 +209,15 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
     },
     state.logKey ?? null,
   );
-  const tables = planningTables({ ...state, lines, log }, { asOf, lang, extraTables: evaluationTables(evaluation, lang) });
+  const extraTables = evaluationTables(evaluation, lang);
+  if (options.appropriations !== undefined) {
+    const read = readAppropriationsFile(options.appropriations, lang);
+    if (read.problems.length > 0) return rejected([...read.problems], lang, warnings);
+    const totals = new SpendingTotals(asOf);
+    for (const line of lines) totals.add(line);
+    extraTables.push(bevilgningTable(state.plan, comparePosts(state.plan, read.appropriations, totals.postSpent), asOf));
+  }
+  const tables = planningTables({ ...state, lines, log }, { asOf, lang, extraTables });
   try {
     await held.write(tables, { overwrite: options.force });
   } catch (error) {
@@ -208,6 +228,17 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
     lang === 'nb'
       ? `Skrev ${out}: ${state.plan.frames.length} rammer, ${lines.length} linjer i Forbruk, avstemt per ${dateText(asOf, lang)}, vurdering for ${year}.\n`
       : `Wrote ${out}: ${state.plan.frames.length} frames, ${lines.length} lines in Forbruk, reconciled as of ${asOf}, evaluation for ${year}.\n`;
+  const outside = loaded.reports
+    .filter((r) => r.outside.lines > 0)
+    .map(
+      (r) =>
+        `${t(lang, 'outsideLine', { file: r.file, count: r.outside.lines, amount: formatMoney(Money.fromMilli(r.outside.amount), { lang }) })}\n`,
+    )
+    .join('');
   const head = headLine(log, out, lang);
-  return { stdout: done, stderr: problemLines([...loaded.problems, ...accepted.report.problems]) + warnings + head, status: 0 };
+  return {
+    stdout: done + outside,
+    stderr: problemLines([...loaded.problems, ...accepted.report.problems]) + warnings + head,
+    status: 0,
+  };
 }

@@ -116,7 +116,7 @@ describe('the workbook in LibreOffice Calc', function () {
       },
     );
     const sheets = new Map<string, Field[][]>();
-    for (const sheet of ['Rammer', 'Poster', 'Forbruk', 'Avstemming', 'Styring', 'Evaluering', 'Logg']) {
+    for (const sheet of ['Rammer', 'Poster', 'Forbruk', 'Avstemming', 'Bevilgning', 'Styring', 'Evaluering', 'Logg']) {
       const csv = join(out, `${name}-${sheet}.csv`);
       if (existsSync(csv)) sheets.set(sheet, parseCsv(readFileSync(csv, 'utf8')));
     }
@@ -168,6 +168,44 @@ describe('the workbook in LibreOffice Calc', function () {
     expect(ore(totals[col('Gjenstår')]!.text)).to.equal(sumOf((r) => r.remaining));
     const ekspert = body.find((r) => r[0]!.text === 'ekspertbistand' && r[2]!.text === '2024')!;
     expect(ore(ekspert[col('Utbetalt')]!.text)).to.equal('2025000.25');
+  });
+
+  it('computes Bevilgning (appropriated, spent on the post, left) as the engine does, from the state’s own files', async () => {
+    // Issue 11, CONTRACTS §9: the state accounts 2019–2025 and the appropriation history as shipped.
+    const examples = join(import.meta.dirname, '..', '..', 'examples', 'dfo');
+    const files = [2019, 2020, 2021, 2022, 2023, 2024, 2025].flatMap((y) => [
+      '--ledger',
+      join(examples, `statsregnskapet_aar_${y}.csv`),
+    ]);
+    const xlsx = join(dir, 'stat.xlsx');
+    const args = [
+      '--out',
+      xlsx,
+      ...files,
+      '--appropriations',
+      join(examples, 'bevilgninger_full_historikk.csv'),
+      '--as-of',
+      '2025-12-31',
+    ];
+    const result = await workbookCommand(parseOptions(args));
+    expect(result.status, result.stderr).to.equal(0);
+    const rows = recalculated(xlsx).get('Bevilgning')!;
+    const header = rows[0]!.map((f) => f.text);
+    const cell = (row: Field[], name: string) => {
+      const f = row[header.indexOf(name)]!;
+      return f.text === '' ? null : ore(f.text);
+    };
+    const byKey = new Map(rows.slice(1).map((r) => [`${r[0]!.text}.${r[1]!.text}:${r[2]!.text}`, r]));
+    const expectRow = (key: string, appropriated: string | null, spent: string, left: string | null) => {
+      const row = byKey.get(key)!;
+      expect([cell(row, 'Bevilget'), cell(row, 'Brukt'), cell(row, 'Gjenstår')], key).to.deep.equal([appropriated, spent, left]);
+    };
+    expectRow('2650.76:2020', '102000000.00', '3400000.00', '98600000.00');
+    expectRow('601.71:2019', '53000000.00', '53000000.00', '0.00');
+    expectRow('601.71:2025', '71800000.00', '68700000.00', '3100000.00');
+    // No appropriation row: empty, never 0, in the sheet too.
+    expectRow('601.22:2021', null, '19000000.00', null);
+    expect(rows.length - 1).to.equal(21);
   });
 
   it('keeps ledger texts that look like formulas as text', () => {

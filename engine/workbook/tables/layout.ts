@@ -27,7 +27,16 @@ export function numberFormatOf(kind: ColumnKind): string {
 }
 
 /** The sheets in the order they appear (Styring and Evaluering are written when governance and an evaluation are given). */
-export const SHEET_ORDER: readonly string[] = ['Rammer', 'Poster', 'Forbruk', 'Avstemming', 'Styring', 'Evaluering', 'Logg'];
+export const SHEET_ORDER: readonly string[] = [
+  'Rammer',
+  'Poster',
+  'Forbruk',
+  'Avstemming',
+  'Bevilgning',
+  'Styring',
+  'Evaluering',
+  'Logg',
+];
 
 /** The column letters of a 1-based column number (1 = A, 27 = AA). */
 export function columnLetter(column: number): string {
@@ -132,6 +141,31 @@ export const KONTERINGSREGLER: TableSpec = {
     col('Til år', 'year', 8),
     col('Virkemiddel', 'text', 22, { validationList: INSTRUMENT_IDS }),
     col('Andel', 'text', 9),
+  ],
+};
+
+/**
+ * The `Bevilgning` table (CONTRACTS §9): per chapter, post and year, what Stortinget appropriated
+ * (from DFØ's appropriation history), what the ledger spent on the post (a live formula over
+ * `Forbruk`, like Avstemming's `Utbetalt`) and the agreement's frames for the post's instruments.
+ */
+export const BEVILGNING: TableSpec = {
+  sheet: 'Bevilgning',
+  table: 'Bevilgning',
+  origin: A1,
+  columns: [
+    col('Kapittel', 'whole', 10),
+    col('Post', 'whole', 7),
+    col('År', 'year', 7),
+    col('Saldert', 'money', 18),
+    col('Endringer', 'money', 18),
+    col('Overført inn', 'money', 18),
+    col('Bevilget', 'money', 18),
+    col('Brukt', 'money', 18),
+    col('Rammer', 'money', 18),
+    col('Gjenstår', 'money', 18),
+    col('Virkemidler', 'text', 40),
+    col('Per dato', 'date', 12),
   ],
 };
 
