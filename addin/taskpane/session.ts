@@ -197,6 +197,7 @@ export class PlannerSession {
       file: this.file,
       lang,
       unlocked: request.unlocked ?? false,
+      context,
     });
     if (!result.ok) return result;
     await this.commit(result.state, GOVERNANCE_TABLES, lang);

@@ -28,6 +28,7 @@ import {
   type Problem,
   type TableRead,
   NOTHING_OUTSIDE,
+  contextProblems,
   SpendingTotals,
   formatMoney,
   Money,
@@ -196,6 +197,8 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
         `${loaded.ledger.duplicates} duplikater utelatt. Avstemt per ${asOf}; vurdering for ${year}`
       : `Plan: ${planFile ?? 'the embedded plan'}. Ledger: ${files.join(', ') || 'no files'}; ${lines.length} lines (${added} new), ` +
         `${loaded.ledger.duplicates} duplicates left out. Reconciled as of ${asOf}; evaluation for ${year}`;
+  const told = contextProblems({ who: userName(options.user), at: '', why: options.reason ?? '' }, basename(out), lang);
+  if (told.length > 0) return rejected(told, lang, warnings);
   const log = appendEntry(
     state.log,
     {

@@ -118,7 +118,7 @@ async function changeWorkbook(
       stderr = made.stderr ?? '';
       return made.result;
     },
-    { file, lang, unlocked },
+    { file, lang, unlocked, context },
   );
   if (own) return own;
   if (!result.ok) return refusedResult(result.problems, lang, stderr);

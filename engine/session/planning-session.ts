@@ -23,7 +23,8 @@ import { previewReallocation, type Reallocation, type ReallocationPreview } from
 import type { ChangeContext, PlanVersion } from '../plan/versions.js';
 import { noticeText, type GovernanceOutcome } from '../messages/governance.js';
 import type { Money } from '../money.js';
-import { governanceProblem, type Lang, type Problem } from '../messages/problems.js';
+import { governanceProblem, problem, type Lang, type Problem } from '../messages/problems.js';
+import { EXCEL_MAX_CELL_TEXT, hasControlCharacter, showControlCharacters } from '../excel-limits.js';
 import type { ReconciliationRow } from '../reconcile/reconcile.js';
 import { closedYearsOf, EMPTY_GOVERNANCE, governanceTables } from '../workbook/governance.js';
 import { logTable } from '../workbook/read/log-table.js';
@@ -160,6 +161,30 @@ export interface ChangeOptions {
    * every other closed year must still hold afterwards.
    */
   readonly unlocked?: boolean;
+  /** Who and why, as the log will record them: checked before the change is made. */
+  readonly context?: ChangeContext;
+}
+
+/**
+ * Problems with who and why as the log would record them (issue 10): a control character or more
+ * than a cell holds would not survive a sheet, so the entry's hash could not be proved again.
+ * Refused, naming the Logg column, before anything changes.
+ */
+export function contextProblems(context: ChangeContext, file: string, lang: Lang = 'nb'): Problem[] {
+  const problems: Problem[] = [];
+  for (const [column, text] of [
+    ['Hvem', context.who],
+    ['Begrunnelse', context.why],
+  ] as const) {
+    const place = { file, sheet: 'Logg', line: null, column };
+    if (hasControlCharacter(text, false)) {
+      problems.push(problem('control_character', { ...place, value: showControlCharacters(text) }, lang));
+    } else if (text.length > EXCEL_MAX_CELL_TEXT) {
+      const params = { max: String(EXCEL_MAX_CELL_TEXT), length: String(text.length) };
+      problems.push(problem('text_too_long', { ...place, value: `${text.slice(0, 40)}…` }, lang, params));
+    }
+  }
+  return problems;
 }
 
 /**
@@ -176,6 +201,8 @@ export function runChange(
 ): GovernanceResult {
   const state = options.unlocked ? reading.unlockedState : reading.state;
   if (!state) return { ok: false, problems: [...reading.problems] };
+  const told = options.context ? contextProblems(options.context, options.file, options.lang) : [];
+  if (told.length > 0) return { ok: false, problems: told };
   if (reading.logProblems.length > 0) return { ok: false, problems: [...reading.logProblems] };
   // `frameRows`: where each frame stands in Rammer, so a refusal can name its row.
   const result = make(state, reading.rows.frameRows);

@@ -204,6 +204,17 @@ describe('ia-planner governance commands', function () {
       expect(help).to.contain(`ia-planner ${command}`);
   });
 
+  it('refuses a --reason or --user with a control character, naming the Logg column, and writes nothing', async () => {
+    const before = readFileSync(book);
+    const reason = run('close-year', '--plan', book, '--year', '2025', '--reason', 'Vedtatt\u0007');
+    expect(reason.status).to.equal(1);
+    expect(reason.stderr).to.contain('plan.xlsx, ark Logg, kolonne Begrunnelse').and.contain('Vedtatt');
+    const user = run('close-year', '--plan', book, '--year', '2025', '--reason', 'Vedtatt', '--user', 'kari\u001b[31m');
+    expect(user.status).to.equal(1);
+    expect(user.stderr).to.contain('plan.xlsx, ark Logg, kolonne Hvem');
+    expect(readFileSync(book).equals(before)).to.equal(true);
+  });
+
   it('refuses every change to a workbook whose log was edited, naming the row', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(book);
