@@ -21,6 +21,7 @@ import {
   fundingWords,
   sourceWords,
   yearTotals,
+  refusesWholeFile,
 } from '../index.js';
 import { kindWord, listWords, t, type TextKey } from '../messages/ui.js';
 import { comparePosts, postComparisonToJson, type PostComparison } from '../reconcile/appropriations.js';
@@ -279,10 +280,12 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
     return { stdout: JSON.stringify(json, null, 2) + '\n', stderr, status };
   }
   if (loaded.rejected) {
+    // Advice to skip invalid lines only where lines were invalid, not a file refused whole.
+    const wholeFile = loaded.problems.some(refusesWholeFile);
     const note =
       lang === 'nb'
-        ? `Forbruket ble avvist: ${countText(loaded.problems.length, lang)} feil. Ingenting er importert. Rett feilene, eller bruk --skip-invalid for å ta med bare de gyldige linjene.\n`
-        : `The ledger was rejected: ${countText(loaded.problems.length, lang)} errors. Nothing was imported. Fix them, or use --skip-invalid to keep only the valid lines.\n`;
+        ? `Forbruket ble avvist: ${countText(loaded.problems.length, lang)} feil. Ingenting er importert. ${wholeFile ? 'Rett feilene: de gjelder hele filen, så --skip-invalid hjelper ikke.' : 'Rett feilene, eller bruk --skip-invalid for å ta med bare de gyldige linjene.'}\n`
+        : `The ledger was rejected: ${countText(loaded.problems.length, lang)} errors. Nothing was imported. ${wholeFile ? 'Fix them: they concern the whole file, so --skip-invalid does not help.' : 'Fix them, or use --skip-invalid to keep only the valid lines.'}\n`;
     return { stdout: '', stderr: stderr + note, status: 1 };
   }
   if (options.format === 'csv') {

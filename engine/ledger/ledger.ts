@@ -545,6 +545,14 @@ export class Ledger {
 /** Problems that refuse a source whole, even with --skip-invalid. */
 const FILE_LEVEL: ReadonlySet<string> = new Set(['bad_xml', 'not_saft', 'binary_file', 'missing_columns', 'duplicate_column']);
 
+/**
+ * Whether a problem refuses its file whole whatever --skip-invalid says (malformed XML, a header
+ * without the required columns, bytes that are not text): advice to skip invalid lines would not help.
+ */
+export function refusesWholeFile(p: Pick<Problem, 'code' | 'line'>): boolean {
+  return FILE_LEVEL.has(p.code) || p.line === null;
+}
+
 /** The lines of a file outside the plan, counted as read after the as-of cut-off. */
 class OutsideCount {
   lines = 0;

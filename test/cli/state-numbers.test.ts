@@ -211,6 +211,19 @@ describe('ia-planner reconcile on the state’s own files (CONTRACTS §7–§9)'
     ]);
   });
 
+  it('advises --skip-invalid only when lines were invalid, not when a file is refused whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ia-advice-'));
+    const header = join(dir, 'uten-belop.csv');
+    writeFileSync(header, 'dato;bilag;virkemiddel\n01.02.2024;U-1;skil\n');
+    const lines = join(dir, 'feil-linje.csv');
+    writeFileSync(lines, 'dato;bilag;virkemiddel;beløp\n01.02.2024;U-1;skil;tolv\n');
+    const whole = run('reconcile', '--ledger', header);
+    const line = run('reconcile', '--ledger', lines);
+    expect([whole.status, line.status]).to.deep.equal([1, 1]);
+    expect(whole.stderr).to.contain('Rett feilene: de gjelder hele filen, så --skip-invalid hjelper ikke.');
+    expect(line.stderr).to.contain('Rett feilene, eller bruk --skip-invalid for å ta med bare de gyldige linjene.');
+  });
+
   it('names a missing --rules or --appropriations file (exit 1), never a stack trace', () => {
     for (const flag of ['--rules', '--appropriations']) {
       const r = run('reconcile', '--ledger', dfo(2020), flag, join(tmpdir(), 'finnes-ikke.csv'));
