@@ -178,7 +178,17 @@ export async function framesCommand(options: CliOptions): Promise<CommandResult>
   const warnings = problemLines(logWarnings, 'warnings', bound);
   if (options.format === 'json') {
     return {
-      stdout: JSON.stringify({ frames: plan.frames.map((f) => frameJson(plan, f)) }, null, 2) + '\n',
+      // The log's warnings (a broken log) in the JSON too, under the same bound (CONTRACTS §4).
+      stdout:
+        JSON.stringify(
+          {
+            frames: plan.frames.map((f) => frameJson(plan, f)),
+            warnings: bounded(logWarnings, bound).map(problemJson),
+            warningCount: logWarnings.length,
+          },
+          null,
+          2,
+        ) + '\n',
       stderr: warnings,
       status: 0,
     };

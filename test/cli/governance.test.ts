@@ -224,4 +224,17 @@ describe('ia-planner governance commands', function () {
     expect(r.status).to.equal(1);
     expect(r.stderr).to.contain('ark Logg, rad 3').and.contain('Loggen er brutt');
   });
+
+  it('still shows the frames of a workbook whose log is broken, with the broken log as warnings in the JSON', () => {
+    const r = run('frames', '--plan', book, '--format', 'json');
+    expect(r.status).to.equal(0);
+    const json = JSON.parse(r.stdout) as {
+      frames: unknown[];
+      warnings: { code: string; sheet: string; line: number }[];
+      warningCount: number;
+    };
+    expect(json.frames).to.have.length(93);
+    expect(json.warningCount).to.be.greaterThan(0);
+    expect(json.warnings.map((w) => [w.code, w.sheet, w.line])[0]).to.deep.equal(['broken_log', 'Logg', 3]);
+  });
 });
