@@ -136,6 +136,18 @@ export class CsvReader {
     let quoted = false;
     let fieldStart = true;
     while (i < text.length) {
+      if (quoted) {
+        // Inside quotes everything up to the next quote is the field's: one slice, not a character at a time.
+        const quote = text.indexOf('"', i);
+        const stop = quote < 0 ? text.length : quote;
+        if (stop > i) {
+          const piece = text.slice(i, stop);
+          for (let n = piece.indexOf('\n'); n >= 0; n = piece.indexOf('\n', n + 1)) lines++;
+          field += piece;
+          i = stop;
+          continue;
+        }
+      }
       const ch = text[i]!;
       if (quoted) {
         if (ch === '"') {

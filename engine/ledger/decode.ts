@@ -21,8 +21,32 @@ const CP1252_HIGH = [
   0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
 ];
 
+/**
+ * The runtime's own single-byte decoder ('latin1' is Windows-1252 by the WHATWG label table), for
+ * speed (a 134 MB state-accounts file in 0.6 s instead of 3 s): whatever it makes of 0x80–0x9F (the
+ * C1 controls under Node 20.20, the right characters elsewhere) is put right by the table, so the
+ * result is the table's on every runtime. Null where the runtime has none.
+ */
+const NATIVE_LATIN1: TextDecoder | null = (() => {
+  try {
+    return new TextDecoder('latin1');
+  } catch {
+    return null;
+  }
+})();
+
 /** Decodes Windows-1252 bytes. */
 export function decodeWindows1252(bytes: Uint8Array): string {
+  if (NATIVE_LATIN1 !== null) {
+    return NATIVE_LATIN1.decode(bytes).replace(/[\u0080-\u009f]/g, (c) =>
+      String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]!),
+    );
+  }
+  return decodeWindows1252Bytewise(bytes);
+}
+
+/** Decodes Windows-1252 bytes one by one through the table (where the runtime has no decoder). */
+export function decodeWindows1252Bytewise(bytes: Uint8Array): string {
   let out = '';
   const step = 8192;
   for (let start = 0; start < bytes.length; start += step) {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ChunkDecoder, decodeText, decodeWindows1252 } from '../../engine/index.js';
+import { ChunkDecoder, decodeText, decodeWindows1252, decodeWindows1252Bytewise } from '../../engine/index.js';
 import { brief, chunksOf, fixture, newLedger } from './ledger-helpers.js';
 
 // Scenario: a Norwegian accounting export saved as Windows-1252, whose texts hold the characters
@@ -150,4 +150,11 @@ describe('Ledger: a Windows-1252 file with the characters of 0x80–0x9F in its 
       ]);
     });
   }
+
+  it('gives the same text through the runtime’s decoder and through the table alone, for every byte', () => {
+    const every = Uint8Array.from({ length: 256 * 4 }, (_, i) => i % 256);
+    const bytewise = decodeWindows1252Bytewise(every);
+    expect(decodeWindows1252(every)).to.equal(bytewise);
+    expect([...bytewise].map((c) => c.codePointAt(0)).filter((c) => c! >= 0x80 && c! < 0xa0)).to.deep.equal([]);
+  });
 });

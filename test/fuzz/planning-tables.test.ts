@@ -9,6 +9,7 @@ import {
   FORBRUK,
   LOGG,
   POSTER,
+  KONTERINGSREGLER,
   RAMMER,
   VERSJONER,
   VERSJONSRAMMER,
@@ -122,7 +123,25 @@ describe('fuzz: planning workbook table readers', function () {
 
   it('never throws on tables of random cells under random headers, and gives a state or problems', () => {
     const names = ['Virkemiddel', 'Navn', 'Fra', 'Til', 'Beløp', 'Enhet', 'Finansiering', 'Betingelse', 'Bekreftet', 'Kilde'];
-    const more = ['Kapittel', 'Post', 'Dato', 'Bilag', 'Type', 'År', 'Versjon', 'Status', 'Linjer', 'Linjekontroll', 'Rammer'];
+    const more = [
+      'Konto',
+      'Dimensjon',
+      'Virksomhet',
+      'Fra år',
+      'Til år',
+      'Andel',
+      'Kapittel',
+      'Post',
+      'Dato',
+      'Bilag',
+      'Type',
+      'År',
+      'Versjon',
+      'Status',
+      'Linjer',
+      'Linjekontroll',
+      'Rammer',
+    ];
     const logNames = [
       'Tidspunkt',
       'Hvem',
@@ -143,7 +162,7 @@ describe('fuzz: planning workbook table readers', function () {
     );
     // Each table under its own header (as written, or shuffled) or a random one; rows as wide as the header, or ragged.
     const own: Record<string, readonly string[]> = Object.fromEntries(
-      [RAMMER, POSTER, FORBRUK, VERSJONER, VERSJONSRAMMER, ARSAVSLUTNING, LOGG].map((spec) => [
+      [RAMMER, POSTER, KONTERINGSREGLER, FORBRUK, VERSJONER, VERSJONSRAMMER, ARSAVSLUTNING, LOGG].map((spec) => [
         spec.table,
         spec.columns.map((c) => c.name),
       ]),
