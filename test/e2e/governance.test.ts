@@ -368,6 +368,10 @@ describe('the Styring view', function () {
         null,
         null,
         'Skrevet inn i Excel',
+        null,
+        null,
+        null,
+        null,
       ];
       await preview._port.writeTables([{ spec: forbruk.spec, rows: [...forbruk.rows, typed] }]);
     });
