@@ -14,7 +14,7 @@ import { amountFitsCell, EXCEL_MAX_CELL_TEXT, hasControlCharacter, showControlCh
 import { parseAmountMilli } from '../money.js';
 import { problem, type Lang, type ProblemCode } from '../messages/problems.js';
 import { foldHeader } from './columns.js';
-import type { SourceSink } from './source-line.js';
+import type { PlacementKeys, SourceSink } from './source-line.js';
 
 /** The columns read, by their folded names. */
 const COLUMNS = {
@@ -49,6 +49,11 @@ export class DfoAccountsReader {
     private readonly file: string,
     header: readonly string[],
     private readonly lang: Lang,
+    /**
+     * Whether the plan's rules name a row (most of the state accounts are outside the plan): such a
+     * row is only summed as outside, so its texts are neither checked nor kept.
+     */
+    private readonly inPlan: (keys: PlacementKeys, year: number) => boolean = () => true,
   ) {
     const folded = header.map(foldHeader);
     for (const column of Object.keys(COLUMNS) as Column[]) {
@@ -81,21 +86,8 @@ export class DfoAccountsReader {
       report('extra_fields', null, String(fields.length), { count: String(this.width) });
       return;
     }
-    let faulty = false;
     const texts: Partial<Record<Column, string>> = {};
-    for (const column of Object.keys(COLUMNS) as Column[]) {
-      if (this.at[column] < 0) continue;
-      const raw = this.field(fields, column);
-      if (hasControlCharacter(raw, false)) {
-        report('control_character', column, showControlCharacters(raw));
-        faulty = true;
-      } else if (raw.length > EXCEL_MAX_CELL_TEXT) {
-        report('text_too_long', column, `${raw.slice(0, 40)}…`, { max: String(EXCEL_MAX_CELL_TEXT), length: String(raw.length) });
-        faulty = true;
-      }
-      texts[column] = raw;
-    }
-    if (faulty) return;
+    for (const column of Object.keys(COLUMNS) as Column[]) if (this.at[column] >= 0) texts[column] = this.field(fields, column);
     const yearText = texts.year ?? '';
     const periodText = texts.period ?? '';
     const postText = texts.postId ?? '';
@@ -144,6 +136,44 @@ export class DfoAccountsReader {
     const date = isoDate(year, month, daysInMonth(year, month))!;
     const account = texts.account ?? '';
     const organisation = texts.organisation ?? '';
+    const keys: PlacementKeys = {
+      chapter,
+      post,
+      account: account === '' ? null : account,
+      dimensions: [],
+      organisation: organisation === '' ? null : organisation.replace(/\s/g, ''),
+    };
+    if (!this.inPlan(keys, year)) {
+      // Outside the plan: counted with its amount by the ledger, nothing of it kept.
+      sink.line({
+        line,
+        date,
+        year,
+        kind: 'utbetaling',
+        amount,
+        voucher: '',
+        reference: '',
+        text: '',
+        source: '',
+        instrument: null,
+        keys,
+      });
+      return;
+    }
+    // Kept in Forbruk: no text a sheet would not give back.
+    let faulty = false;
+    for (const column of Object.keys(COLUMNS) as Column[]) {
+      const raw = texts[column];
+      if (raw === undefined) continue;
+      if (hasControlCharacter(raw, false)) {
+        report('control_character', column, showControlCharacters(raw));
+        faulty = true;
+      } else if (raw.length > EXCEL_MAX_CELL_TEXT) {
+        report('text_too_long', column, `${raw.slice(0, 40)}…`, { max: String(EXCEL_MAX_CELL_TEXT), length: String(raw.length) });
+        faulty = true;
+      }
+    }
+    if (faulty) return;
     const accountant = texts.accountant ?? '';
     const names = [texts.postName, texts.accountName, texts.organisationName].filter(
       (t): t is string => t !== undefined && t !== '',
@@ -162,13 +192,7 @@ export class DfoAccountsReader {
       // Virksomhet_id and Beløp are in the voucher, date and amount).
       source: accountant === '' ? '' : `DFØ ${accountant}`,
       instrument: null,
-      keys: {
-        chapter,
-        post,
-        account: account === '' ? null : account,
-        dimensions: [],
-        organisation: organisation === '' ? null : organisation.replace(/\s/g, ''),
-      },
+      keys,
     });
   }
 }

@@ -320,7 +320,7 @@ export class Ledger {
         // The state accounts are recognised before section 2's header matching (CONTRACTS §7):
         // their header has `Kapittel` and `Post` name columns too.
         if (isDfoAccountsHeader(fields)) {
-          dfo = new DfoAccountsReader(file, fields, lang);
+          dfo = new DfoAccountsReader(file, fields, lang, (keys, year) => this.placer.inPlan(keys, year));
           header = mapHeader(fields, LEDGER_COLUMNS);
           return;
         }

@@ -55,6 +55,11 @@ export class LinePlacer {
     this.rules = new RulePlacer(rulesOf(plan));
   }
 
+  /** Whether a line with these keys in this budget year is in the plan at all (a rule names it). */
+  inPlan(keys: PlacementKeys, year: number): boolean {
+    return isYear(year) && this.rules.names(keys, year);
+  }
+
   /**
    * Places a line that names no instrument (`line.instrument === null`). `where` is how a problem
    * names the place (file, sheet, line, and the column that holds the post).

@@ -233,6 +233,12 @@ export class RulePlacer {
     }
   }
 
+  /** Whether any rule names a line with these keys in this year (else it is outside the plan). */
+  names(keys: PlacementKeys, year: number): boolean {
+    const any = (list: readonly MappingRule[] | undefined) => list !== undefined && list.some((r) => ruleMatches(r, keys, year));
+    return (keys.chapter !== null && any(this.byChapter.get(keys.chapter))) || any(this.byChapter.get(null));
+  }
+
   /** Where a line with these keys, in this budget year, of this amount, belongs. */
   place(keys: PlacementKeys, year: number, amount: Milli): Placement {
     let best = -1;

@@ -165,6 +165,24 @@ describe('DFØ state accounts (CONTRACTS §7)', () => {
     expect([skipped.report.rejected, skipped.lines.map((l) => l.amount)]).to.deep.equal([false, [7000n]]);
   });
 
+  it('checks the texts of rows it keeps, and only sums the rows outside the plan', () => {
+    const tab = row({ period: '202402', postId: '060171', amount: '1,000' });
+    tab[9] = 'Tilskudd\tbransje';
+    const outside = row({ period: '202402', postId: '060101', amount: '2,000' });
+    outside[9] = 'Drift\tdepartementet';
+    const { report } = read([tab, outside], { skipInvalid: true });
+    expect(report.problems.map(where)).to.deep.equal([
+      {
+        code: 'control_character',
+        file: 'statsregnskapet_aar_2024.csv',
+        line: 2,
+        column: 'Post',
+        value: 'Tilskudd<U+0009>bransje',
+      },
+    ]);
+    expect(report.outside).to.deep.equal({ lines: 1, amount: 2000n });
+  });
+
   it('keeps rows of a year outside 2019–2028 outside the plan, counted', () => {
     const { report, lines } = read([row({ year: '2018', period: '201812', postId: '060171', amount: '3,000' })]);
     expect([report.problems.length, lines.length, report.outside]).to.deep.equal([0, 0, { lines: 1, amount: 3000n }]);
