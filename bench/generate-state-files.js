@@ -5,6 +5,7 @@
 // Written in big chunks with writeSync: generation takes a few seconds, not minutes.
 import { Buffer } from 'node:buffer';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { DFO_ACCOUNTS_HEADER as DFO_HEADER } from '../build/engine/ledger/dfo-accounts.js';
 
 /** A small, fast, seeded generator (mulberry32): the same file on every machine. */
 function random(seed) {
@@ -23,37 +24,8 @@ function random(seed) {
 // DFØ state accounts
 // ---------------------------------------------------------------------------------------------
 
-/** The real file's columns (FACTS.md "File formats users bring"); `Beløp` last, as DFØ writes it. */
-export const DFO_HEADER = [
-  'År',
-  'Periode',
-  'Konto_no',
-  'Konto',
-  'Programområde_id',
-  'Programområde',
-  'Programkategori_id',
-  'Programkategori',
-  'Fagdepartement_id',
-  'Fagdepartement',
-  'Kapittel_id',
-  'Kapittel',
-  'Post_id',
-  'Post',
-  'Post_type',
-  'Kontoklasse_id',
-  'Kontoklasse',
-  'Kontogruppe_id',
-  'Kontogruppe',
-  'Artskonto_id',
-  'Artskonto',
-  'Fagdepartement_Virksomhet_id',
-  'Fagdepartement_Virksomhet',
-  'Virksomhet_id',
-  'Virksomhet',
-  'Regnskapsfører_id',
-  'Regnskapsfører',
-  'Beløp',
-];
+/** The real file's columns (FACTS.md "File formats users bring"), from the engine the bench runs. */
+export { DFO_HEADER };
 
 const AID = ['1700', 'Arbeids- og inkluderingsdepartementet', '09', 'Arbeidsliv', '09.30', 'Arbeidsmarked og arbeidsmiljø'];
 const AID_VELFERD = [

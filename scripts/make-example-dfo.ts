@@ -6,6 +6,7 @@
 // ours. Run: npx tsx scripts/make-example-dfo.ts
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DFO_ACCOUNTS_HEADER } from '../engine/ledger/dfo-accounts.js';
 
 const OUT = fileURLToPath(new URL('../examples/dfo/', import.meta.url));
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
@@ -82,25 +83,9 @@ function latin1(text: string): Buffer {
   return Buffer.from(text, 'latin1');
 }
 
-const ACCOUNTS_HEADER = [
-  'År',
-  'Periode',
-  'Kapittel_id',
-  'Kapittel',
-  'Post_id',
-  'Post',
-  'Post_type',
-  'Artskonto_id',
-  'Artskonto',
-  'Virksomhet_id',
-  'Virksomhet',
-  'Regnskapsfører_id',
-  'Beløp',
-];
-
 mkdirSync(OUT, { recursive: true });
 for (const [y, year] of YEARS.entries()) {
-  const rows = [line(ACCOUNTS_HEADER)];
+  const rows = [line(DFO_ACCOUNTS_HEADER)];
   for (const post of POSTS) {
     const total = BigInt(post.spent[y]!) * 10_000_000n; // tenths of a million kroner, in øre
     if (total === 0n) continue;
@@ -109,23 +94,21 @@ for (const [y, year] of YEARS.entries()) {
       const part = m === MONTHS.length - 1 ? left : (total * BigInt(percent)) / 100n;
       left -= part;
       const period = `${year}${String(m + 1).padStart(2, '0')}`;
-      rows.push(
-        line([
-          String(year),
-          period,
-          post.postId.slice(0, 4),
-          post.chapterName,
-          post.postId,
-          post.name,
-          'Utgift',
-          post.account,
-          post.accountName,
-          post.organisation,
-          post.organisationName,
-          '',
-          dfoAmount(part),
-        ]),
-      );
+      const values: Record<string, string> = {
+        År: String(year),
+        Periode: period,
+        Kapittel_id: post.postId.slice(0, 4),
+        Kapittel: post.chapterName,
+        Post_id: post.postId,
+        Post: post.name,
+        Post_type: 'Utgift',
+        Artskonto_id: post.account,
+        Artskonto: post.accountName,
+        Virksomhet_id: post.organisation,
+        Virksomhet: post.organisationName,
+        Beløp: dfoAmount(part),
+      };
+      rows.push(line(DFO_ACCOUNTS_HEADER.map((name) => values[name] ?? '')));
     });
   }
   writeFileSync(`${OUT}statsregnskapet_aar_${year}.csv`, latin1(rows.join('\r\n') + '\r\n'));

@@ -16,6 +16,42 @@ import { problem, type Lang, type ProblemCode } from '../messages/problems.js';
 import { foldHeader } from './columns.js';
 import type { PlacementKeys, SourceSink } from './source-line.js';
 
+/**
+ * The columns of DFØ's state-accounts file as published (FACTS.md, "File formats users bring"), in
+ * DFØ's order, `Beløp` last. The reader needs only some of them (`COLUMNS`); the examples, tests
+ * and bench write them all, as the real file has them.
+ */
+export const DFO_ACCOUNTS_HEADER: readonly string[] = [
+  'År',
+  'Periode',
+  'Konto_no',
+  'Konto',
+  'Programområde_id',
+  'Programområde',
+  'Programkategori_id',
+  'Programkategori',
+  'Fagdepartement_id',
+  'Fagdepartement',
+  'Kapittel_id',
+  'Kapittel',
+  'Post_id',
+  'Post',
+  'Post_type',
+  'Kontoklasse_id',
+  'Kontoklasse',
+  'Kontogruppe_id',
+  'Kontogruppe',
+  'Artskonto_id',
+  'Artskonto',
+  'Fagdepartement_Virksomhet_id',
+  'Fagdepartement_Virksomhet',
+  'Virksomhet_id',
+  'Virksomhet',
+  'Regnskapsfører_id',
+  'Regnskapsfører',
+  'Beløp',
+];
+
 /** The columns read, by their folded names. */
 const COLUMNS = {
   year: 'ar',
