@@ -40,7 +40,7 @@ import {
   type Problem,
   type Reconciliation,
   type ReconciliationRow,
-  NOTHING_OUTSIDE,
+  refusedFile,
   type TableData,
 } from '../../engine/index.js';
 import type { TaskpaneHost } from './host.js';
@@ -263,17 +263,7 @@ export class PlannerSession {
   ): Promise<FileReport> {
     await this.refresh(lang);
     const state = this.usable();
-    if (!state)
-      return {
-        file: name,
-        encoding: null,
-        imported: 0,
-        duplicates: 0,
-        rejected: true,
-        problems: [...this.problems],
-        warnings: [],
-        outside: NOTHING_OUTSIDE,
-      };
+    if (!state) return refusedFile(name, this.problems);
     const read = await this.store.read({ name, bytes, skipInvalid, lang }, onProgress);
     const accepted = acceptLedgerRead(state, read, { skipInvalid, lang });
     if (!accepted.state) {

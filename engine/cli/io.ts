@@ -21,7 +21,7 @@ import {
   type ReadOptions,
 } from '../index.js';
 import { isXlsxLedger } from '../ledger/xlsx-ledger.js';
-import { NOTHING_OUTSIDE } from '../ledger/ledger.js';
+import { refusedFile } from '../ledger/ledger.js';
 import { readRulesCsv, type RulesReading } from '../workbook/read/read-rules.js';
 import { readAppropriations, type AppropriationsReading } from '../reconcile/appropriations.js';
 import { errorCode, fileProblem } from '../messages/file-errors.js';
@@ -76,18 +76,7 @@ function isZipFile(path: string): boolean {
 async function addXlsxLedger(ledger: Ledger, path: string, name: string, options: ReadOptions): Promise<FileReport> {
   const { readXlsxLedger } = await import('../workbook/xlsx/read-xlsx-ledger.js');
   const reading = await readXlsxLedger(name, readFileSync(path), options.lang ?? 'nb');
-  if (!isXlsxLedger(reading)) {
-    return {
-      file: name,
-      encoding: null,
-      imported: 0,
-      duplicates: 0,
-      rejected: true,
-      problems: reading.problems,
-      warnings: [],
-      outside: NOTHING_OUTSIDE,
-    };
-  }
+  if (!isXlsxLedger(reading)) return refusedFile(name, reading.problems);
   return ledger.addTable(name, reading, options);
 }
 

@@ -70,6 +70,20 @@ export interface FileReport {
 /** Nothing outside the plan. */
 export const NOTHING_OUTSIDE: Outside = { lines: 0, amount: 0n };
 
+/** The report of a file refused before any line was read (not a workbook, a plan that cannot be used). */
+export function refusedFile(file: string, problems: readonly Problem[]): FileReport {
+  return {
+    file,
+    encoding: null,
+    imported: 0,
+    duplicates: 0,
+    rejected: true,
+    problems: [...problems],
+    warnings: [],
+    outside: NOTHING_OUTSIDE,
+  };
+}
+
 /** A staging area for the lines of one file: committed when the file is accepted, else dropped. */
 export interface LineStage {
   add(line: LedgerLine): void;

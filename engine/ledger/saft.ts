@@ -28,7 +28,7 @@
  *   XML error is the one problem.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { isoDate, type IsoDate } from '../calendar.js';
+import { digitsAt, isoDate, type IsoDate } from '../calendar.js';
 import { EXCEL_MAX_CELL_TEXT, hasControlCharacter, showControlCharacters } from '../excel-limits.js';
 import type { Milli } from '../money.js';
 import { problem, type Lang, type ProblemCode } from '../messages/problems.js';
@@ -273,27 +273,17 @@ export function parseSaftDate(text: string): IsoDate | null {
   if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
   const zone = text.slice(10);
   if (zone !== '' && zone !== 'Z' && !/^[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00)$/.test(zone)) return null;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 7);
-  const day = digits(text, 8, 10);
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
   if (year < 0 || month < 0 || day < 0) return null;
   return isoDate(year, month, day);
-}
-
-function digits(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
 }
 
 /** Reads `PeriodYear` (a whole number from 1970 to 2100), already trimmed; null when it is none. */
 export function parseSaftYear(text: string): number | null {
   if (text.length === 0 || text.length > 6) return null;
-  const n = digits(text, 0, text.length);
+  const n = digitsAt(text, 0, text.length);
   return n >= 1970 && n <= 2100 ? n : null;
 }
 
