@@ -4,7 +4,7 @@
  * the column and the value; nothing is guessed or turned into 0.
  */
 import { parseYear, type Year } from '../../calendar.js';
-import { MAX_AMOUNT_ORE } from '../../excel-limits.js';
+import { hasControlCharacter, MAX_AMOUNT_ORE, showControlCharacters } from '../../excel-limits.js';
 import { foldHeader } from '../../ledger/columns.js';
 import { Money, parseAmount } from '../../money.js';
 import { embeddedPlan } from '../../plan/embedded-plan.js';
@@ -170,6 +170,13 @@ export function readFrameRow(
   const confirmedCell = r.cell(row, 'Bekreftet');
   const confirmedText = typeof confirmedCell === 'boolean' ? String(confirmedCell) : r.text(row, 'Bekreftet').toLowerCase();
   if (!YES.has(confirmedText) && !NO.has(confirmedText)) r.report('bad_confirmed', line, 'Bekreftet', confirmedCell);
+  // A control character would not survive the next write (the .xlsx writer drops it, Excel too):
+  // the text read back would differ from the one the log and the closing check recorded.
+  for (const column of ['Betingelse', 'Kildetekst', 'Navn']) {
+    const text = r.text(row, column);
+    if (hasControlCharacter(text.replace(/\r\n/g, '\n'), true))
+      r.report('control_character', line, column, showControlCharacters(text));
+  }
   const sourceText = r.text(row, 'Kilde').toLowerCase();
   if (sourceText !== '' && !FRAME_SOURCES.includes(sourceText as FrameSource)) r.report('bad_source', line, 'Kilde', sourceText);
   if (r.problems.length > before || !instrument || from === null || to === null || amount === 'bad') return null;

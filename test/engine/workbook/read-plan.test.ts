@@ -123,6 +123,11 @@ describe('readPlanTables', () => {
     ],
     ['an unknown source', (r) => void (r[5]![9] = 'rykte'), ['bad_source', 'Rammer', 7, 'Kilde', 'rykte']],
     [
+      'a condition holding a control character (it would not survive the next write)',
+      (r) => void (r[5]![7] = 'Godkjent\u0007'),
+      ['control_character', 'Rammer', 7, 'Betingelse', 'Godkjent<U+0007>'],
+    ],
+    [
       'a frame ending before it begins',
       (r) => void ((r[6]![2] = 2020), (r[6]![3] = 2019)),
       ['frame_from_after_to', 'Rammer', 8, 'Fra', '2020–2019'],
