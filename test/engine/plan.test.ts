@@ -287,6 +287,30 @@ describe('validateFrames', () => {
     expect(problems[2]!.message).to.include('ekspertbistand:2028-2029');
   });
 
+  it('reports 2 000 copies of one frame as 1 999 overlaps, each naming the first, without comparing every pair', () => {
+    const copies = Array.from({ length: 2000 }, (_, i) => at({}, i + 2));
+    const problems = validateFrames(copies);
+    expect(problems).to.have.length(1999);
+    expect(summary(problems.slice(0, 2))).to.deep.equal([
+      { code: 'frame_overlap', sheet: 'Rammer', line: 2, column: 'Fra', value: 'ekspertbistand:2020-2020' },
+      { code: 'frame_overlap', sheet: 'Rammer', line: 2, column: 'Fra', value: 'ekspertbistand:2020-2020' },
+    ]);
+    expect(problems[1]!.message).to.include('(rad 4)');
+  });
+
+  it('finds an overlap with a long frame that started earlier, past shorter ones in between', () => {
+    const problems = validateFrames([
+      at({ from: 2019 as Frame['from'], to: 2024 as Frame['to'] }, 2),
+      at({ from: 2020 as Frame['from'], to: 2020 as Frame['to'] }, 3),
+      at({ from: 2023 as Frame['from'], to: 2023 as Frame['to'] }, 4),
+      at({ from: 2025 as Frame['from'], to: 2025 as Frame['to'] }, 5),
+    ]);
+    expect(problems.map((p) => [p.line, p.message.match(/\(rad (\d+)\)/)?.[1]])).to.deep.equal([
+      [2, '3'],
+      [2, '4'],
+    ]);
+  });
+
   it('reports every problem, not only the first', () => {
     const problems = validateFrames([
       at({ from: 2028 as Frame['from'], to: 2027 as Frame['to'], amount: Money.of('-5') }, 2),
