@@ -1,6 +1,7 @@
 /** Reading a planning workbook's whole state for the command line, and the tables a rewrite carries over. */
 import { basename } from 'node:path';
 import {
+  PLANNING_TABLES,
   readPlanningTables,
   specForRead,
   type Lang,
@@ -11,7 +12,8 @@ import {
 } from '../index.js';
 import { fileProblem } from '../messages/file-errors.js';
 import { unreadableWorkbook } from '../workbook/xlsx/read-plan.js';
-import { readXlsxTables } from '../workbook/xlsx/read-xlsx.js';
+import { readWorkbookTables, uncalculatedProblems, type WorkbookTables } from '../workbook/xlsx/read-xlsx.js';
+import { isNotAWorkbook } from '../workbook/xlsx/xlsx-bounds.js';
 import { readFailure } from './file-access.js';
 import { isKeyProblem, logKeyFromEnvironment } from './log-key.js';
 
@@ -26,8 +28,11 @@ export interface LoadedWorkbook {
 export { embeddedState } from '../index.js';
 
 /**
- * Reads a planning workbook, or gives the problem when the file cannot be read at all; the log is
- * checked (and new entries signed) with the environment's log key, when there is one.
+ * Reads a planning workbook, or gives the problem when the file cannot be read at all or is refused
+ * by the bounds of reading (CONTRACTS §4: too large unpacked, a zip that lies, more than the memory
+ * bound); the log is checked (and new entries signed) with the environment's log key, when there
+ * is one. A formula without a calculated value in a table the planning state is read from is a
+ * problem naming sheet, row and column, and no state is read.
  */
 export async function loadWorkbook(path: string, lang: Lang): Promise<LoadedWorkbook | Problem> {
   const key = logKeyFromEnvironment(lang);
@@ -35,13 +40,20 @@ export async function loadWorkbook(path: string, lang: Lang): Promise<LoadedWork
   // A missing file, a folder or no read access is named as such, not as "not a workbook".
   const failure = readFailure(path);
   if (failure !== null) return fileProblem(path, 'read', failure, lang);
-  let tables: Map<string, TableRead>;
+  const file = basename(path);
+  let read: WorkbookTables | Problem;
   try {
-    tables = await readXlsxTables(path);
+    read = await readWorkbookTables(path, lang, file);
   } catch {
     return unreadableWorkbook(path, lang);
   }
-  const file = basename(path);
+  if ('code' in read) return isNotAWorkbook(read) ? unreadableWorkbook(path, lang) : read;
+  const { tables } = read;
+  const formulas = uncalculatedProblems(read, PLANNING_TABLES, file, lang);
+  if (formulas.length > 0) {
+    const rows = { frameRows: new Map(), closedRows: new Map() };
+    return { file, tables, reading: { state: null, problems: formulas, logProblems: [], unlockedState: null, rows } };
+  }
   return { file, tables, reading: readPlanningTables((name) => tables.get(name.toLowerCase()) ?? null, file, lang, key) };
 }
 

@@ -3,18 +3,26 @@ import { basename } from 'node:path';
 import { problem, type Lang, type Problem } from '../../messages/problems.js';
 import type { Plan } from '../../plan/plan.js';
 import { readPlanTables } from '../read/read-plan-table.js';
-import { readXlsxTables } from './read-xlsx.js';
+import { readWorkbookTables, uncalculatedProblems, type WorkbookTables } from './read-xlsx.js';
+import { isNotAWorkbook } from './xlsx-bounds.js';
 
-/** The plan in a workbook file, or the problems that keep it from being read. */
+/**
+ * The plan in a workbook file, or the problems that keep it from being read: the file refused by
+ * the bounds of reading, or a formula without a calculated value in `Rammer` or `Poster` (naming
+ * sheet, row and column) among them.
+ */
 export async function readPlanFile(path: string, lang: Lang): Promise<{ plan: Plan | null; problems: Problem[] }> {
   const file = basename(path);
-  let tables;
+  let read: WorkbookTables | Problem;
   try {
-    tables = await readXlsxTables(path);
+    read = await readWorkbookTables(path, lang, file);
   } catch {
     return { plan: null, problems: [unreadableWorkbook(path, lang)] };
   }
-  return readPlanTables(tables.get('rammer') ?? null, tables.get('poster') ?? null, file, lang);
+  if ('code' in read) return { plan: null, problems: [isNotAWorkbook(read) ? unreadableWorkbook(path, lang) : read] };
+  const formulas = uncalculatedProblems(read, ['Rammer', 'Poster'], file, lang);
+  if (formulas.length > 0) return { plan: null, problems: formulas };
+  return readPlanTables(read.tables.get('rammer') ?? null, read.tables.get('poster') ?? null, file, lang);
 }
 
 /** The problem for a workbook file that is missing or not an .xlsx. */

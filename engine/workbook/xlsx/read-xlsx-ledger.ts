@@ -6,11 +6,13 @@
  * Dates: exceljs turns a date cell's serial into the UTC instant of that day (applying the
  * workbook's 1900 or 1904 date system), so the cell's day is the instant's UTC day, whatever the
  * time zone this runs in; a time of day in the cell does not move the day.
- * LIMITATION: the size bounds of issue 10 (unpacked size, cell count) belong to the .xlsx reader
- * (`read-xlsx.ts`); the caller checks them on the bytes before calling `readXlsxLedger`.
+ * Bounded (CONTRACTS §4, issue 10) as every workbook read is: the bytes are opened through
+ * `openBoundedWorkbook` (`xlsx-bounds.ts`: the unpacked size, a zip that lies, exceljs's estimated
+ * memory), a table is clipped to its sheet's used range, and each row given to the ledger reader is
+ * taken from the reading's budget first (its cells, or the width of a table it lies in).
  */
 import ExcelJS from 'exceljs';
-import { problem, type Lang } from '../../messages/problems.js';
+import { type Lang, type Problem } from '../../messages/problems.js';
 import {
   xlsxLedgerOf,
   type LedgerCell,
@@ -20,6 +22,18 @@ import {
   type LedgerWorkbook,
   type XlsxLedgerReading,
 } from '../../ledger/xlsx-ledger.js';
+import {
+  cellsOf,
+  holdsValue,
+  openBoundedWorkbook,
+  openBoundedWorkbookFile,
+  type BoundedWorkbook,
+  ReadBudget,
+  rowsOf,
+  tooLargeToRead,
+  usedRange,
+  type CellRange,
+} from './xlsx-bounds.js';
 
 /** What Excel shows for a date it cannot show. */
 const BAD_DATE_CELL = '########';
@@ -64,18 +78,35 @@ function ledgerCell(cell: ExcelJS.Cell): LedgerCell {
   return ledgerValue(model.result);
 }
 
-/** A sheet's rows that hold anything, each with its cells from column A. */
-function sheetOf(sheet: ExcelJS.Worksheet): LedgerSheet {
+/** Thrown while a sheet's rows are read when the next one would pass the reading's budget. */
+class BudgetExceeded extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly line: number,
+    readonly estimate: number,
+  ) {
+    super(`${sheet}, row ${line}: the reading's memory bound is reached`);
+  }
+}
+
+/**
+ * A sheet's rows that hold anything, each with its cells from column A to its last that holds
+ * anything; each row is taken from `budget` as it is given (as wide as a table it lies in, which
+ * the ledger reader reads that wide), and passing the budget throws `BudgetExceeded`.
+ */
+function sheetOf(sheet: ExcelJS.Worksheet, tables: readonly CellRange[], budget: ReadBudget): LedgerSheet {
   return {
     name: sheet.name,
     *rows(): Iterable<LedgerSheetRow> {
-      const rows: ExcelJS.Row[] = [];
-      sheet.eachRow({ includeEmpty: false }, (row) => {
-        rows.push(row);
-      });
-      for (const row of rows) {
-        const cells: LedgerCell[] = [];
-        for (let c = 1; c <= row.cellCount; c++) cells.push(ledgerCell(row.getCell(c)));
+      for (const row of rowsOf(sheet)) {
+        const held = cellsOf(row).filter(holdsValue);
+        if (held.length === 0) continue;
+        const width = Number(held[held.length - 1]!.col);
+        let read = width;
+        for (const t of tables) if (t.top <= row.number && row.number <= t.bottom) read = Math.max(read, t.right - t.left + 1);
+        if (!budget.take(read)) throw new BudgetExceeded(sheet.name, row.number, budget.estimateWith(read));
+        const cells = new Array<LedgerCell>(width).fill(null);
+        for (const cell of held) cells[Number(cell.col) - 1] = ledgerCell(cell);
         yield { line: row.number, cells };
       }
     },
@@ -101,40 +132,66 @@ function rangeOf(ref: string): { top: number; left: number; bottom: number; righ
   return { top, left, bottom: match[4] ? Number(match[4]) : top, right: match[3] ? col(match[3]) : left };
 }
 
-/** A loaded workbook as the ledger reader sees it. */
-export function ledgerWorkbookOf(workbook: ExcelJS.Workbook): LedgerWorkbook {
+/**
+ * A loaded workbook as the ledger reader sees it; a table is clipped to its sheet's used range
+ * (beyond it every cell is empty), so its width is what the sheet holds.
+ */
+export function ledgerWorkbookOf(workbook: ExcelJS.Workbook, budget: ReadBudget = ReadBudget.unbounded()): LedgerWorkbook {
   const sheets: LedgerSheet[] = [];
   const tables: LedgerTableRange[] = [];
   for (const sheet of workbook.worksheets) {
-    sheets.push(sheetOf(sheet));
+    const onSheet: LedgerTableRange[] = [];
+    let used: CellRange | null | undefined;
     for (const table of sheet.getTables()) {
       // exceljs's Table keeps the model it read in `table` (typed only as the writer's TableProperties).
       const model = (table as unknown as { table: LoadedTable }).table;
       const range = rangeOf(model.tableRef ?? model.ref ?? '');
       if (range === null) continue;
-      tables.push({
+      used ??= usedRange(sheet);
+      const totalsRow = model.totalsRow === true;
+      onSheet.push({
         name: model.name,
         sheet: sheet.name,
-        ...range,
+        top: range.top,
+        left: range.left,
+        // A totals row stays the table's last row, beyond the data the sheet holds.
+        bottom: Math.min(range.bottom, (used?.bottom ?? range.top) + (totalsRow ? 1 : 0)),
+        right: Math.min(range.right, Math.max(used?.right ?? range.left, range.left)),
         headerRow: model.headerRow !== false,
-        totalsRow: model.totalsRow === true,
+        totalsRow,
       });
     }
+    sheets.push(sheetOf(sheet, onSheet, budget));
+    tables.push(...onSheet);
   }
   return { sheets, tables };
 }
 
+/** The ledger of a workbook opened within the bounds (or the problem that refused it). */
+function ledgerOfOpened(file: string, opened: BoundedWorkbook | Problem, lang: Lang): XlsxLedgerReading {
+  if ('code' in opened) return { problems: [opened] };
+  try {
+    return xlsxLedgerOf(file, ledgerWorkbookOf(opened.workbook, opened.budget), lang);
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    return { problems: [tooLargeToRead(file, error.estimate, lang, { sheet: error.sheet, line: error.line })] };
+  }
+}
+
 /**
  * Reads an `.xlsx` ledger from its bytes: the table `Forbruk` if the workbook has one, else the
- * first sheet whose first row is a §2 header. Bytes that are not a workbook are a problem naming
- * the file, never an exception.
+ * first sheet whose first row is a §2 header. Bytes that are not a workbook, or one past the
+ * bounds of reading, are a problem naming the file, never an exception.
  */
 export async function readXlsxLedger(file: string, bytes: Uint8Array, lang: Lang): Promise<XlsxLedgerReading> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch {
-    return { problems: [problem('unreadable_workbook', { file, line: null, column: null, value: null }, lang)] };
-  }
-  return xlsxLedgerOf(file, ledgerWorkbookOf(workbook), lang);
+  return ledgerOfOpened(file, await openBoundedWorkbook(file, bytes, lang), lang);
+}
+
+/**
+ * Reads an `.xlsx` ledger file as `readXlsxLedger` reads its bytes, but a file larger on disk than
+ * a workbook may unpack to is refused before it is read into memory. A file that cannot be read at
+ * all (missing, a folder) throws. Node only.
+ */
+export async function readXlsxLedgerFile(path: string, file: string, lang: Lang): Promise<XlsxLedgerReading> {
+  return ledgerOfOpened(file, await openBoundedWorkbookFile(path, file, lang), lang);
 }

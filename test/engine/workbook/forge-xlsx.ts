@@ -1,14 +1,65 @@
 // Hostile and hand-made .xlsx files for tests and the bench, built from their parts in memory (or
 // streamed to disk for the large ones), never committed as binaries.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { crc32, createDeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants, crc32, createDeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 
-/** One part of a zip file; `declaredSize` overrides the size the headers state (a lying entry). */
+/**
+ * One part of a zip file; `declaredSize` overrides the size the headers state (a lying entry, or
+ * one of 4 GB and more, stated in a ZIP64 extra field); `packed` gives the deflated data as it is
+ * (with `crc`, 0 if not given), for a part too large to hold unpacked.
+ */
 export interface ZipPart {
   readonly name: string;
   readonly data: Buffer;
   readonly declaredSize?: number;
   readonly stored?: boolean;
+  readonly packed?: Buffer;
+  readonly crc?: number;
+}
+
+/** A piece of a part's content: `data` repeated `times` (1 if not given). */
+export interface RepeatedPiece {
+  readonly data: Buffer | string;
+  readonly times?: number;
+}
+
+/**
+ * Raw deflate data that inflates to the pieces one after another, each repeated, made without ever
+ * holding them: a piece's data repeated to about 1 MiB is deflated once as a fully flushed
+ * (self-contained) block, and that block repeated; a last empty block ends the stream. A part of
+ * 4.7 GB of one byte takes 4.6 MB. Gives the data and the size it inflates to.
+ */
+export function deflatedPieces(pieces: readonly RepeatedPiece[]): { packed: Buffer; size: number } {
+  const mebibyte = 1 << 20;
+  const blocks: Buffer[] = [];
+  let size = 0;
+  const flushed = (data: Buffer) => deflateRawSync(data, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+  for (const piece of pieces) {
+    const data = Buffer.isBuffer(piece.data) ? piece.data : Buffer.from(piece.data, 'utf8');
+    const times = piece.times ?? 1;
+    size += data.length * times;
+    // Whole copies per block, so the blocks repeat the piece exactly.
+    const perBlock = Math.max(1, Math.min(times, Math.floor(mebibyte / Math.max(1, data.length))));
+    const full = Math.floor(times / perBlock);
+    if (full > 0) {
+      const block = flushed(Buffer.concat(Array<Buffer>(perBlock).fill(data)));
+      for (let i = 0; i < full; i++) blocks.push(block);
+    }
+    const rest = times - full * perBlock;
+    if (rest > 0) blocks.push(flushed(Buffer.concat(Array<Buffer>(rest).fill(data))));
+  }
+  blocks.push(deflateRawSync(Buffer.alloc(0)));
+  return { packed: Buffer.concat(blocks), size };
+}
+
+/** Raw deflate data that inflates to `size` copies of `byte` (see `deflatedPieces`). */
+export function deflatedRepeat(size: number, byte = 0x20): Buffer {
+  const mebibyte = 1 << 20;
+  const blocks = Math.floor(size / mebibyte);
+  return deflatedPieces([
+    { data: Buffer.alloc(mebibyte, byte), times: blocks },
+    { data: Buffer.alloc(size - blocks * mebibyte, byte) },
+  ]).packed;
 }
 
 function localHeader(name: Buffer, method: number, crc: number, packed: number, size: number): Buffer {
@@ -19,12 +70,20 @@ function localHeader(name: Buffer, method: number, crc: number, packed: number, 
   header.writeUInt16LE(method, 8);
   header.writeUInt32LE(crc >>> 0, 14);
   header.writeUInt32LE(packed, 18);
-  header.writeUInt32LE(size, 22);
+  header.writeUInt32LE(Math.min(size, 0xffffffff), 22);
   header.writeUInt16LE(name.length, 26);
   return Buffer.concat([header, name]);
 }
 
 function centralEntry(name: Buffer, method: number, crc: number, packed: number, size: number, offset: number): Buffer {
+  // A size of 4 GB or more is stated in a ZIP64 extra field, the entry's field saying so.
+  const zip64 = size >= 0xffffffff;
+  const extra = Buffer.alloc(zip64 ? 12 : 0);
+  if (zip64) {
+    extra.writeUInt16LE(0x0001, 0);
+    extra.writeUInt16LE(8, 2);
+    extra.writeBigUInt64LE(BigInt(size), 4);
+  }
   const entry = Buffer.alloc(46);
   entry.writeUInt32LE(0x02014b50, 0);
   entry.writeUInt16LE(20, 4);
@@ -33,10 +92,11 @@ function centralEntry(name: Buffer, method: number, crc: number, packed: number,
   entry.writeUInt16LE(method, 10);
   entry.writeUInt32LE(crc >>> 0, 16);
   entry.writeUInt32LE(packed, 20);
-  entry.writeUInt32LE(size, 24);
+  entry.writeUInt32LE(zip64 ? 0xffffffff : size, 24);
   entry.writeUInt16LE(name.length, 28);
+  entry.writeUInt16LE(extra.length, 30);
   entry.writeUInt32LE(offset, 42);
-  return Buffer.concat([entry, name]);
+  return Buffer.concat([entry, name, extra]);
 }
 
 function endOfCentralDirectory(count: number, size: number, offset: number): Buffer {
@@ -56,9 +116,9 @@ export function writeZip(parts: readonly ZipPart[]): Buffer {
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name, 'utf8');
-    const packed = part.stored ? part.data : deflateRawSync(part.data);
-    const method = part.stored ? 0 : 8;
-    const crc = crc32(part.data);
+    const packed = part.packed ?? (part.stored ? part.data : deflateRawSync(part.data));
+    const method = part.stored && part.packed === undefined ? 0 : 8;
+    const crc = part.packed === undefined ? crc32(part.data) : (part.crc ?? 0);
     const size = part.declaredSize ?? part.data.length;
     const local = localHeader(name, method, crc, packed.length, size);
     central.push(centralEntry(name, method, crc, packed.length, size, offset));
