@@ -22,6 +22,7 @@ import {
   sourceWords,
   yearTotals,
   refusesWholeFile,
+  postKey,
 } from '../index.js';
 import { kindWord, listWords, t, type TextKey } from '../messages/ui.js';
 import { comparePosts, postComparisonToJson, type PostComparison } from '../reconcile/appropriations.js';
@@ -341,7 +342,7 @@ function placementText(
     out += `\n${t(lang, 'unallocatedCaption')}\n`;
     for (const u of unallocated) {
       out += `• ${t(lang, 'unallocatedLine', {
-        post: u.chapter === null ? '–' : `${u.chapter}.${String(u.post ?? '').padStart(2, '0')}`,
+        post: u.chapter === null || u.post === null ? '–' : postKey(u.chapter, u.post),
         year: u.year,
         amount: formatMoney(u.amount, { lang }),
         kind: kindWord(u.kind, lang),
@@ -379,7 +380,7 @@ function postsTable(posts: readonly PostComparison[], lang: Lang): string {
   ].map((k) => t(lang, k as TextKey));
   const money = (m: Money | null) => (m === null ? '–' : formatMoney(m, { lang }));
   const body = posts.map((p) => [
-    `${p.chapter}.${String(p.post).padStart(2, '0')}`,
+    postKey(p.chapter, p.post),
     String(p.year),
     money(p.enacted),
     money(p.changes),
@@ -393,7 +394,7 @@ function postsTable(posts: readonly PostComparison[], lang: Lang): string {
   out += renderTable(headers, body, ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']);
   let post = '';
   for (const p of posts) {
-    const key = `${p.chapter}.${String(p.post).padStart(2, '0')}`;
+    const key = postKey(p.chapter, p.post);
     if (key !== post) {
       post = key;
       out += `\n${key}:\n`;

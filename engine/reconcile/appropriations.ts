@@ -36,7 +36,7 @@ export interface Appropriation {
 export interface AppropriationsReading {
   readonly appropriations: ReadonlyMap<string, Appropriation>;
   readonly problems: readonly Problem[];
-  /** Rows on posts or years outside what is read (none here: every row is kept). */
+  /** The data rows read (every row is kept, whatever its post). */
   readonly rowsRead: number;
 }
 

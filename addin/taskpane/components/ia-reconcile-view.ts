@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { flagsInWords, formatMoney, rulesOf, type Lang, type Plan, type Reconciliation } from '../../../engine/index.js';
+import { flagsInWords, formatMoney, postKey, rulesOf, type Lang, type Plan, type Reconciliation } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
 import { kindWord, listWords, t } from '../../../engine/messages/ui.js';
@@ -161,7 +161,7 @@ export class IaReconcileView extends LitElement {
       <p>${t(lang, 'unallocatedPaneHelp')}</p>
       <ul aria-labelledby="unallocated">
         ${result.unallocated.map((u) => {
-          const post = u.chapter === null ? '–' : `${u.chapter}.${String(u.post ?? '').padStart(2, '0')}`;
+          const post = u.chapter === null || u.post === null ? '–' : postKey(u.chapter, u.post);
           return html`<li class="unallocated-row" data-post=${post} data-year=${u.year}>
             <div class="name">${post}, ${u.year}</div>
             <div>
