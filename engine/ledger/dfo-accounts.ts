@@ -179,21 +179,10 @@ export class DfoAccountsReader {
       dimensions: [],
       organisation: organisation === '' ? null : organisation.replace(/\s/g, ''),
     };
+    const row = { line, date, year, kind: 'utbetaling', amount, reference: '', instrument: null, keys } as const;
     if (!this.inPlan(keys, year)) {
       // Outside the plan: counted with its amount by the ledger, nothing of it kept.
-      sink.line({
-        line,
-        date,
-        year,
-        kind: 'utbetaling',
-        amount,
-        voucher: '',
-        reference: '',
-        text: '',
-        source: '',
-        instrument: null,
-        keys,
-      });
+      sink.line({ ...row, voucher: '', text: '', source: '' });
       return;
     }
     // Kept in Forbruk: no text a sheet would not give back.
@@ -215,20 +204,13 @@ export class DfoAccountsReader {
       (t): t is string => t !== undefined && t !== '',
     );
     sink.line({
-      line,
-      date,
-      year,
-      kind: 'utbetaling',
-      amount,
+      ...row,
       // The voucher as a finance officer finds the row again in DFØ's file: period, post, account, organisation.
       voucher: [periodText, postText, account, organisation].filter((t) => t !== '').join('-'),
-      reference: '',
       text: names.join(' – ').slice(0, EXCEL_MAX_CELL_TEXT),
       // The rest of the content key of CONTRACTS §7 (År, Periode, Post_id, Artskonto_id,
       // Virksomhet_id and Beløp are in the voucher, date and amount).
       source: accountant === '' ? '' : `DFØ ${accountant}`,
-      instrument: null,
-      keys,
     });
   }
 }
