@@ -10,7 +10,9 @@ import type { Cell, ColumnSpec, TableData, TableSpec } from '../../engine/workbo
 import { isFormula } from '../../engine/workbook/port/port.js';
 import { layoutSpecs } from '../../engine/workbook/tables/layout.js';
 import { numberFormatOf } from '../../engine/workbook/tables/layout.js';
-import { tablesOf } from '../../engine/workbook/xlsx/read-xlsx.js';
+import type { Lang } from '../../engine/messages/problems.js';
+import { readTables, WorkbookRefusedError } from '../../engine/workbook/xlsx/read-xlsx.js';
+import { openBoundedWorkbook } from '../../engine/workbook/xlsx/xlsx-bounds.js';
 
 function excelValue(cell: Cell, column: ColumnSpec) {
   if (isFormula(cell)) return { formula: cell.formula, result: cell.cached ?? '' };
@@ -49,19 +51,26 @@ export async function saveXlsx(tables: readonly TableData[]): Promise<Uint8Array
   return new Uint8Array(buffer);
 }
 
-/** The planning workbook's tables read from .xlsx bytes, with the layout's column kinds where known. */
-export async function openXlsx(bytes: ArrayBuffer): Promise<TableData[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
+/**
+ * The planning workbook's tables read from .xlsx bytes, with the layout's column kinds where known.
+ * Opened through the same bounds as every reader of the engine (`openBoundedWorkbook`): a zip
+ * bomb, a table reaching far past its sheet's used range, a workbook too large to read is refused
+ * with the problem naming `file` (thrown as `WorkbookRefusedError`, whose message the pane shows).
+ */
+export async function openXlsx(bytes: ArrayBuffer, file: string, lang: Lang): Promise<TableData[]> {
+  const opened = await openBoundedWorkbook(file, new Uint8Array(bytes), lang);
+  if ('code' in opened) throw new WorkbookRefusedError(opened);
+  const read = readTables(opened.workbook, file, lang, opened.budget);
+  if ('code' in read) throw new WorkbookRefusedError(read);
   const specs = new Map(layoutSpecs('nb').map((s) => [s.table.toLowerCase(), s]));
-  return [...tablesOf(workbook).values()].map((read) => {
-    const known = specs.get(read.table.toLowerCase());
+  return [...read.tables.values()].map((table) => {
+    const known = specs.get(table.table.toLowerCase());
     const spec: TableSpec = {
-      sheet: read.sheet,
-      table: read.table,
-      origin: { row: read.firstRow - 1, column: read.firstColumn ?? 1 },
-      columns: read.header.map((name) => known?.columns.find((c) => c.name === name) ?? { name, kind: 'text', width: 14 }),
+      sheet: table.sheet,
+      table: table.table,
+      origin: { row: table.firstRow - 1, column: table.firstColumn ?? 1 },
+      columns: table.header.map((name) => known?.columns.find((c) => c.name === name) ?? { name, kind: 'text', width: 14 }),
     };
-    return { spec, rows: read.rows.map((row) => [...row]) };
+    return { spec, rows: table.rows.map((row) => [...row]) };
   });
 }

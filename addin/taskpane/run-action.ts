@@ -24,6 +24,8 @@ const OFFICE_CODES: Readonly<Record<string, TextKey>> = {
 function describeError(error: unknown, lang: Lang): string {
   // The Excel adapter's faults carry a message from our own catalogue (never Office's text): show it.
   if (error instanceof Error && error.name === 'WorkbookError') return error.message;
+  // A workbook the engine refused to open (the preview's Open): its problem names the file and why.
+  if (error instanceof Error && error.name === 'WorkbookRefusedError') return error.message;
   if (typeof error === 'object' && error !== null && 'code' in error) {
     const code = String((error as { code: unknown }).code);
     const known = OFFICE_CODES[code];

@@ -74,8 +74,9 @@ function isZipFile(path: string): boolean {
 
 /** Reads an `.xlsx` ledger (CONTRACTS §7) into the ledger, by §2's rules, problems naming sheet and row. */
 async function addXlsxLedger(ledger: Ledger, path: string, name: string, options: ReadOptions): Promise<FileReport> {
-  const { readXlsxLedger } = await import('../workbook/xlsx/read-xlsx-ledger.js');
-  const reading = await readXlsxLedger(name, readFileSync(path), options.lang ?? 'nb');
+  const { readXlsxLedgerFile } = await import('../workbook/xlsx/read-xlsx-ledger.js');
+  // Through the bounded open: a file larger on disk than a workbook may unpack to is refused unread.
+  const reading = await readXlsxLedgerFile(path, name, options.lang ?? 'nb');
   if (!isXlsxLedger(reading)) return refusedFile(name, reading.problems);
   return ledger.addTable(name, reading, options);
 }

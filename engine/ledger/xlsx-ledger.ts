@@ -16,6 +16,7 @@
  * gives it the workbook's cells.
  */
 import { Dec } from '../money.js';
+import { columnLetters } from '../workbook/a1.js';
 import { problem, type Lang, type Problem } from '../messages/problems.js';
 import { LEDGER_COLUMNS, mapHeader } from './columns.js';
 import { missingLedgerColumns } from './line-reader.js';
@@ -119,13 +120,6 @@ function plainText(cell: LedgerCell | undefined): string | number | { uncalculat
   if ('date' in cell) return cell.date;
   if ('error' in cell) return cell.error;
   return cell;
-}
-
-/** A column's letters (1 = A), naming a cell beyond the header. */
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 /** Header cells as text: a number as its digits, a formula without a value as ''. */

@@ -56,6 +56,7 @@ export type ProblemCode =
   | 'no_ledger_sheet'
   | 'uncalculated_formula'
   | 'unreadable_workbook'
+  | 'workbook_too_large'
   | 'bad_xml'
   | 'xml_doctype'
   | 'xml_encoding'
@@ -235,6 +236,11 @@ const EXPECTED: Record<ProblemCode, Texts> = {
     nb: 'en .xlsx-arbeidsbok lagret av Excel eller LibreOffice',
     en: 'an .xlsx workbook saved by Excel or LibreOffice',
   },
+  // Each refusal says which bound it passes (engine/workbook/xlsx/xlsx-bounds.ts); this is the default.
+  workbook_too_large: {
+    nb: 'en arbeidsbok innenfor grensene for lesing',
+    en: 'a workbook within the bounds of reading',
+  },
   bad_xml: {
     nb: 'velformet XML, slik regnskapssystemet eksporterte SAF-T-filen; eksporter filen på nytt (resten av filen er ikke lest)',
     en: 'well-formed XML, as the accounting system exported the SAF-T file; export the file again (the rest of the file is not read)',
@@ -369,6 +375,10 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   no_ledger_sheet: { nb: 'Arbeidsboken har ingen forbrukstabell', en: 'The workbook holds no ledger' },
   uncalculated_formula: { nb: 'Formelen har ingen beregnet verdi', en: 'The formula has no calculated value' },
   unreadable_workbook: { nb: 'Filen kan ikke leses som en arbeidsbok', en: 'The file cannot be read as a workbook' },
+  workbook_too_large: {
+    nb: 'Arbeidsboken er for stor til å leses trygt',
+    en: 'The workbook is too large to read safely',
+  },
   bad_xml: { nb: 'Filen er ikke velformet XML', en: 'The file is not well-formed XML' },
   xml_doctype: { nb: 'Filen har en DOCTYPE, som ikke leses', en: 'The file has a DOCTYPE, which is not read' },
   xml_encoding: { nb: 'Bytene passer ikke tegnsettet', en: 'The bytes do not fit the encoding' },
@@ -422,6 +432,9 @@ const HEADLINE: Record<ProblemCode, Texts> = {
 /** Words a reader adds to a problem: a detail (`alsoOnRow`) or an `expected` more precise than the code's. */
 const DETAILS = {
   alsoOnRow: { nb: 'Står også på rad {row}.', en: 'Also on row {row}.' },
+  overlaps: { nb: 'Overlapper med {frame}.', en: 'Overlaps {frame}.' },
+  overlapsRow: { nb: 'Overlapper med {frame} (rad {row}).', en: 'Overlaps {frame} (row {row}).' },
+  overlapsLine: { nb: 'Overlapper med {frame} (linje {row}).', en: 'Overlaps {frame} (line {row}).' },
   wholeNumber: { nb: 'et helt tall ≥ 0', en: 'a whole number ≥ 0' },
   lineCheck: {
     nb: 'kontrollsummen IA Planner skrev (64 heksadesimale tegn)',

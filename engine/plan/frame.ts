@@ -1,7 +1,7 @@
 /** Frames (ressursrammer): the amount an instrument may use in a year or a pooled period. */
 import { periodsOverlap, isYear, type Year } from '../calendar.js';
 import { Money } from '../money.js';
-import { problem, type Lang, type Problem } from '../messages/problems.js';
+import { problem, problemDetail, type Lang, type Problem } from '../messages/problems.js';
 import { instrumentRank, type Funding, type Instrument, type InstrumentId } from './instruments.js';
 
 /**
@@ -103,14 +103,14 @@ export function validateFrames(frames: readonly FrameAt[], lang: Lang = 'nb'): P
   for (const [i, j] of overlaps) {
     const a = frames[i]!;
     const b = frames[j]!;
-    const other = b.line === null ? frameKey(b.frame) : `${frameKey(b.frame)} (${b.sheet ? 'rad' : 'linje'} ${b.line})`;
+    const detail = b.line === null ? 'overlaps' : b.sheet ? 'overlapsRow' : 'overlapsLine';
     problems.push(
       problem(
         'frame_overlap',
         { file: a.file, ...(a.sheet ? { sheet: a.sheet } : {}), line: a.line, column: 'Fra', value: frameKey(a.frame) },
         lang,
         {},
-        lang === 'nb' ? `Overlapper med ${other}.` : `Overlaps ${other}.`,
+        problemDetail(detail, lang, { frame: frameKey(b.frame), row: String(b.line) }),
       ),
     );
   }

@@ -1,11 +1,24 @@
 /** The browser preview end to end: the plan at once, importing good and bad ledgers, reconciling, saving .xlsx. */
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { embeddedPlan, formatMoney, INSTRUMENTS, isoDateOf, Ledger, Money, reconcile, type IsoDate } from '../../engine/index.js';
+import {
+  embeddedPlan,
+  embeddedState,
+  formatMoney,
+  INSTRUMENTS,
+  isoDateOf,
+  Ledger,
+  Money,
+  planningTables,
+  reconcile,
+  type IsoDate,
+} from '../../engine/index.js';
 import { ledgerLinesFromTable, readPlanTables } from '../../engine/workbook/index.js';
 import { readXlsxTables } from '../../engine/workbook/xlsx/read-xlsx.js';
+import { writeWorkbookFile } from '../../engine/workbook/xlsx/save-file.js';
+import { readZip, replaceParts } from '../engine/workbook/forge-xlsx.js';
 import { fixture, openPreview, RESULTS, ROOT, previewSuite } from './browser.js';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'forbruk-eksempel.csv');
@@ -166,6 +179,25 @@ describe('the browser preview', function () {
     await fresh.page.locator('ia-preview input[type=file]').setInputFiles(file);
     await fresh.page.locator('[data-testid=ledger-summary]', { hasText: `${back.lines.length} linjer` }).waitFor();
     expect(fresh.errors).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('refuses to open a workbook whose Poster table reaches over the whole sheet, naming the file, and keeps the tables it showed', async function () {
+    const file = path.join(RESULTS, 'poster-vid.xlsx');
+    await writeWorkbookFile(file, planningTables(embeddedState(), { asOf: '2024-12-31' as IsoDate, lang: 'nb' }), {
+      overwrite: true,
+    });
+    const zip = readFileSync(file);
+    const [part, xml] = [...readZip(zip)].find(([, data]) => data.toString().includes('name="Poster"'))!;
+    writeFileSync(file, replaceParts(zip, { [part]: xml.toString().replace(/ref="A1:D\d+"/, 'ref="A1:XFD1048576"') }));
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
+    await page.locator('[data-testid=ledger-summary]').waitFor();
+    const before = await page.locator('ia-sheet-view').innerText();
+    await page.locator('ia-preview input[type=file]').setInputFiles(file);
+    const refusal = page.locator('ia-notifier .error', { hasText: 'poster-vid.xlsx, ark Poster, rad 1' });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).to.contain('Verdien «Poster A1:XFD1048576: brukt område A1:N5»');
+    expect(await page.locator('ia-sheet-view').innerText()).to.equal(before);
     expect(errors).to.deep.equal([]);
   });
 });

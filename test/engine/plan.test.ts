@@ -243,7 +243,22 @@ describe('validateFrames', () => {
     expect(summary(problems)).to.deep.equal([
       { code: 'frame_overlap', sheet: 'Rammer', line: 2, column: 'Fra', value: 'ekspertbistand:2020-2020' },
     ]);
-    expect(problems[0]!.message).to.include('ekspertbistand:2019-2021');
+    expect(problems[0]!.message).to.equal(
+      'plan.xlsx, ark Rammer, rad 2, kolonne Fra: To rammer for samme virkemiddel overlapper. Verdien «ekspertbistand:2020-2020». ' +
+        `Forventet: ${problems[0]!.expected}. Overlapper med ekspertbistand:2019-2021 (rad 3).`,
+    );
+    const [en] = validateFrames([at({}, 2), at({ from: 2019 as Frame['from'], to: 2021 as Frame['to'] }, 3)], 'en');
+    expect(en!.message).to.match(
+      /^plan\.xlsx, sheet Rammer, row 2, column Fra: .* Overlaps ekspertbistand:2019-2021 \(row 3\)\.$/,
+    );
+    const lines = validateFrames(
+      [
+        { ...at({}, 2), sheet: undefined },
+        { ...at({ from: 2019 as Frame['from'], to: 2021 as Frame['to'] }, 3), sheet: undefined },
+      ],
+      'en',
+    );
+    expect(lines[0]!.message).to.match(/Overlaps ekspertbistand:2019-2021 \(line 3\)\.$/);
   });
 
   it('accepts frames of different instruments in the same year, and adjacent frames of one', () => {

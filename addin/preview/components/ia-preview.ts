@@ -154,7 +154,7 @@ export class IaPreview extends LitElement {
     // The task pane's own helper reports failures; the preview only moves bytes in and out.
     await this._app.runHostAction(async () => {
       const { openXlsx } = await import(/* webpackChunkName: "preview-xlsx" */ '../xlsx-browser.js');
-      await this._port.replaceAll(await openXlsx(await file.arrayBuffer()));
+      await this._port.replaceAll(await openXlsx(await file.arrayBuffer(), file.name, this._lang));
       await this._app.reloadFromWorkbook(file.name);
     });
   }

@@ -30,10 +30,12 @@ import {
   type BoundedWorkbook,
   ReadBudget,
   rowsOf,
+  tableWithinUsed,
   tooLargeToRead,
   usedRange,
   type CellRange,
 } from './xlsx-bounds.js';
+import { rangeOf } from '../a1.js';
 
 /** What Excel shows for a date it cannot show. */
 const BAD_DATE_CELL = '########';
@@ -122,21 +124,17 @@ interface LoadedTable {
   totalsRow?: boolean;
 }
 
-/** A cell range (`A1:J20`) as numbers, or null when it is not one. */
-function rangeOf(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref.toUpperCase());
-  if (!match) return null;
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const left = col(match[1]!);
-  const top = Number(match[2]);
-  return { top, left, bottom: match[4] ? Number(match[4]) : top, right: match[3] ? col(match[3]) : left };
-}
-
 /**
  * A loaded workbook as the ledger reader sees it; a table is clipped to its sheet's used range
- * (beyond it every cell is empty), so its width is what the sheet holds.
+ * (beyond it every cell is empty), so its width is what the sheet holds; one reaching far past it
+ * refuses the workbook (`tableWithinUsed`).
  */
-export function ledgerWorkbookOf(workbook: ExcelJS.Workbook, budget: ReadBudget = ReadBudget.unbounded()): LedgerWorkbook {
+export function ledgerWorkbookOf(
+  workbook: ExcelJS.Workbook,
+  file: string,
+  lang: Lang,
+  budget: ReadBudget = ReadBudget.unbounded(),
+): LedgerWorkbook | Problem {
   const sheets: LedgerSheet[] = [];
   const tables: LedgerTableRange[] = [];
   for (const sheet of workbook.worksheets) {
@@ -145,21 +143,16 @@ export function ledgerWorkbookOf(workbook: ExcelJS.Workbook, budget: ReadBudget 
     for (const table of sheet.getTables()) {
       // exceljs's Table keeps the model it read in `table` (typed only as the writer's TableProperties).
       const model = (table as unknown as { table: LoadedTable }).table;
-      const range = rangeOf(model.tableRef ?? model.ref ?? '');
+      const ref = model.tableRef ?? model.ref ?? '';
+      const range = rangeOf(ref);
       if (range === null) continue;
       used ??= usedRange(sheet);
       const totalsRow = model.totalsRow === true;
-      onSheet.push({
-        name: model.name,
-        sheet: sheet.name,
-        top: range.top,
-        left: range.left,
-        // A totals row stays the table's last row, beyond the data the sheet holds.
-        bottom: Math.min(range.bottom, (used?.bottom ?? range.top) + (totalsRow ? 1 : 0)),
-        right: Math.min(range.right, Math.max(used?.right ?? range.left, range.left)),
-        headerRow: model.headerRow !== false,
-        totalsRow,
-      });
+      // The ledger reads the columns the sheet holds (its header names them), however many the table names.
+      const reach = { sheet: sheet.name, table: model.name, ref, range, namedColumns: 1, totalsRow };
+      const within = tableWithinUsed(file, lang, reach, used);
+      if ('code' in within) return within;
+      onSheet.push({ name: model.name, sheet: sheet.name, ...within, headerRow: model.headerRow !== false, totalsRow });
     }
     sheets.push(sheetOf(sheet, onSheet, budget));
     tables.push(...onSheet);
@@ -171,7 +164,8 @@ export function ledgerWorkbookOf(workbook: ExcelJS.Workbook, budget: ReadBudget 
 function ledgerOfOpened(file: string, opened: BoundedWorkbook | Problem, lang: Lang): XlsxLedgerReading {
   if ('code' in opened) return { problems: [opened] };
   try {
-    return xlsxLedgerOf(file, ledgerWorkbookOf(opened.workbook, opened.budget), lang);
+    const workbook = ledgerWorkbookOf(opened.workbook, file, lang, opened.budget);
+    return 'code' in workbook ? { problems: [workbook] } : xlsxLedgerOf(file, workbook, lang);
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
     return { problems: [tooLargeToRead(file, error.estimate, lang, { sheet: error.sheet, line: error.line })] };

@@ -6,8 +6,17 @@
  */
 import ExcelJS from 'exceljs';
 import { problem, type Lang, type Problem } from '../../messages/problems.js';
+import { columnLetters, rangeOf } from '../a1.js';
 import type { CellValue, TableRead } from '../port/port.js';
-import { notAWorkbook, openBoundedWorkbookFile, ReadBudget, tooLargeToRead, usedRange, type CellRange } from './xlsx-bounds.js';
+import {
+  notAWorkbook,
+  openBoundedWorkbookFile,
+  ReadBudget,
+  tableWithinUsed,
+  tooLargeToRead,
+  usedRange,
+  type CellRange,
+} from './xlsx-bounds.js';
 
 /** A cell of exceljs as a plain value: dates as ISO dates, formulas as their cached result, rich text as text. */
 export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
@@ -57,22 +66,6 @@ interface LoadedTable {
   columns: { name: string }[];
 }
 
-function decode(ref: string): CellRange | null {
-  const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.toUpperCase());
-  if (!match) return null;
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const left = col(match[1]!);
-  const top = Number(match[2]);
-  return { top, left, bottom: match[4] ? Number(match[4]) : top, right: match[3] ? col(match[3]) : left };
-}
-
-/** A column's letters (1 = A). */
-function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 /** Whether a row holds nothing. */
 function isEmpty(row: readonly CellValue[]): boolean {
   return row.every((v) => v === null);
@@ -116,17 +109,19 @@ export function readTables(
       // exceljs's Table keeps the model it read in `table` (typed only as the writer's TableProperties).
       const model = (table as unknown as { table: LoadedTable }).table;
       const ref = model.tableRef ?? model.ref ?? '';
-      const range = decode(ref);
+      const range = rangeOf(ref);
       if (range === null) return notAWorkbook(file, lang);
       const { top, left } = range;
       used ??= usedRange(sheet);
+      const totalsRow = model.totalsRow === true;
+      const reach = { sheet: sheet.name, table: model.name, ref, range, namedColumns: model.columns.length, totalsRow };
+      const within = tableWithinUsed(file, lang, reach, used);
+      if ('code' in within) return within;
       const headerRows = model.headerRow === false ? 0 : 1;
-      // Columns: as far as the sheet holds anything, or the table names columns.
-      const right = Math.min(range.right, Math.max(used?.right ?? 0, left + model.columns.length - 1));
-      const width = Math.max(0, right - left + 1);
+      const width = Math.max(0, within.right - left + 1);
       // Rows: as far as the sheet holds anything (a totals row is the table's last, beyond its data).
       const firstRow = top + headerRows;
-      const lastRow = Math.min(range.bottom - (model.totalsRow ? 1 : 0), used?.bottom ?? 0);
+      const lastRow = within.bottom - (totalsRow ? 1 : 0);
       const height = Math.max(0, lastRow - firstRow + 1);
       if (!budget.take((height + headerRows) * width)) {
         const estimate = budget.estimateWith((height + headerRows) * width);
@@ -164,13 +159,6 @@ export function readTables(
     }
   }
   return { tables, uncalculated };
-}
-
-/** Every table of a workbook the program holds already (no bound: it built or was given the workbook). */
-export function tablesOf(workbook: ExcelJS.Workbook): Map<string, TableRead> {
-  const read = readTables(workbook, '', 'nb');
-  if ('code' in read) throw new Error(read.message);
-  return read.tables;
 }
 
 /**
@@ -218,6 +206,8 @@ export async function readWorkbookTables(
 
 /** Thrown by `readXlsxTables` when the file is refused: the problem says why. */
 export class WorkbookRefusedError extends Error {
+  override readonly name = 'WorkbookRefusedError';
+
   constructor(readonly problem: Problem) {
     super(problem.message);
   }

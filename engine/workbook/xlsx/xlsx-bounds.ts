@@ -15,14 +15,18 @@
  *   every pair), is refused.
  * After exceljs has read it, the readers take what they materialise (a table's cells, a sheet's
  * rows) from the same budget (`ReadBudget`), after clipping tables to the sheet's used range
- * (`usedRange`), so a table reference of `A1:XFD1048576` in a small file costs what the file holds.
+ * (`usedRange`, `tableWithinUsed`): a few empty rows past it are clipped, but a table reaching far
+ * past it (a reference of `A1:XFD1048576` in a small file) is refused, as CONTRACTS §4 says.
  *
  * Platform-neutral (the browser preview imports the table reader): inflating uses the standard
  * `DecompressionStream`, and only `openBoundedWorkbookFile` reaches for Node's file system.
  */
 import ExcelJS from 'exceljs';
 import { problem, type Lang, type Problem } from '../../messages/problems.js';
+import { rangeText, type CellRange } from '../a1.js';
 import { XmlCost } from './xml-cost.js';
+
+export type { CellRange } from '../a1.js';
 
 /** The bounds of reading a workbook. */
 export const XLSX_LIMITS = {
@@ -34,6 +38,13 @@ export const XLSX_LIMITS = {
   mergedRanges: 5_000,
   /** Parts (files) in the zip. */
   parts: 10_000,
+  /**
+   * Empty cells a table may reach past its sheet's used range before the workbook is refused
+   * (CONTRACTS §4: a table past the used range is refused rather than read). A table a user made
+   * a few rows longer than its data, or the empty row an empty table keeps, lies within this and is
+   * read up to the used range; a reference such as `A1:XFD1048576` in a small file does not.
+   */
+  emptyTableCells: 100_000,
 } as const;
 
 /** Estimated bytes per unpacked byte: exceljs holds a part as bytes and as a string while it parses it. */
@@ -72,6 +83,10 @@ const EXPECTED = {
     nb: `høyst ${count(XLSX_LIMITS.mergedRanges, 'nb')} sammenslåtte områder i et ark`,
     en: `at most ${count(XLSX_LIMITS.mergedRanges, 'en')} merged ranges in a sheet`,
   },
+  reach: {
+    nb: `en tabell innenfor arkets brukte område (høyst ${count(XLSX_LIMITS.emptyTableCells, 'nb')} tomme celler utenfor det); gjør tabellen mindre i Excel (Tabellverktøy, Endre tabellstørrelse)`,
+    en: `a table within its sheet's used range (at most ${count(XLSX_LIMITS.emptyTableCells, 'en')} empty cells beyond it); make the table smaller in Excel (Table Design, Resize Table)`,
+  },
   parts: {
     nb: `en arbeidsbok med høyst ${count(XLSX_LIMITS.parts, 'nb')} deler`,
     en: `a workbook of at most ${count(XLSX_LIMITS.parts, 'en')} parts`,
@@ -84,13 +99,10 @@ interface RefusalPlace {
   readonly line?: number;
 }
 
-/**
- * A refusal of a workbook as `unreadable_workbook`, saying which bound it passes.
- * SUGGESTED: a code of its own (`workbook_too_large`) in engine/messages/problems.ts.
- */
+/** A refusal of a workbook as `workbook_too_large`, saying which bound it passes. */
 function refusal(file: string, lang: Lang, value: string, expected: Texts, at: RefusalPlace = {}): Problem {
   const place = { file, ...(at.sheet === undefined ? {} : { sheet: at.sheet }), line: at.line ?? null, column: null, value };
-  const found = problem('unreadable_workbook', place, lang);
+  const found = problem('workbook_too_large', place, lang);
   return { ...found, expected: expected[lang], message: found.message.replace(found.expected, expected[lang]) };
 }
 
@@ -118,6 +130,44 @@ export function tooLargeToRead(file: string, bytes: number, lang: Lang, at: Refu
   const estimate = lang === 'nb' ? `anslått minst ${mb} minne` : `an estimated ${mb} or more of memory`;
   const value = at.table === undefined ? estimate : `${at.table}: ${estimate}`;
   return refusal(file, lang, value, EXPECTED.memory, at);
+}
+
+function area(range: CellRange): number {
+  return Math.max(0, range.bottom - range.top + 1) * Math.max(0, range.right - range.left + 1);
+}
+
+/** What a table on a sheet is, for `tableWithinUsed`. */
+export interface TableReach {
+  readonly sheet: string;
+  readonly table: string;
+  /** Its reference as the workbook states it. */
+  readonly ref: string;
+  readonly range: CellRange;
+  /** The columns the table names (it is never clipped narrower). */
+  readonly namedColumns: number;
+  readonly totalsRow: boolean;
+}
+
+/**
+ * A table clipped to its sheet's used range (`used`, null for a sheet holding nothing): beyond it
+ * every cell is empty, so nothing is lost. A totals row stays the table's last row, and a table
+ * is never narrower than the columns it names. When the clipping would drop more than
+ * `XLSX_LIMITS.emptyTableCells` cells, the workbook is refused naming the sheet, the table, its
+ * reference and the used range: the one rule both readers (the plan's and the ledger's) apply.
+ */
+export function tableWithinUsed(file: string, lang: Lang, reach: TableReach, used: CellRange | null): CellRange | Problem {
+  const { range } = reach;
+  const dataBottom = Math.max(used?.bottom ?? range.top, range.top);
+  const clipped: CellRange = {
+    top: range.top,
+    left: range.left,
+    bottom: Math.min(range.bottom, dataBottom + (reach.totalsRow ? 1 : 0)),
+    right: Math.min(range.right, Math.max(used?.right ?? range.left, range.left + reach.namedColumns - 1)),
+  };
+  if (area(range) - area(clipped) <= XLSX_LIMITS.emptyTableCells) return clipped;
+  const usedText = used === null ? (lang === 'nb' ? 'tomt ark' : 'empty sheet') : rangeText(used);
+  const value = `${reach.table} ${reach.ref}: ${lang === 'nb' ? 'brukt område' : 'used range'} ${usedText}`;
+  return refusal(file, lang, value, EXPECTED.reach, { sheet: reach.sheet, line: range.top });
 }
 
 /**
@@ -440,14 +490,6 @@ export async function openBoundedWorkbookFile(path: string, file: string, lang: 
 /** Whether an open gave a workbook (not a problem). */
 export function isBoundedWorkbook(opened: BoundedWorkbook | Problem): opened is BoundedWorkbook {
   return 'workbook' in opened;
-}
-
-/** A cell range by its edges (1-based, inclusive). */
-export interface CellRange {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
 }
 
 /**
