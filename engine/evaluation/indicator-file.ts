@@ -9,6 +9,7 @@ import { LAST_YEAR } from '../calendar.js';
 import { duplicateColumnProblems, mapHeader } from '../ledger/columns.js';
 import { readCsv } from '../ledger/csv.js';
 import { decodeText, looksBinary, mixedUtf8Problems } from '../ledger/decode.js';
+import { hasControlCharacter, showControlCharacters } from '../excel-limits.js';
 import { Dec } from '../money.js';
 import { INSTRUMENTS } from '../plan/instruments.js';
 import { problem, type Lang, type Problem } from '../messages/problems.js';
@@ -92,6 +93,14 @@ export function readIndicatorRecords(
       continue;
     }
     const before = reading.problems.length;
+    // A control character is invisible in the message and in a sheet: named as <U+XXXX>, the row left out.
+    for (const c of Object.keys(map.index) as Column[]) {
+      const raw = fields[map.index[c]!] ?? '';
+      if (hasControlCharacter(raw)) {
+        reading.problems.push(problem('control_character', at(line, map.label[c], showControlCharacters(raw.trim())), lang));
+      }
+    }
+    if (reading.problems.length > before) continue;
     const id = get('indikator').toLowerCase();
     const yearText = get('ar');
     const quarterText = get('kvartal');

@@ -147,3 +147,17 @@ describe('assessIndicator', () => {
     expect(a.onCourse).to.equal(null);
   });
 });
+
+describe('the indicator file: a control character', () => {
+  it('is refused naming line, column and the character as <U+XXXX>, and the row is left out', () => {
+    const reading = readIndicatorCsv(
+      's.csv',
+      indicatorCsv('sykefravaer;2024;3;7,19\u0001;;SSB;', 'sykefravaer;2024;2;7,1;;SS\tB;'),
+    );
+    expect(reading.problems.map((p) => ({ code: p.code, line: p.line, column: p.column, value: p.value }))).to.deep.equal([
+      { code: 'control_character', line: 2, column: 'verdi', value: '7,19<U+0001>' },
+      { code: 'control_character', line: 3, column: 'kilde', value: 'SS<U+0009>B' },
+    ]);
+    expect(reading.values).to.deep.equal([]);
+  });
+});
