@@ -48,3 +48,4 @@ export * from './session/planning-state.js';
 export * from './session/governance-actions.js';
 export * from './session/version-actions.js';
 export * from './session/planning-session.js';
+export * from './session/rule-actions.js';

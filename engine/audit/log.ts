@@ -19,6 +19,8 @@ export type LogAction =
   | 'year_closed'
   | 'year_reopened'
   | 'workbook_written'
+  /** The shares of a split in Konteringsregler typed in a host (`target` the post, before → after the shares). */
+  | 'rules_changed'
   /** A host's action on the ledger and the workbook: `target` names the file or date, `after` says what it gave. */
   | 'ledger_imported'
   | 'ledger_reread'
@@ -300,6 +302,7 @@ const ACTION_WORDS: Record<LogAction, Record<Lang, string>> = {
   year_closed: { nb: 'År avsluttet', en: 'Year closed' },
   year_reopened: { nb: 'År gjenåpnet', en: 'Year reopened' },
   workbook_written: { nb: 'Arbeidsbok skrevet', en: 'Workbook written' },
+  rules_changed: { nb: 'Konteringsregel endret', en: 'Mapping rule changed' },
   ledger_imported: { nb: 'Forbruk importert', en: 'Ledger imported' },
   ledger_reread: { nb: 'Forbruk lest på nytt', en: 'Ledger read again' },
   reconciled: { nb: 'Avstemt', en: 'Reconciled' },

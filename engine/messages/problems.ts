@@ -38,6 +38,7 @@ export type ProblemCode =
   | 'ambiguous_rules'
   | 'rule_shares'
   | 'bad_rule_share'
+  | 'no_split'
   | 'bad_account'
   | 'bad_dimension'
   | 'bad_organisation'
@@ -187,6 +188,10 @@ const EXPECTED: Record<ProblemCode, Texts> = {
   bad_rule_share: {
     nb: 'en andel over 0 og høyst 1 (0,6) eller en prosent (60 %), ? når andelen ikke er kjent, eller tomt for hele beløpet',
     en: 'a share above 0 and at most 1 (0.6) or a percentage (60 %), ? when the share is not known, or empty for the whole amount',
+  },
+  no_split: {
+    nb: 'en post og et år der reglene i Konteringsregler fordeler beløpet på flere virkemidler (kapittel, post og eventuelt år, uten andre vilkår)',
+    en: 'a post and year on which the rules of Konteringsregler split the amount between instruments (chapter, post and perhaps years, no other condition)',
   },
   bad_account: {
     nb: 'et kontonummer (874), eller starten av ett fulgt av * (87*)',
@@ -354,6 +359,7 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   ambiguous_rules: { nb: 'Flere konteringsregler gjelder like mye', en: 'Several mapping rules apply equally' },
   rule_shares: { nb: 'Andelene går ikke opp i 1', en: 'The shares do not add up to 1' },
   bad_rule_share: { nb: 'Ugyldig andel', en: 'Invalid share' },
+  no_split: { nb: 'Posten har ingen fordeling å sette andeler for', en: 'The post has no split to set shares for' },
   bad_account: { nb: 'Ugyldig konto', en: 'Invalid account' },
   bad_dimension: { nb: 'Ugyldig dimensjon', en: 'Invalid dimension' },
   bad_organisation: { nb: 'Ugyldig organisasjonsnummer', en: 'Invalid organisation number' },
