@@ -42,6 +42,14 @@ export interface YearDecisionDetail {
   readonly why: string;
 }
 
+/** The shares of a split as typed in Avstemming (each instrument's share as the user wrote it). */
+export interface SharesDetail {
+  readonly chapter: number;
+  readonly post: number;
+  readonly year: number;
+  readonly shares: readonly { readonly instrument: string; readonly text: string }[];
+}
+
 /** Every event a view fires, by name. */
 export interface IaEvents {
   'ia-navigate': CustomEvent<{ readonly view: ViewId }>;
@@ -51,6 +59,7 @@ export interface IaEvents {
   'ia-cancel-build': CustomEvent<Record<string, never>>;
   'ia-run-reconcile': CustomEvent<ReconcileDetail>;
   'ia-show-row': CustomEvent<RowRef>;
+  'ia-set-shares': CustomEvent<SharesDetail>;
   'ia-save-settings': CustomEvent<Settings>;
   'ia-dismiss-welcome': CustomEvent<Record<string, never>>;
   'ia-reread-forbruk': CustomEvent<Record<string, never>>;

@@ -20,6 +20,9 @@ import {
   readingProblems,
   reconcileState,
   runChange,
+  setSplitShares,
+  type SplitTarget,
+  type TypedShare,
   spendingAsOf,
   tablesReaderOf,
   tryCarryOverInState,
@@ -287,6 +290,29 @@ export class PlannerSession {
       throw error;
     }
     return report;
+  }
+
+  /**
+   * Sets the shares of a split (typed in Avstemming) through the engine's one action; refused,
+   * writing nothing, when the workbook changed since the pane read it or the shares cannot stand.
+   * Writes Konteringsregler, the lines it placed (Forbruk), Avstemming and the log.
+   */
+  async setShares(
+    target: SplitTarget,
+    shares: readonly TypedShare[],
+    context: ChangeContext,
+    lang: Lang,
+  ): Promise<readonly Problem[]> {
+    const changedElsewhere = await this.refreshUnchanged(lang);
+    if (changedElsewhere.length > 0) return changedElsewhere;
+    const state = this.usable();
+    if (!state) return this.problems;
+    if (this.reading.logProblems.length > 0) return this.reading.logProblems;
+    const result = setSplitShares(state, target, shares, context, this.file, lang);
+    if (!result.ok) return result.problems;
+    await this.commit(result.state, ['Konteringsregler', 'Forbruk', 'Avstemming', 'Logg'], lang);
+    this.reconciliation = reconcileState(this.state, this.asOf);
+    return [];
   }
 
   /** Reconciles as of a date and writes Avstemming (and the log entry) when the workbook is there and can be changed. */

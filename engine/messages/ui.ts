@@ -19,6 +19,11 @@ const NB = {
   unallocatedPaneHelp:
     'Posten finansierer flere virkemidler, og fordelingen er ikke satt. Skriv andelene (f.eks. 60 % og 40 %) i kolonnen Andel i tabellen Konteringsregler på arket Poster, og avstem på nytt. Beløpet blir ikke gjettet.',
   showRules: 'Vis Konteringsregler',
+  shareOf: 'Andel til {instrument}',
+  saveShares: 'Lagre andelene',
+  sharesHelp:
+    'Skriv andelen for hvert virkemiddel (60 % og 40 %, eller 0,6 og 0,4); de må gå opp i 100 %. Andelene gjelder posten fra og med året etter siste avsluttede år.',
+  sharesSaved: 'Andelene for post {post} er lagret i Konteringsregler; beløpet er fordelt.',
   postYearNoAppropriation: '{year}: ingen bevilgning i bevilgningsfilen, {spent} brukt',
   colPost: 'Post',
   colYear: 'År',
@@ -285,6 +290,11 @@ const EN: Catalogue = {
   unallocatedPaneHelp:
     'The post funds several instruments and the split is not set. Type the shares (e.g. 60 % and 40 %) in the Andel column of the Konteringsregler table on the Poster sheet, and reconcile again. The amount is never guessed.',
   showRules: 'Show Konteringsregler',
+  shareOf: 'Share to {instrument}',
+  saveShares: 'Save the shares',
+  sharesHelp:
+    'Type each instrument’s share (60 % and 40 %, or 0.6 and 0.4); they must add up to 100 %. The shares hold for the post from the year after the last closed year.',
+  sharesSaved: 'The shares for post {post} are saved in Konteringsregler; the amount is placed.',
   postYearNoAppropriation: '{year}: no appropriation in the appropriations file, {spent} spent',
   colPost: 'Post',
   colYear: 'Year',

@@ -141,9 +141,28 @@ describe('the browser preview', function () {
     expect(await row.textContent()).to.include(
       '2650.76 2020: 3\u00a0400\u00a0000,00\u00a0kr (utbetalinger, 12 linjer) – fordeles mellom Nytt tilskudd til ekspertbistand og Kompetansetiltak – forsøk når andelene er satt',
     );
-    await row.getByRole('button').click();
+    await row.getByRole('button', { name: /Vis Konteringsregler/ }).click();
     // 2650.76's first rule is the third row of the embedded rules.
     await page.locator('ia-sheet-view table[data-table=Konteringsregler] tr.highlight[data-row="3"]').waitFor();
+
+    // Shares that do not add up are refused by the engine, naming the rows; nothing is placed.
+    await row.getByLabel('Andel til Nytt tilskudd til ekspertbistand').fill('60 %');
+    await row.getByLabel('Andel til Kompetansetiltak – forsøk').fill('30 %');
+    await row.getByRole('button', { name: /Lagre andelene/ }).click();
+    await page.locator('ia-notifier .error', { hasText: 'Andelene går ikke opp i 1' }).waitFor();
+    expect(await page.locator('ia-reconcile-view li.unallocated-row').count()).to.equal(1);
+    // 60 % and 40 %: the 3 400 000,00 kr land on the two instruments, written where Excel keeps the rules.
+    await row.getByLabel('Andel til Kompetansetiltak – forsøk').fill('40 %');
+    await row.getByRole('button', { name: /Lagre andelene/ }).click();
+    await page.locator('ia-notifier .success', { hasText: 'Andelene for post 2650.76 er lagret i Konteringsregler' }).waitFor();
+    await page.locator('ia-reconcile-view li.unallocated-row').waitFor({ state: 'detached' });
+    const regler = page.locator('ia-sheet-view table[data-table=Konteringsregler]');
+    expect(await regler.textContent())
+      .to.include('0,6')
+      .and.include('0,4');
+    await page.locator('ia-sheet-view').getByRole('tab', { name: 'Avstemming', exact: true }).click();
+    const avstemming = await page.locator('ia-sheet-view table[data-table=Avstemming]').textContent();
+    expect(avstemming).to.include('2\u00a0040\u00a0000,00').and.include('1\u00a0360\u00a0000,00');
     expect(errors).to.deep.equal([]);
   });
 

@@ -1,7 +1,7 @@
 import { provide } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { IsoDate, Lang } from '../../../engine/index.js';
+import { changeContext, postKey, type InstrumentId, type IsoDate, type Lang } from '../../../engine/index.js';
 import { appStyles } from '../app-styles.js';
 import { langContext } from '../contexts.js';
 import type { AppLink } from '../controllers/app-link.js';
@@ -105,6 +105,7 @@ export class IaApp extends LitElement implements AppLink {
           @ia-navigate=${this._onNavigate}
           @ia-dismiss-welcome=${() => (this._welcome = false)}
           @ia-run-reconcile=${this._onReconcile}
+          @ia-set-shares=${this._onShares}
           @ia-show-row=${(e: IaEvents['ia-show-row']) => void this.run(() => this.host.showRow(e.detail))}
           @ia-build-workbook=${this._onBuild}
           @ia-cancel-build=${() => (this._edited = null)}
@@ -135,6 +136,18 @@ export class IaApp extends LitElement implements AppLink {
     void this.run(async () => {
       const result = await this.session.reconcileAt(event.detail.asOf as IsoDate, this.uiLang, this.userName);
       this._notifier.success(t(this.uiLang, 'reconciled', { asOf: result.asOf }));
+      this._revision++;
+    });
+  }
+
+  private _onShares(event: IaEvents['ia-set-shares']): void {
+    void this.run(async () => {
+      const { chapter, post, year, shares } = event.detail;
+      const typed = shares.map((s) => ({ instrument: s.instrument as InstrumentId, text: s.text }));
+      const context = changeContext(this.userName, this.host.now(), '');
+      const problems = await this.session.setShares({ chapter, post, year }, typed, context, this.uiLang);
+      for (const p of problems) this._notifier.error(p.message);
+      if (problems.length === 0) this._notifier.success(t(this.uiLang, 'sharesSaved', { post: postKey(chapter, post) }));
       this._revision++;
     });
   }

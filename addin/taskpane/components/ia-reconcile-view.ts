@@ -14,6 +14,7 @@ import { base } from '../styles.js';
  *
  * @fires ia-run-reconcile - run as of the chosen date
  * @fires ia-show-row - show a row of the Avstemming table
+ * @fires ia-set-shares - the shares typed for a split whose money is not placed
  */
 @customElement('ia-reconcile-view')
 export class IaReconcileView extends LitElement {
@@ -65,6 +66,17 @@ export class IaReconcileView extends LitElement {
         color: var(--ia-fg-2);
       }
       dd {
+        margin: 0;
+      }
+      form.shares {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-end;
+        gap: var(--ia-s2);
+        margin: var(--ia-s2) 0;
+      }
+      form.shares p {
+        flex-basis: 100%;
         margin: 0;
       }
     `,
@@ -174,6 +186,27 @@ export class IaReconcileView extends LitElement {
                 instruments: listWords(u.instruments.map(nameOf), lang),
               })}
             </div>
+            ${
+              u.chapter === null || u.post === null
+                ? nothing
+                : html`<form
+                    class="shares"
+                    @submit=${(e: Event) => this._onShares(e, u.chapter!, u.post!, u.year, u.instruments)}
+                  >
+                    <p class="muted">${t(lang, 'sharesHelp')}</p>
+                    ${u.instruments.map((id) => {
+                      const label = t(lang, 'shareOf', { instrument: nameOf(id) });
+                      return html`<div class="field">
+                        <label
+                          >${label}<input name=${id} required inputmode="decimal" autocomplete="off" placeholder="60 %"
+                        /></label>
+                      </div>`;
+                    })}
+                    <button class="primary" type="submit">
+                      ${t(lang, 'saveShares')}<span class="visually-hidden">: ${post} ${u.year}</span>
+                    </button>
+                  </form>`
+            }
             <button
               @click=${() => this.dispatchEvent(iaEvent('ia-show-row', { table: 'Konteringsregler', row: ruleRow(u.chapter, u.post) }))}
             >
@@ -182,6 +215,17 @@ export class IaReconcileView extends LitElement {
           </li>`;
         })}
       </ul>`;
+  }
+
+  /** The shares as typed, for the engine to judge (the pane parses nothing itself). */
+  private _onShares(event: Event, chapter: number, post: number, year: number, instruments: readonly string[]): void {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const shares = instruments.map((instrument) => ({
+      instrument,
+      text: (form.elements.namedItem(instrument) as HTMLInputElement | null)?.value ?? '',
+    }));
+    this.dispatchEvent(iaEvent('ia-set-shares', { chapter, post, year, shares }));
   }
 
   private _onDate(event: Event): void {
