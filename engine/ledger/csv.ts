@@ -128,70 +128,79 @@ export class CsvReader {
 
   /** Reads one record with quotes from `start`; null when the chunk ends inside it. */
   private parseQuoted(text: string, start: number, final: boolean): { fields: string[]; next: number; lines: number } | null {
-    const sep = this.separator!;
+    // Field by field in slices found with indexOf, never a character at a time into a string: every
+    // field of the state accounts is quoted, so this is their hot path.
+    const sep = this.separator!.charCodeAt(0);
+    const length = text.length;
     const fields: string[] = [];
-    let field = '';
     let lines = 1;
     let i = start;
-    let quoted = false;
-    let fieldStart = true;
-    while (i < text.length) {
-      if (quoted) {
-        // Inside quotes everything up to the next quote is the field's: one slice, not a character at a time.
-        const quote = text.indexOf('"', i);
-        const stop = quote < 0 ? text.length : quote;
-        if (stop > i) {
-          const piece = text.slice(i, stop);
-          for (let n = piece.indexOf('\n'); n >= 0; n = piece.indexOf('\n', n + 1)) lines++;
-          field += piece;
-          i = stop;
-          continue;
-        }
-      }
-      const ch = text[i]!;
-      if (quoted) {
-        if (ch === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
+    // The next line feed at or after i (-1: none), found once per line and reused across fields.
+    let newline = text.indexOf('\n', start);
+    for (;;) {
+      // A field's start.
+      let field = '';
+      if (i < length && text.charCodeAt(i) === 34) {
+        // Quoted: everything up to the closing quote is the field's; a doubled quote is one quote.
+        i++;
+        for (;;) {
+          const quote = text.indexOf('"', i);
+          const stop = quote < 0 ? length : quote;
+          while (newline >= 0 && newline < stop) {
+            lines++;
+            newline = text.indexOf('\n', newline + 1);
+          }
+          if (quote < 0) {
+            if (!final) return null;
+            this.unterminatedAt = this.line;
+            fields.push(field + text.slice(i));
+            return { fields, next: length, lines };
+          }
+          if (quote + 1 < length && text.charCodeAt(quote + 1) === 34) {
+            field += text.slice(i, quote + 1);
+            i = quote + 2;
             continue;
           }
-          if (i + 1 >= text.length && !final) return null;
-          quoted = false;
-          i++;
-          continue;
+          if (quote + 1 >= length && !final) return null;
+          field += text.slice(i, quote);
+          i = quote + 1;
+          break;
         }
-        if (ch === '\n') lines++;
-        field += ch;
-        i++;
-        continue;
       }
-      if (ch === '"' && fieldStart) {
-        quoted = true;
-        fieldStart = false;
-        i++;
-        continue;
+      // Unquoted (a field without quotes, or what follows a closing quote): up to a separator or
+      // the line's end, a quote here being the field's own character.
+      for (;;) {
+        let j = i;
+        let c = -1;
+        for (; j < length; j++) {
+          c = text.charCodeAt(j);
+          if (c === sep || c === 10 || c === 13) break;
+        }
+        if (j > i) field += text.slice(i, j);
+        if (j >= length) {
+          if (!final) return null;
+          fields.push(field);
+          return { fields, next: length, lines };
+        }
+        if (c === sep) {
+          fields.push(field);
+          i = j + 1;
+          break;
+        }
+        if (c === 10) {
+          fields.push(field);
+          return { fields, next: j + 1, lines };
+        }
+        // A carriage return: the line's end before a line feed, else the field's own character.
+        if (j + 1 < length && text.charCodeAt(j + 1) === 10) {
+          fields.push(field);
+          return { fields, next: j + 2, lines };
+        }
+        if (j + 1 >= length && !final) return null;
+        field += '\r';
+        i = j + 1;
       }
-      if (ch === sep) {
-        fields.push(field);
-        field = '';
-        fieldStart = true;
-        i++;
-        continue;
-      }
-      if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
-        fields.push(field);
-        return { fields, next: ch === '\r' ? i + 2 : i + 1, lines };
-      }
-      if (ch === '\r' && i + 1 >= text.length && !final) return null;
-      field += ch;
-      fieldStart = false;
-      i++;
     }
-    if (!final) return null;
-    if (quoted) this.unterminatedAt = this.line;
-    fields.push(field);
-    return { fields, next: text.length, lines };
   }
 }
 

@@ -9,7 +9,7 @@
  * error; a row is checked only as far as placing it needs (a bad amount on a post outside the
  * plan is still a problem: the sum of what was left out must be right).
  */
-import { daysInMonth, isoDate } from '../calendar.js';
+import { daysInMonth, isoDate, type IsoDate } from '../calendar.js';
 import { amountFitsCell, EXCEL_MAX_CELL_TEXT, hasControlCharacter, showControlCharacters } from '../excel-limits.js';
 import { parseAmountMilli } from '../money.js';
 import { problem, type Lang, type ProblemCode } from '../messages/problems.js';
@@ -75,11 +75,35 @@ export function isDfoAccountsHeader(fields: readonly string[]): boolean {
   return folded.has(COLUMNS.year) && folded.has(COLUMNS.period) && folded.has(COLUMNS.postId) && folded.has(COLUMNS.amount);
 }
 
+/** The columns in `COLUMNS`' order, the order their problems are reported in. */
+const COLUMN_ORDER = Object.keys(COLUMNS) as Column[];
+
+/** Whether text is exactly `length` ASCII digits (what `/^\d{length}$/` says, without a regex per row). */
+function isDigits(text: string, length: number): boolean {
+  if (text.length !== length) return false;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+  }
+  return true;
+}
+
+/** The number of the ASCII digits text[from..to) (checked by `isDigits` before). */
+function digitsValue(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
+}
+
 /** Reads the rows of one state-accounts file. */
 export class DfoAccountsReader {
   private readonly at = {} as Record<Column, number>;
   private readonly label = {} as Record<Column, string>;
   private readonly width: number;
+  /** The columns the header has, in `COLUMN_ORDER`, with where each stands: looked up once, not per row. */
+  private readonly present: readonly Column[];
+  /** Each month's last day (year × 100 + month), as rows of a year name the same twelve. */
+  private readonly lastDays = new Map<number, IsoDate | null>();
 
   constructor(
     private readonly file: string,
@@ -92,17 +116,31 @@ export class DfoAccountsReader {
     private readonly inPlan: (keys: PlacementKeys, year: number) => boolean = () => true,
   ) {
     const folded = header.map(foldHeader);
-    for (const column of Object.keys(COLUMNS) as Column[]) {
+    for (const column of COLUMN_ORDER) {
       const i = folded.indexOf(COLUMNS[column]);
       this.at[column] = i;
       this.label[column] = i < 0 ? COLUMNS[column] : header[i]!.replace(/^\uFEFF/, '').trim();
     }
+    this.present = COLUMN_ORDER.filter((column) => this.at[column] >= 0);
     this.width = header.length;
   }
 
-  private field(fields: readonly string[], column: Column): string {
+  /** A column's text, trimmed: undefined when the header has no such column, '' when the row is short. */
+  private text(fields: readonly string[], column: Column): string | undefined {
     const i = this.at[column];
-    return i < 0 || i >= fields.length ? '' : fields[i]!.trim();
+    if (i < 0) return undefined;
+    return i >= fields.length ? '' : fields[i]!.trim();
+  }
+
+  /** The last day of a month, as an ISO date (null where `isoDate` gives none). */
+  private lastDay(year: number, month: number): IsoDate | null {
+    const key = year * 100 + month;
+    let date = this.lastDays.get(key);
+    if (date === undefined) {
+      date = isoDate(year, month, daysInMonth(year, month));
+      this.lastDays.set(key, date);
+    }
+    return date;
   }
 
   /** Reads one row (its fields as the CSV reader split them) into the sink: a line or problems. */
@@ -122,24 +160,24 @@ export class DfoAccountsReader {
       report('extra_fields', null, String(fields.length), { count: String(this.width) });
       return;
     }
-    const texts: Partial<Record<Column, string>> = {};
-    for (const column of Object.keys(COLUMNS) as Column[]) if (this.at[column] >= 0) texts[column] = this.field(fields, column);
-    const yearText = texts.year ?? '';
-    const periodText = texts.period ?? '';
-    const postText = texts.postId ?? '';
-    const amountText = texts.amount ?? '';
+    // Only the columns placing a row needs are read here: most rows are outside the plan, and the
+    // rest of their texts is never looked at.
+    const yearText = this.text(fields, 'year') ?? '';
+    const periodText = this.text(fields, 'period') ?? '';
+    const postText = this.text(fields, 'postId') ?? '';
+    const amountText = this.text(fields, 'amount') ?? '';
 
     let year: number | null = null;
     if (yearText === '') report('missing_value', 'year', null);
-    else if (!/^\d{4}$/.test(yearText)) report('bad_year', 'year', yearText);
-    else year = Number(yearText);
+    else if (!isDigits(yearText, 4)) report('bad_year', 'year', yearText);
+    else year = digitsValue(yearText, 0, 4);
 
     let month: number | null = null;
     if (periodText === '') report('missing_value', 'period', null);
     else if (year !== null) {
-      const match = /^(\d{4})(\d{2})$/.exec(periodText);
-      const m = match ? Number(match[2]) : 0;
-      if (!match || Number(match[1]) !== year || m < 1 || m > 12)
+      const digits = isDigits(periodText, 6);
+      const m = digits ? digitsValue(periodText, 4, 6) : 0;
+      if (!digits || digitsValue(periodText, 0, 4) !== year || m < 1 || m > 12)
         report('bad_period', 'period', periodText, { year: String(year) });
       else month = m;
     }
@@ -147,15 +185,16 @@ export class DfoAccountsReader {
     let chapter: number | null = null;
     let post: number | null = null;
     if (postText === '') report('missing_value', 'postId', null);
-    else if (!/^\d{6}$/.test(postText)) report('bad_chapter_post', 'postId', postText);
+    else if (!isDigits(postText, 6)) report('bad_chapter_post', 'postId', postText);
     else {
-      const chapterText = texts.chapterId ?? '';
-      const c = Number(postText.slice(0, 4));
-      if (chapterText !== '' && (!/^\d{1,4}$/.test(chapterText) || Number(chapterText) !== c)) {
+      const chapterText = this.text(fields, 'chapterId') ?? '';
+      const c = digitsValue(postText, 0, 4);
+      const n = chapterText.length;
+      if (chapterText !== '' && (n > 4 || !isDigits(chapterText, n) || digitsValue(chapterText, 0, n) !== c)) {
         report('bad_chapter_post', 'chapterId', chapterText);
       } else {
         chapter = c;
-        post = Number(postText.slice(4));
+        post = digitsValue(postText, 4, 6);
       }
     }
 
@@ -169,9 +208,9 @@ export class DfoAccountsReader {
     }
 
     if (year === null || month === null || chapter === null || post === null || amount === null) return;
-    const date = isoDate(year, month, daysInMonth(year, month))!;
-    const account = texts.account ?? '';
-    const organisation = texts.organisation ?? '';
+    const date = this.lastDay(year, month)!;
+    const account = this.text(fields, 'account') ?? '';
+    const organisation = this.text(fields, 'organisation') ?? '';
     const keys: PlacementKeys = {
       chapter,
       post,
@@ -179,17 +218,29 @@ export class DfoAccountsReader {
       dimensions: [],
       organisation: organisation === '' ? null : organisation.replace(/\s/g, ''),
     };
-    const row = { line, date, year, kind: 'utbetaling', amount, reference: '', instrument: null, keys } as const;
     if (!this.inPlan(keys, year)) {
       // Outside the plan: counted with its amount by the ledger, nothing of it kept.
-      sink.line({ ...row, voucher: '', text: '', source: '' });
+      sink.line({
+        line,
+        date,
+        year,
+        kind: 'utbetaling',
+        amount,
+        reference: '',
+        instrument: null,
+        keys,
+        voucher: '',
+        text: '',
+        source: '',
+      });
       return;
     }
     // Kept in Forbruk: no text a sheet would not give back.
     let faulty = false;
-    for (const column of Object.keys(COLUMNS) as Column[]) {
-      const raw = texts[column];
-      if (raw === undefined) continue;
+    const texts: Partial<Record<Column, string>> = {};
+    for (const column of this.present) {
+      const raw = this.text(fields, column)!;
+      texts[column] = raw;
       if (hasControlCharacter(raw, false)) {
         report('control_character', column, showControlCharacters(raw));
         faulty = true;
@@ -199,6 +250,7 @@ export class DfoAccountsReader {
       }
     }
     if (faulty) return;
+    const row = { line, date, year, kind: 'utbetaling', amount, reference: '', instrument: null, keys } as const;
     const accountant = texts.accountant ?? '';
     const names = [texts.postName, texts.accountName, texts.organisationName].filter(
       (t): t is string => t !== undefined && t !== '',

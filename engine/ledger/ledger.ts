@@ -20,7 +20,7 @@ import {
 import { isDatedBy, isoDateNumber, type LedgerLine, type LineParts } from './line.js';
 import { LineReader, missingLedgerColumns } from './line-reader.js';
 import { PlainLineReader } from './plain-line.js';
-import { dimensionsText, LinePlacer } from './placement.js';
+import { dimensionsText, LinePlacer, sourceKeys } from './placement.js';
 import { DfoAccountsReader, isDfoAccountsHeader } from './dfo-accounts.js';
 import type { SourceLine, SourceSink } from './source-line.js';
 import { looksLikeSaft, SaftReader } from './saft.js';
@@ -500,13 +500,20 @@ export class Ledger {
     return {
       problem: (p) => problems.push(p),
       line: (source) => {
-        const line = ledgerLineOf(file, source);
         const named = source.instrument === null ? undefined : this.instruments.find(source.instrument);
         if (named !== undefined) {
           counted();
-          merge.offer({ ...line, instrument: named.id }, source.line);
+          merge.offer({ ...ledgerLineOf(file, source), instrument: named.id }, source.line);
           return;
         }
+        // Most of a state file is outside the plan (no rule names the line, which is when placing
+        // it would give `outside`): counted from the source line, no ledger line made of it.
+        const keys = sourceKeys(source.keys);
+        if (!this.placer.inPlan(keys, source.year)) {
+          outside.addAt(source.date, source.amount);
+          return;
+        }
+        const line = ledgerLineOf(file, source);
         // A problem names the field that holds the post (DFØ) or the account (SAF-T).
         const column = source.keys.chapter !== null ? 'Post_id' : 'Transaction/Line/AccountID';
         const where = {
@@ -514,7 +521,7 @@ export class Ledger {
           column,
           value: source.keys.chapter !== null ? `${source.keys.chapter}.${source.keys.post}` : (source.keys.account ?? ''),
         };
-        const placed = this.placer.place(line, where, lang);
+        const placed = this.placer.place(line, where, lang, keys);
         if (placed.kind === 'problem') problems.push(placed.problem);
         else if (placed.kind === 'outside') outside.add(line);
         else {
@@ -578,9 +585,14 @@ class OutsideCount {
   }
 
   add(line: LedgerLine): void {
-    if (this.asOf !== null && !isDatedBy(isoDateNumber(line.date), this.asOf)) return;
+    this.addAt(line.date, line.amount);
+  }
+
+  /** Counts a line by its date and amount. */
+  addAt(date: IsoDate, amount: Milli): void {
+    if (this.asOf !== null && !isDatedBy(isoDateNumber(date), this.asOf)) return;
     this.lines++;
-    this.amount += line.amount;
+    this.amount += amount;
   }
 }
 

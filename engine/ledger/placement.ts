@@ -47,6 +47,29 @@ export function keysOf(line: LedgerLine): PlacementKeys {
   };
 }
 
+/**
+ * The keys the rules see of a source line's keys (a SAF-T or DFØ line, CONTRACTS §7): what `keysOf`
+ * gives for the ledger line the source line becomes, without writing its dimensions out as text and
+ * reading them back for each line. An empty account or organisation is none; dimensions are given
+ * back as they are unless a type or ID holds what the text form cannot carry (`;`, `=` in a type,
+ * white space at an end), which then reads as the text form reads, so the rules place the line
+ * exactly as they would place its ledger line.
+ */
+export function sourceKeys(keys: PlacementKeys): PlacementKeys {
+  const { account, organisation, dimensions } = keys;
+  const asText = dimensions.some(
+    (d) => d.type.includes(';') || d.type.includes('=') || d.id.includes(';') || d.type.trim() !== d.type || d.id.trim() !== d.id,
+  );
+  if (account !== '' && organisation !== '' && !asText) return keys;
+  return {
+    chapter: keys.chapter,
+    post: keys.post,
+    account: account === '' ? null : account,
+    dimensions: asText ? parseDimensions(dimensionsText(dimensions)) : dimensions,
+    organisation: organisation === '' ? null : organisation,
+  };
+}
+
 /** Places lines by one plan's rules. */
 export class LinePlacer {
   private readonly rules: RulePlacer;
@@ -64,9 +87,15 @@ export class LinePlacer {
    * Places a line that names no instrument (`line.instrument === null`). `where` is how a problem
    * names the place (file, sheet, line, and the column that holds the post).
    */
-  place(line: LedgerLine, where: { file: string; sheet?: string; column: string; value: string }, lang: Lang): LinePlacement {
+  place(
+    line: LedgerLine,
+    where: { file: string; sheet?: string; column: string; value: string },
+    lang: Lang,
+    /** The line's keys when the caller has them already (they must be what `keysOf(line)` gives). */
+    keys?: PlacementKeys,
+  ): LinePlacement {
     if (!isYear(line.year)) return { kind: 'outside' };
-    const placement = this.rules.place(keysOf(line), line.year, line.amount);
+    const placement = this.rules.place(keys ?? keysOf(line), line.year, line.amount);
     const place = {
       file: where.file,
       ...(where.sheet === undefined ? {} : { sheet: where.sheet }),
