@@ -220,19 +220,7 @@ export class DfoAccountsReader {
     };
     if (!this.inPlan(keys, year)) {
       // Outside the plan: counted with its amount by the ledger, nothing of it kept.
-      sink.line({
-        line,
-        date,
-        year,
-        kind: 'utbetaling',
-        amount,
-        reference: '',
-        instrument: null,
-        keys,
-        voucher: '',
-        text: '',
-        source: '',
-      });
+      sink.outside(date, amount);
       return;
     }
     // Kept in Forbruk: no text a sheet would not give back.

@@ -499,6 +499,7 @@ export class Ledger {
   ): SourceSink {
     return {
       problem: (p) => problems.push(p),
+      outside: (date, amount) => outside.addAt(date, amount),
       line: (source) => {
         const named = source.instrument === null ? undefined : this.instruments.find(source.instrument);
         if (named !== undefined) {

@@ -60,6 +60,12 @@ export interface SourceLine {
  */
 export interface SourceSink {
   line(line: SourceLine): void;
+  /**
+   * A line the reader already found outside the plan (the state accounts ask the plan before checking
+   * a row's texts): counted by its date and amount, nothing else of it kept. A reader that does not
+   * ask the plan sends every line to `line`, which counts the ones outside itself.
+   */
+  outside(date: IsoDate, amount: Milli): void;
   problem(problem: Problem): void;
 }
 

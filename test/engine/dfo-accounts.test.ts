@@ -148,6 +148,25 @@ describe('DFØ state accounts (CONTRACTS §7)', () => {
     expect([skipped.report.rejected, skipped.lines.map((l) => l.amount)]).to.deep.equal([false, [7000n]]);
   });
 
+  it('refuses a Kapittel_id that is not the first four digits of Post_id, naming it', () => {
+    const rows = ['00601', '06a1', '0602', '601'].map((chapter) => {
+      const r = row({ period: '202402', postId: '060171', amount: '1,000' });
+      r[HEADER.indexOf('Kapittel_id')] = chapter;
+      return r;
+    });
+    const { report } = read(rows, { skipInvalid: true });
+    expect(report.problems.map(where)).to.deep.equal(
+      ['00601', '06a1', '0602'].map((value, i) => ({
+        code: 'bad_chapter_post',
+        file: 'statsregnskapet_aar_2024.csv',
+        line: i + 2,
+        column: 'Kapittel_id',
+        value,
+      })),
+    );
+    expect(report.imported).to.equal(1);
+  });
+
   it('checks the texts of rows it keeps, and only sums the rows outside the plan', () => {
     const tab = row({ period: '202402', postId: '060171', amount: '1,000' });
     tab[HEADER.indexOf('Post')] = 'Tilskudd\tbransje';

@@ -23,7 +23,11 @@ interface Read {
 function read(bytes: Uint8Array | string, sizes: readonly number[] = [], file = 'test.xml'): Read {
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
   const out: Read = { lines: [], problems: [] };
-  const reader = new SaftReader(file, 'nb', { line: (l) => out.lines.push(l), problem: (p) => out.problems.push(p) });
+  const reader = new SaftReader(file, 'nb', {
+    line: (l) => out.lines.push(l),
+    outside: () => expect.fail('SAF-T asks no plan'),
+    problem: (p) => out.problems.push(p),
+  });
   if (sizes.length === 0) {
     reader.push(data);
   } else {
