@@ -129,6 +129,24 @@ export function fixture(name: string): string {
   return path.join(ROOT, 'test', 'fixtures', 'e2e', name);
 }
 
+/**
+ * Waits for the outcome of a ledger import in Importer forbruk: its report, or an error in the
+ * pane's messages. Returns the report's text; an error, or no outcome within `timeout`, fails with
+ * what the pane showed (a timeout alone would not say why the import did not end).
+ */
+export async function importOutcome(page: Page, timeout = 60_000): Promise<string> {
+  const report = page.locator('ia-import-view [data-testid=import-result]');
+  const error = page.locator('ia-notifier .msg.error');
+  try {
+    await report.or(error).first().waitFor({ timeout });
+  } catch {
+    const busy = await page.locator('ia-app main').getAttribute('aria-busy');
+    throw new Error(`the import ended neither in a report nor an error within ${timeout} ms (aria-busy=${busy})`);
+  }
+  if (await error.count()) throw new Error(`the import failed: ${(await error.allTextContents()).join(' | ')}`);
+  return (await report.textContent()) ?? '';
+}
+
 const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 interface AxeViolation {
