@@ -135,3 +135,8 @@ export function monthOfDate(date: IsoDate): number {
 export function formatDate(date: IsoDate): string {
   return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 }
+
+/** A date for people: `31.12.2024` in bokmål, `2024-12-31` in English (unambiguous to every reader). */
+export function dateText(date: IsoDate, lang: 'nb' | 'en'): string {
+  return lang === 'nb' ? formatDate(date) : date;
+}

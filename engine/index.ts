@@ -25,6 +25,7 @@ export * from './ledger/xlsx-ledger.js';
 export * from './reconcile/reconcile.js';
 export * from './reconcile/flags.js';
 export * from './reconcile/carried.js';
+export * from './reconcile/appropriations.js';
 export * from './audit/sha256.js';
 export * from './audit/log.js';
 export * from './audit/hmac.js';

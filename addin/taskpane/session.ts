@@ -5,7 +5,11 @@
  * refuses and records exactly what the command line does. Owned by `<ia-app>`; components never see it.
  */
 import {
+  acceptAppropriations,
   acceptLedgerRead,
+  postsOfState,
+  readAppropriations,
+  type PostComparison,
   changedSinceRead,
   embeddedState,
   evaluationTables,
@@ -54,7 +58,7 @@ import { createLedgerStore, type LedgerStore } from './ledger-store.js';
 const USER_TABLES = ['Rammer', 'Poster', 'Forbruk'];
 
 /** The tables a governance change rewrites. */
-const GOVERNANCE_TABLES = ['Rammer', 'Avstemming', 'Versjoner', 'Versjonsrammer', 'Arsavslutning', 'Logg'];
+const GOVERNANCE_TABLES = ['Rammer', 'Avstemming', 'Bevilgning', 'Versjoner', 'Versjonsrammer', 'Arsavslutning', 'Logg'];
 
 /** A change the pane asks for: the engine function to run on the state, and whether it may start from a locked closed year. */
 export interface ChangeRequest {
@@ -249,10 +253,36 @@ export class PlannerSession {
     if (problems.length > 0 || !state) return { lines: this.lines.length, problems: this.problems };
     await this.commit(
       noteInState(state, user, this.host.now(), { code: 'ledger_reread', lines: state.lines.length }, lang),
-      ['Avstemming', 'Logg'],
+      ['Avstemming', 'Bevilgning', 'Logg'],
       lang,
     );
     return { lines: this.lines.length, problems: [] };
+  }
+
+  /** The §9 rows (appropriation, the post's disbursements, frames) as of the pane's date, or null without appropriations. */
+  get posts(): PostComparison[] | null {
+    return postsOfState(this.state, this.asOf);
+  }
+
+  /**
+   * Reads DFØ's appropriation history into `Bevilgning` through the engine (`acceptAppropriations`,
+   * as `workbook --appropriations` does): a file with any problem changes nothing; an accepted one
+   * writes Bevilgning and the log entry, and returns what the log says.
+   */
+  async importAppropriations(
+    name: string,
+    bytes: Uint8Array,
+    lang: Lang,
+    user: string,
+  ): Promise<{ problems: readonly Problem[]; notice: string }> {
+    await this.refresh(lang);
+    const state = this.usable();
+    if (!state) return { problems: this.problems, notice: '' };
+    const read = readAppropriations(name, bytes, lang);
+    const accepted = acceptAppropriations(state, read, { file: name, who: user, at: this.host.now(), lang });
+    if (!accepted.state) return { problems: accepted.problems, notice: '' };
+    await this.commit(accepted.state, ['Bevilgning', 'Logg'], lang);
+    return { problems: [], notice: accepted.notice };
   }
 
   /** Reads a ledger file. Nothing changes unless the file is accepted (clean, or `skipInvalid`). */
@@ -282,7 +312,7 @@ export class PlannerSession {
     try {
       await this.commit(
         noteInState(accepted.state, user, this.host.now(), action, lang),
-        ['Forbruk', 'Avstemming', 'Logg'],
+        ['Forbruk', 'Avstemming', 'Bevilgning', 'Logg'],
         lang,
       );
     } catch (error) {
@@ -310,7 +340,7 @@ export class PlannerSession {
     if (this.reading.logProblems.length > 0) return this.reading.logProblems;
     const result = setSplitShares(state, target, shares, context, this.file, lang);
     if (!result.ok) return result.problems;
-    await this.commit(result.state, ['Konteringsregler', 'Forbruk', 'Avstemming', 'Logg'], lang);
+    await this.commit(result.state, ['Konteringsregler', 'Forbruk', 'Avstemming', 'Bevilgning', 'Logg'], lang);
     this.reconciliation = reconcileState(this.state, this.asOf);
     return [];
   }
@@ -323,7 +353,7 @@ export class PlannerSession {
     if (state)
       await this.commit(
         noteInState(state, user, this.host.now(), { code: 'reconciled', asOf }, lang),
-        ['Forbruk', 'Avstemming', 'Logg'],
+        ['Forbruk', 'Avstemming', 'Bevilgning', 'Logg'],
         lang,
       );
     this.reconciliation = reconcileState(this.state, asOf);

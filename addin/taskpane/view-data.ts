@@ -17,6 +17,7 @@ import {
   type Instrument,
   type LogEntry,
   type Plan,
+  type PostComparison,
   type ListedVersion,
   type Problem,
   type ReallocationPreview,
@@ -24,6 +25,7 @@ import {
 } from '../../engine/index.js';
 import type { CarryOverPreview, Comparison, GovernanceController } from './controllers/governance-controller.js';
 import type { EvaluationController, IndicatorFileState } from './controllers/evaluation-controller.js';
+import type { AppropriationsResult } from './controllers/import-controller.js';
 import type { Settings } from './host.js';
 import { overviewModel, type OverviewModel } from './overview-model.js';
 import type { PlannerSession } from './session.js';
@@ -77,11 +79,14 @@ export type ViewData =
       readonly reading: string;
       readonly report: FileReport | null;
       readonly reread: { readonly lines: number; readonly problems: readonly Problem[] } | null;
+      readonly appropriations: AppropriationsResult | null;
     }
   | {
       readonly view: 'reconcile';
       readonly plan: Plan;
       readonly reconciliation: Reconciliation | null;
+      /** The §9 rows as of the pane's date, or null when no appropriation history was read. */
+      readonly posts: readonly PostComparison[] | null;
       readonly hasLedger: boolean;
       readonly asOf: string;
     }
@@ -105,6 +110,7 @@ export interface ViewSources {
   readonly reading: string;
   readonly report: FileReport | null;
   readonly reread: { readonly lines: number; readonly problems: readonly Problem[] } | null;
+  readonly appropriations: AppropriationsResult | null;
   readonly edited: readonly string[] | null;
   readonly missing: readonly string[] | null;
 }
@@ -122,12 +128,20 @@ export function viewData(view: ViewId, s: ViewSources): ViewData {
         asOf: session.asOf,
       };
     case 'import':
-      return { view, progress: s.progress, reading: s.reading, report: s.report, reread: s.reread };
+      return {
+        view,
+        progress: s.progress,
+        reading: s.reading,
+        report: s.report,
+        reread: s.reread,
+        appropriations: s.appropriations,
+      };
     case 'reconcile':
       return {
         view,
         plan: session.plan,
         reconciliation: session.reconciliation,
+        posts: session.posts,
         hasLedger: session.lines.length > 0,
         asOf: session.asOf,
       };

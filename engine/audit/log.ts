@@ -26,6 +26,8 @@ export type LogAction =
   | 'ledger_reread'
   | 'reconciled'
   | 'evaluation_written'
+  /** DFØ's appropriation history read into `Bevilgning` (CONTRACTS §9): `target` the file. */
+  | 'appropriations_imported'
   /** A free-text entry (a host's own row: `target` is its action words, `after` its details). */
   | 'note';
 
@@ -307,6 +309,7 @@ const ACTION_WORDS: Record<LogAction, Record<Lang, string>> = {
   ledger_reread: { nb: 'Forbruk lest på nytt', en: 'Ledger read again' },
   reconciled: { nb: 'Avstemt', en: 'Reconciled' },
   evaluation_written: { nb: 'Evaluering skrevet', en: 'Evaluation written' },
+  appropriations_imported: { nb: 'Bevilgninger importert', en: 'Appropriations imported' },
   note: { nb: 'Merknad', en: 'Note' },
 };
 
@@ -321,7 +324,13 @@ export function entryHandling(entry: ChangeRecord, lang: Lang = 'nb'): string {
 }
 
 /** The actions a host records as it works (not changes of the plan): what they gave is their whole text. */
-const HOST_ACTIONS: ReadonlySet<LogAction> = new Set(['ledger_imported', 'ledger_reread', 'reconciled', 'evaluation_written']);
+const HOST_ACTIONS: ReadonlySet<LogAction> = new Set([
+  'ledger_imported',
+  'ledger_reread',
+  'reconciled',
+  'evaluation_written',
+  'appropriations_imported',
+]);
 
 /** The `Detaljer` text of an entry: target, before → after, and the reason (a note or a host's action: its own text). */
 export function entryDetails(entry: ChangeRecord, lang: Lang = 'nb'): string {

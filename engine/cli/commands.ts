@@ -2,7 +2,7 @@
 import {
   csvField,
   flagsInWords,
-  formatDate,
+  dateText,
   formatMoney,
   formatPercent,
   Money,
@@ -25,7 +25,7 @@ import {
   postKey,
 } from '../index.js';
 import { kindWord, listWords, t, type TextKey } from '../messages/ui.js';
-import { comparePosts, postComparisonToJson, type PostComparison } from '../reconcile/appropriations.js';
+import { comparePosts, postComparisonToJson, postYearText, type PostComparison } from '../reconcile/appropriations.js';
 import { unallocatedToJson, type UnallocatedSpending } from '../reconcile/reconcile.js';
 import { boundOf, outputBound, UsageError, yearOption, type CliOptions, type OutputBound } from './args.js';
 import { loadLedgers, loadPlan, readAppropriationsFile, resolveAsOf } from './io.js';
@@ -137,10 +137,7 @@ export function htmlOnlyForEvaluate(): UsageError {
   return new UsageError('--format html finnes bare for evaluate', '--format html is only for evaluate');
 }
 
-/** A date for people: `31.12.2024` in bokmål, `2024-12-31` in English (unambiguous to every reader). */
-export function dateText(date: IsoDate, lang: Lang): string {
-  return lang === 'nb' ? formatDate(date) : date;
-}
+export { dateText };
 
 /** A frame's years for a table: `2024`, or `2019–2021` for a pooled frame. */
 export function yearSpan(from: number, to: number): string {
@@ -399,11 +396,7 @@ function postsTable(posts: readonly PostComparison[], lang: Lang): string {
       post = key;
       out += `\n${key}:\n`;
     }
-    const words =
-      p.appropriation === null
-        ? t(lang, 'postYearNoAppropriation', { year: p.year, spent: money(p.spent) })
-        : t(lang, 'postYearWords', { year: p.year, appropriation: money(p.appropriation), spent: money(p.spent) });
-    out += `• ${words}${p.frames === null ? '' : t(lang, 'postYearFrames', { frames: money(p.frames) })}\n`;
+    out += `• ${postYearText(p, lang)}\n`;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /** Reading a planning workbook's whole state for the command line, and the tables a rewrite carries over. */
 import { basename } from 'node:path';
 import {
-  PLANNING_TABLES,
+  TABLES_WITH_READ_FORMULAS,
   readPlanningTables,
   specForRead,
   type Lang,
@@ -49,7 +49,7 @@ export async function loadWorkbook(path: string, lang: Lang): Promise<LoadedWork
   }
   if ('code' in read) return isNotAWorkbook(read) ? unreadableWorkbook(path, lang) : read;
   const { tables } = read;
-  const formulas = uncalculatedProblems(read, PLANNING_TABLES, file, lang);
+  const formulas = uncalculatedProblems(read, TABLES_WITH_READ_FORMULAS, file, lang);
   if (formulas.length > 0) {
     const rows = { frameRows: new Map(), closedRows: new Map() };
     return { file, tables, reading: { state: null, problems: formulas, logProblems: [], unlockedState: null, rows } };

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   appendEntry,
+  appropriationsOfPlan,
+  noticeText,
   acceptLedgerRead,
   spendingAsOf,
   evaluate,
@@ -29,7 +31,6 @@ import {
   type TableRead,
   NOTHING_OUTSIDE,
   contextProblems,
-  SpendingTotals,
   formatMoney,
   Money,
   type Year,
@@ -40,8 +41,6 @@ import type { CommandResult } from './commands.js';
 import { countText, dateText, problemLines } from './commands.js';
 import { readIndicators } from './evaluate-command.js';
 import { loadLedgers, nowStamp, readAppropriationsFile, readRulesFile, resolveAsOf, userName } from './io.js';
-import { comparePosts } from '../reconcile/appropriations.js';
-import { bevilgningTable } from '../workbook/write/bevilgning.js';
 import { t } from '../messages/ui.js';
 import { embeddedState, isWorkbook, loadWorkbook } from './planning-io.js';
 import { headLine } from './log-command.js';
@@ -213,14 +212,25 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
     state.logKey ?? null,
   );
   const extraTables = evaluationTables(evaluation, lang);
+  // §9: the history read replaces what a --plan workbook's Bevilgning held; without one, that is kept.
+  let appropriations = state.appropriations;
+  let appropriationsRead = '';
   if (options.appropriations !== undefined) {
     const read = readAppropriationsFile(options.appropriations, lang);
     if (read.problems.length > 0) return rejected([...read.problems], lang, warnings);
-    const totals = new SpendingTotals(asOf);
-    for (const line of lines) totals.add(line);
-    extraTables.push(bevilgningTable(state.plan, comparePosts(state.plan, read.appropriations, totals.postSpent), asOf));
+    const { kept, outside } = appropriationsOfPlan(state.plan, read.appropriations);
+    appropriations = kept;
+    const action = {
+      code: 'appropriations_imported',
+      file: options.appropriations,
+      decisions: read.rowsRead,
+      posts: kept.size,
+      outside,
+    } as const;
+    appropriationsRead = `${noticeText(action, lang, state.plan.instruments)}\n`;
   }
-  const tables = planningTables({ ...state, lines, log }, { asOf, lang, extraTables });
+  const written = { ...state, lines, log, ...(appropriations ? { appropriations } : {}) };
+  const tables = planningTables(written, { asOf, lang, extraTables });
   try {
     await held.write(tables, { overwrite: options.force });
   } catch (error) {
@@ -240,7 +250,7 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
     .join('');
   const head = headLine(log, out, lang);
   return {
-    stdout: done + outside,
+    stdout: done + outside + appropriationsRead,
     stderr: problemLines([...loaded.problems, ...accepted.report.problems]) + warnings + head,
     status: 0,
   };

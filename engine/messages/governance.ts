@@ -116,7 +116,15 @@ export type GovernanceOutcome =
   | { readonly code: 'ledger_reread'; readonly lines: number }
   | { readonly code: 'reconciled'; readonly asOf: IsoDate }
   | { readonly code: 'evaluation_written'; readonly year: number; readonly instruments: number }
-  | { readonly code: 'pane_workbook_written'; readonly frames: number; readonly lines: number };
+  | { readonly code: 'pane_workbook_written'; readonly frames: number; readonly lines: number }
+  | {
+      readonly code: 'appropriations_imported';
+      readonly file: string;
+      readonly decisions: number;
+      readonly posts: number;
+      /** Posts and years on posts the plan's rules do not name, left out. */
+      readonly outside: number;
+    };
 
 /** A governance refusal or outcome: a code with its values, put into words only by `noticeText`. */
 export type GovernanceNotice = GovernanceRefusal | GovernanceOutcome;
@@ -397,6 +405,14 @@ const CATALOGUE: Catalogue = {
   pane_workbook_written: {
     nb: (n) => `Planleggingsarbeidsboken er skrevet: ${n.frames} rammer, ${n.lines} forbrukslinjer.`,
     en: (n) => `The planning workbook is written: ${n.frames} frames, ${n.lines} ledger lines.`,
+  },
+  appropriations_imported: {
+    nb: (n) =>
+      `${n.file}: ${n.decisions} bevilgningsvedtak lest, ${n.posts} poster og år i Bevilgning` +
+      (n.outside > 0 ? `; ${n.outside} poster og år utenfor planens poster er utelatt.` : '.'),
+    en: (n) =>
+      `${n.file}: ${n.decisions} appropriation decisions read, ${n.posts} posts and years in Bevilgning` +
+      (n.outside > 0 ? `; ${n.outside} posts and years outside the plan's posts were left out.` : '.'),
   },
 };
 

@@ -53,6 +53,7 @@ export type ProblemCode =
   | 'bad_source'
   | 'bad_confirmed'
   | 'duplicate_post'
+  | 'duplicate_post_year'
   | 'missing_table'
   | 'no_ledger_sheet'
   | 'uncalculated_formula'
@@ -228,6 +229,7 @@ const EXPECTED: Record<ProblemCode, Texts> = {
   },
   bad_confirmed: { nb: 'ja eller nei', en: 'ja or nei (yes or no)' },
   duplicate_post: { nb: 'hver budsjettpost bare én gang', en: 'each budget post once' },
+  duplicate_post_year: { nb: 'hver post og hvert år bare én gang', en: 'each post and year once' },
   missing_table: { nb: 'tabellen {table} i arket {sheet}', en: 'the table {table} on the sheet {sheet}' },
   no_ledger_sheet: {
     nb: 'tabellen Forbruk, eller et ark med overskriftene i første rad (dato, bilag, beløp, og virkemiddel eller kapittel og post); arkene som ble sett på, står som verdien',
@@ -377,6 +379,7 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   bad_source: { nb: 'Ukjent kilde', en: 'Unknown source' },
   bad_confirmed: { nb: 'Ugyldig verdi for Bekreftet', en: 'Invalid value for Bekreftet' },
   duplicate_post: { nb: 'Budsjettposten står to ganger', en: 'The budget post appears twice' },
+  duplicate_post_year: { nb: 'Posten står to ganger for samme år', en: 'The post appears twice for the same year' },
   missing_table: { nb: 'Tabellen finnes ikke', en: 'The table does not exist' },
   no_ledger_sheet: { nb: 'Arbeidsboken har ingen forbrukstabell', en: 'The workbook holds no ledger' },
   uncalculated_formula: { nb: 'Formelen har ingen beregnet verdi', en: 'The formula has no calculated value' },

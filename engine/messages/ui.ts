@@ -116,6 +116,17 @@ const NB = {
   importResult: '{file}: {imported} linjer importert, {duplicates} duplikater hoppet over.',
   importRejected: '{file} ble avvist: {count} feil. Ingenting er importert.',
   keepValid: 'Ta med bare de gyldige linjene',
+  importAppropriationsHelp:
+    'DFØs bevilgningshistorikk (bevilgninger_full_historikk.csv) kan velges her også: den kjennes igjen på innholdet og legges i Bevilgning, ved siden av rammene under Avstemming.',
+  appropriationsRejected: '{file} ble avvist: {count} feil. Bevilgning er ikke endret.',
+  appropriationsPaneCaption: 'Bevilgning per post og år',
+  appropriationsPaneHelp:
+    'Det Stortinget bevilget på postene konteringsreglene nevner, ved siden av det som er utbetalt på posten (før fordeling på virkemidler) og avtalens rammer, per {asOf}.',
+  appropriationsPaneNone:
+    'Ingen bevilgninger er lest inn. Velg DFØs bevilgninger_full_historikk.csv under Importer forbruk for å se dem her.',
+  appropriationsPostNone: 'Ingen bevilgninger eller utbetalinger på postene konteringsreglene nevner.',
+  appropriationsRemaining: 'Gjenstår av bevilgningen: {amount}',
+  appropriationsPost: 'Post {post}: {instruments}',
   problemsCaption: 'Feil i filen',
   line: 'Linje',
   column: 'Kolonne',
@@ -388,6 +399,17 @@ const EN: Catalogue = {
   importResult: '{file}: {imported} lines imported, {duplicates} duplicates skipped.',
   importRejected: '{file} was rejected: {count} errors. Nothing was imported.',
   keepValid: 'Keep only the valid lines',
+  importAppropriationsHelp:
+    'DFØ’s appropriation history (bevilgninger_full_historikk.csv) can be chosen here too: it is recognised by its content and put in Bevilgning, beside the frames under Reconciliation.',
+  appropriationsRejected: '{file} was rejected: {count} errors. Bevilgning is unchanged.',
+  appropriationsPaneCaption: 'Appropriation per post and year',
+  appropriationsPaneHelp:
+    'What Stortinget appropriated on the posts the mapping rules name, beside what was disbursed on the post (before any split on instruments) and the agreement’s frames, as of {asOf}.',
+  appropriationsPaneNone:
+    'No appropriations have been read. Choose DFØ’s bevilgninger_full_historikk.csv under Import spending to see them here.',
+  appropriationsPostNone: 'No appropriations or disbursements on the posts the mapping rules name.',
+  appropriationsRemaining: 'Appropriation left: {amount}',
+  appropriationsPost: 'Post {post}: {instruments}',
   problemsCaption: 'Errors in the file',
   line: 'Line',
   column: 'Column',

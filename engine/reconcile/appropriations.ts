@@ -10,7 +10,8 @@ import { amountFitsCell, hasControlCharacter, showControlCharacters } from '../e
 import { CsvReader } from '../ledger/csv.js';
 import { foldHeader } from '../ledger/columns.js';
 import { decodeText, mixedUtf8Problems } from '../ledger/decode.js';
-import { Money, parseAmountMilli, type Milli } from '../money.js';
+import { formatMoney, Money, parseAmountMilli, type Milli } from '../money.js';
+import { t } from '../messages/ui.js';
 import { problem, type Lang, type Problem, type ProblemCode } from '../messages/problems.js';
 import type { InstrumentId } from '../plan/instruments.js';
 import type { Plan } from '../plan/plan.js';
@@ -55,6 +56,38 @@ export function decisionKind(text: string): 'enacted' | 'carriedIn' | 'change' {
 
 const COLUMNS = { year: 'ar', postId: 'post_id', amount: 'bevilgning_belop', text: 'bevilgning' } as const;
 type Column = keyof typeof COLUMNS;
+
+/**
+ * Whether a file's first line is the header of DFØ's appropriation history (it names `Post_id`
+ * and `Bevilgning_beløp`), so a host can tell it from a ledger by its content, whatever its name,
+ * encoding (UTF-8, ISO-8859-1, with or without a byte order mark) or the case of its header.
+ */
+export function isAppropriationsFile(bytes: Uint8Array): boolean {
+  let end = bytes.indexOf(0x0a);
+  if (end < 0) end = bytes.length;
+  let head = '';
+  for (let i = 0; i < Math.min(end, 4096); i++) head += String.fromCharCode(bytes[i]! < 0x80 ? bytes[i]! : 0x3f);
+  const folded = head.toLowerCase();
+  return folded.includes('post_id') && /bevilgning_bel(o|\?+)p/.test(folded);
+}
+
+/**
+ * The appropriations on the posts the plan's rules name in some year 2019–2028, and how many
+ * posts and years were left out: DFØ's history holds every post of the state, the planner only
+ * the plan's (like the accounts' rows outside the plan, counted, never errors).
+ */
+export function appropriationsOfPlan(
+  plan: Plan,
+  appropriations: ReadonlyMap<string, Appropriation>,
+): { readonly kept: ReadonlyMap<string, Appropriation>; readonly outside: number } {
+  const rules = rulesOf(plan);
+  const named = new Set<string>();
+  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++)
+    for (const p of rulePosts(rules, year)) named.add(`${p.chapter}.${p.post}`);
+  const kept = new Map<string, Appropriation>();
+  for (const [key, a] of appropriations) if (named.has(`${a.chapter}.${a.post}`)) kept.set(key, a);
+  return { kept, outside: appropriations.size - kept.size };
+}
 
 /** Reads DFØ's appropriation history (same file format as the accounts: `;`, quoted, ISO-8859-1). */
 export function readAppropriations(file: string, bytes: Uint8Array, lang: Lang = 'nb'): AppropriationsReading {
@@ -176,25 +209,32 @@ export interface PostComparison {
 
 /**
  * The rows of §9: each chapter and post the rules name, each year 2019–2028 with appropriation
- * rows or ledger lines on it, in the rules' order, then by year.
+ * rows or ledger lines on it, in the rules' order, then by year. With `everyAppropriation`, the
+ * posts the rules no longer name follow (by chapter and post), so a workbook's `Bevilgning` keeps
+ * every row it was given after a rule is removed.
  */
 export function comparePosts(
   plan: Plan,
   appropriations: ReadonlyMap<string, Appropriation>,
   postSpent: ReadonlyMap<string, Milli>,
+  options: { readonly everyAppropriation?: boolean } = {},
 ): PostComparison[] {
   const rules = rulesOf(plan);
   const out: PostComparison[] = [];
   const seen = new Set<string>();
   const posts: { chapter: number; post: number }[] = [];
-  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-    for (const p of rulePosts(rules, year)) {
-      const key = `${p.chapter}.${p.post}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        posts.push(p);
-      }
+  const add = (p: { chapter: number; post: number }) => {
+    const key = `${p.chapter}.${p.post}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      posts.push({ chapter: p.chapter, post: p.post });
     }
+  };
+  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) for (const p of rulePosts(rules, year)) add(p);
+  if (options.everyAppropriation) {
+    const others = [...appropriations.values()].filter((a) => !seen.has(`${a.chapter}.${a.post}`));
+    others.sort((a, b) => a.chapter - b.chapter || a.post - b.post);
+    for (const a of others) add(a);
   }
   for (const { chapter, post } of posts) {
     for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
@@ -255,4 +295,17 @@ export function postComparisonToJson(p: PostComparison): Record<string, unknown>
     instruments: p.instruments,
     remaining: p.remaining?.toFixed2() ?? null,
   };
+}
+
+/**
+ * A §9 row's difference in words, for every host ("2020: 102 000 000,00 kr bevilget, 3 400 000,00 kr
+ * brukt; rammene i avtalen …"): a post without an appropriation that year says so, never 0 kr.
+ */
+export function postYearText(p: PostComparison, lang: Lang): string {
+  const money = (m: Money) => formatMoney(m, { lang });
+  const words =
+    p.appropriation === null
+      ? t(lang, 'postYearNoAppropriation', { year: p.year, spent: money(p.spent) })
+      : t(lang, 'postYearWords', { year: p.year, appropriation: money(p.appropriation), spent: money(p.spent) });
+  return p.frames === null ? words : words + t(lang, 'postYearFrames', { frames: money(p.frames) });
 }

@@ -12,7 +12,9 @@
  * - `changedSinceRead` refuses a change chosen from a reading when the workbook changed since.
  */
 import { appendEntry, type ChangeRecord, type LogAction } from '../audit/log.js';
-import type { IsoDate } from '../calendar.js';
+import { LAST_YEAR, type IsoDate } from '../calendar.js';
+import { appropriationsOfPlan, comparePosts, type AppropriationsReading } from '../reconcile/appropriations.js';
+import { bevilgningTable } from '../workbook/write/bevilgning.js';
 import type { FileReport } from '../ledger/ledger.js';
 import type { LedgerLine } from '../ledger/line.js';
 import { embeddedPlan } from '../plan/embedded-plan.js';
@@ -229,6 +231,7 @@ export function tablesChangedBetween(before: PlanningState, after: PlanningState
     forbrukTable([]),
     ...governanceTables(state.governance, state.plan.frames),
     logTable(state.log, lang),
+    ...appropriationsTables(state),
   ];
   const afterByName = new Map(tablesOf(after).map((t) => [t.spec.table, t]));
   const changed = tablesOf(before).filter((table) => {
@@ -238,6 +241,47 @@ export function tablesChangedBetween(before: PlanningState, after: PlanningState
     return !other || !sameTable(table, other);
   });
   return [...changed, ...afterByName.values()];
+}
+
+/**
+ * `Bevilgning` as far as the planner reads it (the appropriations, not what the post spent, which
+ * Forbruk already compares), or none when the state has no appropriations.
+ */
+function appropriationsTables(state: PlanningState): TableData[] {
+  if (state.appropriations === undefined) return [];
+  const posts = comparePosts(state.plan, state.appropriations, new Map(), { everyAppropriation: true });
+  return [bevilgningTable(state.plan, posts, `${LAST_YEAR}-12-31` as IsoDate)];
+}
+
+/** What reading an appropriations file into a state gave: the new state (null: refused) and the problems. */
+export interface AppropriationsAcceptance {
+  readonly state: PlanningState | null;
+  readonly problems: readonly Problem[];
+  /** The log's words for what was read (the notice a host shows). */
+  readonly notice: string;
+}
+
+/**
+ * Takes DFØ's appropriation history (`readAppropriations`) into a state (CONTRACTS §9): it replaces
+ * what `Bevilgning` held (the file is the whole history), and the log records the file, the
+ * decisions read and the posts and years they give. A file with any problem changes nothing.
+ */
+export function acceptAppropriations(
+  state: PlanningState,
+  read: AppropriationsReading,
+  options: { readonly file: string; readonly who: string; readonly at: string; readonly lang: Lang },
+): AppropriationsAcceptance {
+  if (read.problems.length > 0) return { state: null, problems: read.problems, notice: '' };
+  const { kept, outside } = appropriationsOfPlan(state.plan, read.appropriations);
+  const action = {
+    code: 'appropriations_imported',
+    file: options.file,
+    decisions: read.rowsRead,
+    posts: kept.size,
+    outside,
+  } as const;
+  const next = noteInState({ ...state, appropriations: kept }, options.who, options.at, action, options.lang);
+  return { state: next, problems: [], notice: noticeText(action, options.lang, state.plan.instruments) };
 }
 
 /** Whether two ledgers hold the same lines in the same order (where each was read from aside). */
@@ -338,7 +382,15 @@ export function acceptLedgerRead(
 /** What a host did that the log records (an import, a reconciliation, a written table): its code and values. */
 export type HostAction = Extract<
   GovernanceOutcome,
-  { code: 'ledger_imported' | 'ledger_reread' | 'reconciled' | 'evaluation_written' | 'pane_workbook_written' }
+  {
+    code:
+      | 'ledger_imported'
+      | 'ledger_reread'
+      | 'reconciled'
+      | 'evaluation_written'
+      | 'pane_workbook_written'
+      | 'appropriations_imported';
+  }
 >;
 
 /** The log action each host action is recorded as. */
@@ -348,12 +400,14 @@ const HOST_ACTION_CODES: Readonly<Record<HostAction['code'], LogAction>> = {
   reconciled: 'reconciled',
   evaluation_written: 'evaluation_written',
   pane_workbook_written: 'workbook_written',
+  appropriations_imported: 'appropriations_imported',
 };
 
 /** What a host's action names in the log's `Objekt`: the file, the date or the year. */
 function hostTarget(action: HostAction): string {
   switch (action.code) {
     case 'ledger_imported':
+    case 'appropriations_imported':
       return action.file;
     case 'reconciled':
       return action.asOf;

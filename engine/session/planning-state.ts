@@ -12,7 +12,10 @@ import type { LedgerLine } from '../ledger/line.js';
 import type { Plan } from '../plan/plan.js';
 import { lineKeysOfYear } from '../plan/closing.js';
 import { frameRefOfKey, governanceProblem, type Lang, type Problem } from '../messages/problems.js';
-import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
+import { comparePosts, type Appropriation, type PostComparison } from '../reconcile/appropriations.js';
+import { reconcile, SpendingTotals, type Reconciliation } from '../reconcile/reconcile.js';
+import { bevilgningTable } from '../workbook/write/bevilgning.js';
+import { BEVILGNING_TABLE, readBevilgningTable } from '../workbook/read/read-bevilgning.js';
 import { buildWorkbookTables } from '../workbook/write/build.js';
 import { changedFrameKeys, lineCheckOf, type Governance } from '../workbook/governance.js';
 import { readLogTable } from '../workbook/read/log-table.js';
@@ -32,6 +35,11 @@ export interface PlanningState {
   readonly log: readonly LogEntry[];
   /** The key new log entries are signed with (the host's, never stored), or none: plain SHA-256 entries. */
   readonly logKey?: LogKey | null;
+  /**
+   * What Stortinget appropriated per chapter, post and year (CONTRACTS §9), by `postSpentKey`, as
+   * the `Bevilgning` table holds it: absent when the workbook has no such table (none was read).
+   */
+  readonly appropriations?: ReadonlyMap<string, Appropriation>;
 }
 
 /** What reading a planning workbook gave: the state (null when any cell is wrong) and the problems. */
@@ -60,7 +68,15 @@ export const PLANNING_TABLES = [
   'Versjonsrammer',
   'Arsavslutning',
   'Logg',
+  'Bevilgning',
 ] as const;
+
+/**
+ * The planning tables whose formula cells are read, so a formula without a calculated value there
+ * refuses the workbook; `Bevilgning`'s formulas (Bevilget, Brukt, Gjenstår) are the planner's own
+ * output and never read (only Saldert, Endringer and Overført inn are).
+ */
+export const TABLES_WITH_READ_FORMULAS: readonly string[] = PLANNING_TABLES.filter((name) => name !== 'Bevilgning');
 
 /** Problems where a closed year's ledger or frames differ from what the year was closed with. */
 export function checkClosedYears(
@@ -133,7 +149,9 @@ export function readPlanningTables(
           lang,
         );
   const forbruk = readForbrukLines(table('Forbruk'), plan, file, lang);
-  const problems = [...governance.problems, ...stored.problems, ...forbruk.problems];
+  const bevilgning = table(BEVILGNING_TABLE);
+  const appropriations = readBevilgningTable(bevilgning, file, lang);
+  const problems = [...governance.problems, ...stored.problems, ...forbruk.problems, ...appropriations.problems];
   if (problems.length > 0) return { state: null, problems, ...base };
   const state: PlanningState = {
     plan,
@@ -141,6 +159,7 @@ export function readPlanningTables(
     lines: forbruk.lines,
     log: log.entries,
     logKey,
+    ...(bevilgning ? { appropriations: appropriations.appropriations } : {}),
   };
   const rows = { frameRows: governance.frameRows, closedRows: governance.closedRows };
   const changes = checkClosedYears(state, rows, file, lang);
@@ -159,11 +178,27 @@ export function reconcileState(state: PlanningState, asOf: IsoDate): Reconciliat
   return reconcile(state.plan, state.lines, asOf);
 }
 
-/** Every table of the planning workbook for a state (Styring included), ready for a `WorkbookPort`. */
+/**
+ * The §9 rows of a state as of a date (`comparePosts`: appropriation, the post's disbursements
+ * dated by `asOf`, frames), or null when the state has no appropriations read.
+ */
+export function postsOfState(state: PlanningState, asOf: IsoDate): PostComparison[] | null {
+  if (state.appropriations === undefined) return null;
+  const totals = new SpendingTotals(asOf);
+  for (const line of state.lines) totals.add(line);
+  return comparePosts(state.plan, state.appropriations, totals.postSpent, { everyAppropriation: true });
+}
+
+/**
+ * Every table of the planning workbook for a state (Styring included, and `Bevilgning` when the
+ * state has appropriations), ready for a `WorkbookPort`.
+ */
 export function planningTables(
   state: PlanningState,
   options: { asOf: IsoDate; lang: Lang; extraTables?: readonly TableData[] },
 ): TableData[] {
+  const posts = postsOfState(state, options.asOf);
+  const extraTables = [...(options.extraTables ?? []), ...(posts ? [bevilgningTable(state.plan, posts, options.asOf)] : [])];
   return buildWorkbookTables({
     plan: state.plan,
     ledgerLines: state.lines,
@@ -171,6 +206,6 @@ export function planningTables(
     logEntries: state.log,
     governance: state.governance,
     lang: options.lang,
-    ...(options.extraTables ? { extraTables: options.extraTables } : {}),
+    extraTables,
   });
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readXlsxTables } from '../../engine/workbook/xlsx/read-xlsx.js';
 
 // Scenario (issue 11, CONTRACTS §7–§9): a finance officer downloads the state accounts for
 // 2019–2025 and the appropriation history from DFØ and runs reconcile on them as they come. The
@@ -222,6 +223,49 @@ describe('ia-planner reconcile on the state’s own files (CONTRACTS §7–§9)'
     expect([whole.status, line.status]).to.deep.equal([1, 1]);
     expect(whole.stderr).to.contain('Rett feilene: de gjelder hele filen, så --skip-invalid hjelper ikke.');
     expect(line.stderr).to.contain('Rett feilene, eller bruk --skip-invalid for å ta med bare de gyldige linjene.');
+  });
+
+  it('keeps the workbook’s Bevilgning when it is written again from --plan without --appropriations, and replaces it with one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ia-bevilgning-'));
+    const first = join(dir, 'plan.xlsx');
+    const again = join(dir, 'igjen.xlsx');
+    const made = run(
+      'workbook',
+      '--out',
+      first,
+      '--ledger',
+      dfo(2020),
+      '--appropriations',
+      appropriations,
+      '--as-of',
+      '2020-12-31',
+    );
+    expect(made.status, made.stderr).to.equal(0);
+    const rewritten = run('workbook', '--out', again, '--plan', first, '--as-of', '2020-12-31');
+    expect(rewritten.status, rewritten.stderr).to.equal(0);
+    const rowsOf = async (file: string) => {
+      const table = (await readXlsxTables(file)).get('bevilgning')!;
+      const at = (name: string) => table.header.indexOf(name);
+      return table.rows.map((r) => [
+        r[at('Kapittel')],
+        r[at('Post')],
+        r[at('År')],
+        r[at('Saldert')],
+        r[at('Bevilget')],
+        r[at('Brukt')],
+      ]);
+    };
+    const kept = await rowsOf(again);
+    expect(kept).to.deep.equal(await rowsOf(first));
+    expect(kept).to.deep.include([2650, 76, 2020, 102000000, 102000000, 3400000]);
+    const other = join(dir, 'annen.csv');
+    writeFileSync(other, 'År;Post_id;Bevilgning_beløp;Bevilgning\n2020;265076;1000;Saldert budsjett\n', 'latin1');
+    const replaced = join(dir, 'ny.xlsx');
+    const third = run('workbook', '--out', replaced, '--plan', first, '--appropriations', other, '--as-of', '2020-12-31');
+    expect(third.status, third.stderr).to.equal(0);
+    expect((await rowsOf(replaced)).filter((r) => r[0] === 2650 && r[2] === 2020)).to.deep.equal([
+      [2650, 76, 2020, 1000, 1000, 3400000],
+    ]);
   });
 
   it('names a missing --rules or --appropriations file (exit 1), never a stack trace', () => {

@@ -96,6 +96,13 @@ const EVERY: { readonly [C in GovernanceNotice['code']]: Extract<GovernanceNotic
   reconciled: { code: 'reconciled', asOf: '2024-12-31' as IsoDate },
   evaluation_written: { code: 'evaluation_written', year: 2024, instruments: 9 },
   pane_workbook_written: { code: 'pane_workbook_written', frames: 93, lines: 12 },
+  appropriations_imported: {
+    code: 'appropriations_imported',
+    file: 'bevilgninger_full_historikk.csv',
+    decisions: 58,
+    posts: 14,
+    outside: 3,
+  },
 };
 
 const kr = (digits: string) => `${digits.replace(/ /g, '\u00a0')}\u00a0kr`;

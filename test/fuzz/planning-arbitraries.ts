@@ -19,6 +19,8 @@ import {
   type LedgerLine,
   type PlanningState,
   type Year,
+  postSpentKey,
+  type Appropriation,
 } from '../../engine/index.js';
 import { MAX_AMOUNT_ORE } from '../../engine/excel-limits.js';
 import { hostileValue, plainText, validLine } from './ledger-arbitraries.js';
@@ -163,6 +165,28 @@ const context = (who: string, why: string, i: number) => ({
   why: why.trim() === '' ? 'fuzz' : why,
 });
 
+/** Thousandths of a krone as a cell holds them exactly (15 significant digits at most). */
+const milli = fc.bigInt({ min: -(10n ** 14n) + 1n, max: 10n ** 14n - 1n });
+
+/** An appropriation on a post the embedded rules name (the only posts `Bevilgning` lists), as read back: one row. */
+const appropriation: fc.Arbitrary<Appropriation> = fc
+  .record({
+    post: fc.constantFrom([601, 71], [601, 22], [2650, 76]),
+    year: fc.integer({ min: 2019, max: 2028 }),
+    enacted: milli,
+    changes: milli,
+    carriedIn: milli,
+  })
+  .map(({ post, year, enacted, changes, carriedIn }) => ({
+    chapter: post[0]!,
+    post: post[1]!,
+    year,
+    enacted,
+    changes,
+    carriedIn,
+    rows: 1,
+  }));
+
 /** A planning state within the rules: random lines and frames, then random governance actions that the engine allowed. */
 export const planningState: fc.Arbitrary<PlanningState> = fc
   .record({
@@ -171,8 +195,9 @@ export const planningState: fc.Arbitrary<PlanningState> = fc
     actions: fc.array(action, { maxLength: 8 }),
     who: plainText(10),
     why: plainText(20),
+    appropriations: fc.option(fc.array(appropriation, { maxLength: 6 }), { freq: 2 }),
   })
-  .map(({ lines, edits, actions, who, why }) => {
+  .map(({ lines, edits, actions, who, why, appropriations }) => {
     const base = embeddedState();
     const frames = [...base.plan.frames];
     for (const edit of edits) {
@@ -235,6 +260,10 @@ export const planningState: fc.Arbitrary<PlanningState> = fc
       }
       if (result.ok) state = result.state;
     });
+    if (appropriations !== null) {
+      const byKey = new Map(appropriations.map((a) => [postSpentKey(a.chapter, a.post, a.year), a] as const));
+      state = { ...state, appropriations: byKey };
+    }
     return state;
   });
 
@@ -263,6 +292,7 @@ export function stateView(state: PlanningState, where = true) {
     governance: { ...state.governance, closedYears: [...state.governance.closedYears].sort((a, b) => a.year - b.year) },
     lines: state.lines.map((l) => (where ? l : { ...l, file: undefined, line: undefined })),
     log: state.log,
+    appropriations: state.appropriations ?? null,
   });
 }
 

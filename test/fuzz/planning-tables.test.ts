@@ -1,10 +1,11 @@
 // Fuzzing the planning workbook's table readers (readPlanningTables: Rammer, Poster, Forbruk,
-// Versjoner, Versjonsrammer, Arsavslutning, Logg): random and mutated tables never make them throw,
+// Versjoner, Versjonsrammer, Arsavslutning, Logg, Bevilgning): random and mutated tables never make them throw,
 // always give a reading, and a reading they accept is written and read back as the same state.
 import { expect } from 'chai';
 import fc from 'fast-check';
 import {
   ARSAVSLUTNING,
+  BEVILGNING,
   embeddedState,
   FORBRUK,
   LOGG,
@@ -141,6 +142,9 @@ describe('fuzz: planning workbook table readers', function () {
       'Linjer',
       'Linjekontroll',
       'Rammer',
+      'Saldert',
+      'Endringer',
+      'Overført inn',
     ];
     const logNames = [
       'Tidspunkt',
@@ -162,7 +166,7 @@ describe('fuzz: planning workbook table readers', function () {
     );
     // Each table under its own header (as written, or shuffled) or a random one; rows as wide as the header, or ragged.
     const own: Record<string, readonly string[]> = Object.fromEntries(
-      [RAMMER, POSTER, KONTERINGSREGLER, FORBRUK, VERSJONER, VERSJONSRAMMER, ARSAVSLUTNING, LOGG].map((spec) => [
+      [RAMMER, POSTER, KONTERINGSREGLER, FORBRUK, VERSJONER, VERSJONSRAMMER, ARSAVSLUTNING, LOGG, BEVILGNING].map((spec) => [
         spec.table,
         spec.columns.map((c) => c.name),
       ]),

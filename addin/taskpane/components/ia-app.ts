@@ -86,10 +86,19 @@ export class IaApp extends LitElement implements AppLink {
   override render() {
     const lang = this.uiLang;
     const label = VIEWS.find((v) => v.id === this._view)!.label;
-    const { progress, reading, report, reread } = this._import;
+    const { progress, reading, report, reread, appropriations } = this._import;
     const data = viewData(this._view, {
       ...{ session: this.session, evaluation: this._evaluation, governance: this._governance, settings: this._settings },
-      ...{ welcome: this._welcome, edited: this._edited, missing: this._missing, progress, reading, report, reread },
+      ...{
+        welcome: this._welcome,
+        edited: this._edited,
+        missing: this._missing,
+        progress,
+        reading,
+        report,
+        reread,
+        appropriations,
+      },
     });
     return html`<header>
         <h1>${t(lang, 'appName')}</h1>

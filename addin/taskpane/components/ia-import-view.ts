@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { FileReport, Lang, Problem } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
+import type { AppropriationsResult } from '../controllers/import-controller.js';
 import { iaEvent } from '../events.js';
 import { t } from '../../../engine/messages/ui.js';
 import { base } from '../styles.js';
@@ -69,6 +70,8 @@ export class IaImportView extends LitElement {
   @property() reading = '';
   /** The report of the last file read. */
   @property({ attribute: false }) report: FileReport | null = null;
+  /** What the last appropriation history read gave (CONTRACTS §9). */
+  @property({ attribute: false }) appropriations: AppropriationsResult | null = null;
   /** The result of the last re-read of the Forbruk table. */
   @property({ attribute: false }) reread: { readonly lines: number; readonly problems: readonly Problem[] } | null = null;
 
@@ -82,6 +85,7 @@ export class IaImportView extends LitElement {
     const busy = this.progress !== null;
     return html`<h2>${t(lang, 'viewImport')}</h2>
       <p>${t(lang, 'importIntro')}</p>
+      <p>${t(lang, 'importAppropriationsHelp')}</p>
       <div class="field">
         <label for="file">${t(lang, 'chooseFile')}</label>
         <input id="file" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" ?disabled=${busy} @change=${this._onChange} />
@@ -95,6 +99,7 @@ export class IaImportView extends LitElement {
           : nothing
       }
       ${report && !busy ? this._report(report) : nothing}
+      ${this.appropriations && !busy ? this._appropriations(this.appropriations) : nothing}
       <h3>${t(lang, 'rereadForbruk')}</h3>
       <p>${t(lang, 'rereadHelp')}</p>
       <div class="actions">
@@ -114,6 +119,16 @@ export class IaImportView extends LitElement {
               <ia-problem-list .problems=${this.reread.problems}></ia-problem-list>`
           : nothing
       }`;
+  }
+
+  /** The appropriation history read: what the log recorded, or why it was refused and every problem. */
+  private _appropriations(result: AppropriationsResult) {
+    const lang = this.uiLang;
+    const refused = result.problems.length > 0;
+    return html`<div class="result ${refused ? 'bad' : 'ok'}" role="status" data-testid="appropriations-result">
+        ${refused ? t(lang, 'appropriationsRejected', { file: result.file, count: result.problems.length }) : result.notice}
+      </div>
+      ${refused ? html`<ia-problem-list .problems=${result.problems}></ia-problem-list>` : nothing}`;
   }
 
   private _report(report: FileReport) {

@@ -1,7 +1,19 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { flagsInWords, formatMoney, postKey, rulesOf, type Lang, type Plan, type Reconciliation } from '../../../engine/index.js';
+import {
+  flagsInWords,
+  dateText,
+  formatMoney,
+  postKey,
+  postYearText,
+  rulesOf,
+  type IsoDate,
+  type Lang,
+  type Plan,
+  type PostComparison,
+  type Reconciliation,
+} from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
 import { kindWord, listWords, t } from '../../../engine/messages/ui.js';
@@ -75,6 +87,9 @@ export class IaReconcileView extends LitElement {
         gap: var(--ia-s2);
         margin: var(--ia-s2) 0;
       }
+      li.appropriation-row {
+        border-left-color: var(--ia-brand);
+      }
       form.shares p {
         flex-basis: 100%;
         margin: 0;
@@ -84,6 +99,8 @@ export class IaReconcileView extends LitElement {
 
   @property({ attribute: false }) plan: Plan | null = null;
   @property({ attribute: false }) reconciliation: Reconciliation | null = null;
+  /** The §9 rows (appropriation, spent on the post, frames), or null when no appropriation history was read. */
+  @property({ attribute: false }) posts: readonly PostComparison[] | null = null;
   /** Whether any ledger line is in. */
   @property({ type: Boolean }) hasLedger = false;
   /** The default as-of date (today). */
@@ -155,7 +172,62 @@ export class IaReconcileView extends LitElement {
               </ul>
               ${this._unallocated(result, lang)}`
           : nothing
-      }`;
+      }
+      ${this._appropriations(lang)}`;
+  }
+
+  /**
+   * Bevilgning (CONTRACTS §9): per post the rules name and each year, what was appropriated against
+   * what was disbursed on the post, in the engine's words; a year without an appropriation says so.
+   */
+  private _appropriations(lang: Lang) {
+    const posts = this.posts;
+    const heading = html`<h3 id="appropriations">${t(lang, 'appropriationsPaneCaption')}</h3>`;
+    if (posts === null)
+      return html`${heading}
+        <p class="muted">${t(lang, 'appropriationsPaneNone')}</p>`;
+    if (posts.length === 0)
+      return html`${heading}
+        <p class="muted">${t(lang, 'appropriationsPostNone')}</p>`;
+    const nameOf = (id: string) => {
+      const found = this.plan?.instruments.find((i) => i.id === id);
+      return (lang === 'nb' ? found?.name : found?.nameEn) ?? id;
+    };
+    const groups: { post: string; rows: { p: PostComparison; index: number }[] }[] = [];
+    posts.forEach((p, index) => {
+      const post = postKey(p.chapter, p.post);
+      if (groups.at(-1)?.post !== post) groups.push({ post, rows: [] });
+      groups.at(-1)!.rows.push({ p, index });
+    });
+    return html`${heading}
+      <p>${t(lang, 'appropriationsPaneHelp', { asOf: dateText(this.asOfShown(), lang) })}</p>
+      ${groups.map(({ post, rows }) => {
+        const instruments = rows[0]!.p.instruments.map(nameOf).join(', ');
+        return html`<h4>${t(lang, 'appropriationsPost', { post, instruments })}</h4>
+          <ul class="appropriations" aria-label=${post}>
+            ${rows.map(
+              ({ p, index }) =>
+                html`<li class="appropriation-row" data-post=${post} data-year=${p.year}>
+                  <div>${postYearText(p, lang)}</div>
+                  ${
+                    p.remaining === null
+                      ? nothing
+                      : html`<div class="num">
+                          ${t(lang, 'appropriationsRemaining', { amount: formatMoney(p.remaining, { lang }) })}
+                        </div>`
+                  }
+                  <button @click=${() => this.dispatchEvent(iaEvent('ia-show-row', { table: 'Bevilgning', row: index + 1 }))}>
+                    ${t(lang, 'showRow')}<span class="visually-hidden">: ${post} ${p.year}</span>
+                  </button>
+                </li>`,
+            )}
+          </ul>`;
+      })}`;
+  }
+
+  /** The date the figures are counted to: the reconciliation's, else the pane's. */
+  private asOfShown(): IsoDate {
+    return this.reconciliation?.asOf ?? (this.asOf as IsoDate);
   }
 
   /** Money the rules could not place (CONTRACTS §8): shown with its post, never put on an instrument. */

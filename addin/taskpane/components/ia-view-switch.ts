@@ -49,11 +49,13 @@ export class IaViewSwitch extends LitElement {
           .reading=${d.reading}
           .report=${d.report}
           .reread=${d.reread}
+          .appropriations=${d.appropriations}
         ></ia-import-view>`;
       case 'reconcile':
         return html`<ia-reconcile-view
           .plan=${d.plan}
           .reconciliation=${d.reconciliation}
+          .posts=${d.posts}
           .hasLedger=${d.hasLedger}
           .asOf=${d.asOf}
         ></ia-reconcile-view>`;

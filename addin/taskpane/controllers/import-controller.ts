@@ -3,9 +3,16 @@
  * valid lines of a rejected file, and reading the workbook's Forbruk table again.
  */
 import type { ReactiveController } from 'lit';
-import type { FileReport, Problem } from '../../../engine/index.js';
+import { isAppropriationsFile, type FileReport, type Problem } from '../../../engine/index.js';
 import { t } from '../../../engine/messages/ui.js';
 import { listen, type AppLink } from './app-link.js';
+
+/** What reading an appropriation history gave. */
+export interface AppropriationsResult {
+  readonly file: string;
+  readonly problems: readonly Problem[];
+  readonly notice: string;
+}
 
 /** Import state and actions. */
 export class ImportController implements ReactiveController {
@@ -17,6 +24,8 @@ export class ImportController implements ReactiveController {
   report: FileReport | null = null;
   /** The result of the last re-read of the Forbruk table. */
   reread: { lines: number; problems: readonly Problem[] } | null = null;
+  /** What the last appropriation history read gave (CONTRACTS §9): the log's words, or the problems that refused it. */
+  appropriations: AppropriationsResult | null = null;
   private lastFile: File | null = null;
   private readonly off: (() => void)[] = [];
 
@@ -43,10 +52,18 @@ export class ImportController implements ReactiveController {
     this.progress = 0;
     this.report = null;
     this.reread = null;
+    this.appropriations = null;
     app.requestUpdate();
     await app.run(async () => {
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
+        // DFØ's appropriation history is told from a ledger by its header, whatever the file is called.
+        if (isAppropriationsFile(bytes)) {
+          const result = await app.session.importAppropriations(file.name, bytes, app.uiLang, app.userName);
+          this.appropriations = { file: file.name, ...result };
+          if (result.problems.length === 0) app.notify.success(result.notice);
+          return;
+        }
         const progress = (f: number) => {
           this.progress = f;
           app.requestUpdate();
