@@ -166,6 +166,53 @@ describe('the browser preview', function () {
     expect(errors).to.deep.equal([]);
   });
 
+  it('imports DFØ’s appropriation history beside the state accounts: Avstemming shows 2650.76 in 2020 as 102 000 000,00 kr appropriated and 3 400 000,00 kr spent, written to Bevilgning', async function () {
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
+    await importFile(page, path.join(ROOT, 'examples', 'dfo', 'statsregnskapet_aar_2020.csv'));
+    const input = page.locator('ia-import-view input[type=file]');
+    // A history with an unreadable amount is refused with the engine's problem and writes nothing.
+    await input.setInputFiles({
+      name: 'bevilgninger-feil.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        '"År";"Post_id";"Bevilgning_beløp";"Bevilgning"\r\n"2020";"265076";"mange";"Saldert budsjett 2020"\r\n',
+        'latin1',
+      ),
+    });
+    const result = page.locator('ia-import-view [data-testid=appropriations-result]');
+    await result.filter({ hasText: 'bevilgninger-feil.csv' }).waitFor();
+    const problem = page.locator('ia-import-view ia-problem-list li.problem');
+    expect(await problem.count()).to.equal(1);
+    expect([await problem.getAttribute('data-line'), await problem.getAttribute('data-column')]).to.deep.equal([
+      '2',
+      'Bevilgning_beløp',
+    ]);
+    expect(await problem.locator('.value').textContent()).to.equal('mange');
+    expect(await page.locator('ia-sheet-view [role=tab]', { hasText: 'Bevilgning' }).count()).to.equal(0);
+
+    await input.setInputFiles(path.join(ROOT, 'examples', 'dfo', 'bevilgninger_full_historikk.csv'));
+    await result.filter({ hasText: 'bevilgningsvedtak lest' }).waitFor();
+    await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
+    await page.getByLabel('Per dato').fill('2020-12-31');
+    await page.getByRole('button', { name: 'Avstem', exact: true }).click();
+    const row = page.locator('ia-reconcile-view li.appropriation-row[data-post="2650.76"][data-year="2020"]');
+    await row.waitFor();
+    expect((await row.textContent())!.replace(/[ \n\t]+/g, ' ')).to.include(
+      '2020: 102\u00a0000\u00a0000,00\u00a0kr bevilget, 3\u00a0400\u00a0000,00\u00a0kr brukt',
+    );
+    expect(await row.textContent()).to.include('98\u00a0600\u00a0000,00\u00a0kr');
+    await row.getByRole('button', { name: /Vis/ }).click();
+    const sheet = page.locator('ia-sheet-view table[data-table=Bevilgning]');
+    await sheet.locator('tr.highlight').waitFor();
+    expect(await sheet.locator('tr.highlight').textContent())
+      .to.include('2650')
+      .and.include('2020');
+    await page
+      .locator('ia-reconcile-view ul.appropriations[aria-label="2650.76"]')
+      .screenshot({ path: path.join(RESULTS, 'avstemming-bevilgning.png') });
+    expect(errors).to.deep.equal([]);
+  });
+
   it('saves an .xlsx that the engine reads back to the same figures, and opens it again', async function () {
     const { page, errors } = await openPreview(suite.browser(), suite.url());
     await importFile(page, EXAMPLE);
