@@ -441,6 +441,7 @@ const HEADLINE: Record<ProblemCode, Texts> = {
 /** Words a reader adds to a problem: a detail (`alsoOnRow`) or an `expected` more precise than the code's. */
 const DETAILS = {
   alsoOnRow: { nb: 'Står også på rad {row}.', en: 'Also on row {row}.' },
+  ofFrame: { nb: 'Rammen gjelder {frame}.', en: 'The frame is {frame}.' },
   overlaps: { nb: 'Overlapper med {frame}.', en: 'Overlaps {frame}.' },
   overlapsRow: { nb: 'Overlapper med {frame} (rad {row}).', en: 'Overlaps {frame} (row {row}).' },
   overlapsLine: { nb: 'Overlapper med {frame} (linje {row}).', en: 'Overlaps {frame} (line {row}).' },

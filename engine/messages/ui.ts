@@ -71,6 +71,11 @@ const NB = {
   previewOpenLabel: 'Åpne en planleggingsarbeidsbok (.xlsx)',
   previewSave: 'Lagre som .xlsx',
   previewSheets: 'Ark',
+  previewExample:
+    'Eksempel: rammene i avtalen mot statsregnskapet 2019–2025 og bevilgningene for IA-postene fra DFØ (årssummene per post er DFØs publiserte, fordelingen på måneder er vår).',
+  previewStartEmpty: 'Start uten eksempeldata',
+  previewExampleAuthor: 'IA Planner (eksempel)',
+  previewEmptied: 'Arbeidsboken har nå bare den innebygde planen, uten forbruk og bevilgninger.',
   viewImport: 'Importer forbruk',
   viewReconcile: 'Avstemming',
   viewSettings: 'Innstillinger',
@@ -354,6 +359,11 @@ const EN: Catalogue = {
   previewOpenLabel: 'Open a planning workbook (.xlsx)',
   previewSave: 'Save as .xlsx',
   previewSheets: 'Sheets',
+  previewExample:
+    'Example: the agreement’s frames against the state accounts 2019–2025 and the appropriations for the IA posts from DFØ (the annual sums per post are DFØ’s as published, the split into months is ours).',
+  previewStartEmpty: 'Start without example data',
+  previewExampleAuthor: 'IA Planner (example)',
+  previewEmptied: 'The workbook now holds only the embedded plan, without spending or appropriations.',
   viewImport: 'Import spending',
   viewReconcile: 'Reconciliation',
   viewSettings: 'Settings',

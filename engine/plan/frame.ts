@@ -1,6 +1,7 @@
 /** Frames (ressursrammer): the amount an instrument may use in a year or a pooled period. */
 import { periodsOverlap, isYear, type Year } from '../calendar.js';
 import { Money } from '../money.js';
+import { frameWords } from '../messages/governance.js';
 import { problem, problemDetail, type Lang, type Problem } from '../messages/problems.js';
 import { instrumentRank, type Funding, type Instrument, type InstrumentId } from './instruments.js';
 
@@ -63,7 +64,8 @@ export function validateFrames(frames: readonly FrameAt[], lang: Lang = 'nb'): P
   const problems: Problem[] = [];
   for (const { frame, file, sheet, line } of frames) {
     const at = { file, ...(sheet ? { sheet } : {}), line };
-    const name = frameKey(frame);
+    // The frame in words (instrument name and years), never its key.
+    const name = problemDetail('ofFrame', lang, { frame: frameWords(frame, lang) });
     for (const [column, year] of [
       ['Fra', frame.from],
       ['Til', frame.to],
@@ -107,10 +109,10 @@ export function validateFrames(frames: readonly FrameAt[], lang: Lang = 'nb'): P
     problems.push(
       problem(
         'frame_overlap',
-        { file: a.file, ...(a.sheet ? { sheet: a.sheet } : {}), line: a.line, column: 'Fra', value: frameKey(a.frame) },
+        { file: a.file, ...(a.sheet ? { sheet: a.sheet } : {}), line: a.line, column: 'Fra', value: String(a.frame.from) },
         lang,
         {},
-        problemDetail(detail, lang, { frame: frameKey(b.frame), row: String(b.line) }),
+        `${problemDetail('ofFrame', lang, { frame: frameWords(a.frame, lang) })} ${problemDetail(detail, lang, { frame: frameWords(b.frame, lang), row: String(b.line) })}`,
       ),
     );
   }

@@ -13,9 +13,14 @@
  */
 import { appendEntry, type ChangeRecord, type LogAction } from '../audit/log.js';
 import { LAST_YEAR, type IsoDate } from '../calendar.js';
-import { appropriationsOfPlan, comparePosts, type AppropriationsReading } from '../reconcile/appropriations.js';
+import {
+  appropriationsOfPlan,
+  comparePosts,
+  readAppropriations,
+  type AppropriationsReading,
+} from '../reconcile/appropriations.js';
 import { bevilgningTable } from '../workbook/write/bevilgning.js';
-import type { FileReport } from '../ledger/ledger.js';
+import { Ledger, type FileReport } from '../ledger/ledger.js';
 import type { LedgerLine } from '../ledger/line.js';
 import { embeddedPlan } from '../plan/embedded-plan.js';
 import { withCarryOver, type CarryOverRule } from '../plan/carry-over.js';
@@ -282,6 +287,47 @@ export function acceptAppropriations(
   } as const;
   const next = noteInState({ ...state, appropriations: kept }, options.who, options.at, action, options.lang);
   return { state: next, problems: [], notice: noticeText(action, options.lang, state.plan.instruments) };
+}
+
+/** A whole file in memory, by the name a user would know it by. */
+export interface NamedBytes {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Ledger files and an appropriation history read into a state one after the other, each accepted
+ * and logged as an import in the task pane is (`acceptLedgerRead`, `acceptAppropriations`); the
+ * first file with a problem refuses the whole (null state, its problems). The preview opens on the
+ * shipped state accounts this way.
+ */
+export function importFilesInState(
+  state: PlanningState,
+  files: { readonly ledgers: readonly NamedBytes[]; readonly appropriations?: NamedBytes },
+  options: { readonly who: string; readonly at: string; readonly lang: Lang },
+): { readonly state: PlanningState | null; readonly problems: readonly Problem[] } {
+  const { who, at, lang } = options;
+  const ledger = new Ledger(state.plan);
+  if (state.lines.length > 0) ledger.addLines(state.lines[0]!.file, state.lines, lang);
+  let current = state;
+  for (const file of files.ledgers) {
+    const before = ledger.lines.length;
+    const report = ledger.addFile(file.name, () => [file.bytes], { lang });
+    const accepted = acceptLedgerRead(current, { report, added: ledger.lines.slice(before) }, { skipInvalid: false, lang });
+    if (!accepted.state) return { state: null, problems: accepted.report.problems };
+    const { imported, duplicates } = accepted.report;
+    current = noteInState(
+      accepted.state,
+      who,
+      at,
+      { code: 'ledger_imported', file: file.name, imported, duplicates, skipped: 0 },
+      lang,
+    );
+  }
+  if (files.appropriations === undefined) return { state: current, problems: [] };
+  const { name, bytes } = files.appropriations;
+  const accepted = acceptAppropriations(current, readAppropriations(name, bytes, lang), { file: name, who, at, lang });
+  return { state: accepted.state, problems: accepted.problems };
 }
 
 /** Whether two ledgers hold the same lines in the same order (where each was read from aside). */

@@ -96,12 +96,12 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** A page of the preview with console errors, page errors and any request off 127.0.0.1 collected. */
+/** A page of the preview (the plan alone, or with `example` the first screen a user sees) with console errors, page errors and any request off 127.0.0.1 collected. */
 export async function openPreview(
   browser: Browser,
   base: string,
   width = 1280,
-  options: { readonly bypassCSP?: boolean } = {},
+  options: { readonly bypassCSP?: boolean; readonly example?: boolean } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: { width, height: 900 },
@@ -119,7 +119,8 @@ export async function openPreview(
     if (!request.url().startsWith(base) && !request.url().startsWith('blob:') && !request.url().startsWith('data:'))
       errors.push(`network: ${request.url()}`);
   });
-  await page.goto(`${base}/preview.html`);
+  // The preview opens on the shipped state accounts; the tests start from the plan alone unless they ask.
+  await page.goto(`${base}/preview.html${options.example ? '' : '?tom'}`);
   await page.locator('ia-frame-table table').waitFor();
   return { page, errors };
 }

@@ -166,6 +166,33 @@ describe('the browser preview', function () {
     expect(errors).to.deep.equal([]);
   });
 
+  it('opens on the agreement’s frames against the state accounts 2019–2025 and the appropriations, says it is an example, and starts without it on request', async function () {
+    const { page, errors } = await openPreview(suite.browser(), suite.url(), 1280, { example: true });
+    const note = page.locator('ia-preview [data-testid=example-note]');
+    expect(await note.textContent()).to.include('Eksempel: rammene i avtalen mot statsregnskapet 2019–2025');
+    // Oversikt: what the state spent under the frames, per year (2020: 601.71 70 000 000,00 kr and 601.22 6 100 000,00 kr
+    // placed, 2650.76 3 400 000,00 kr kept unallocated until its split is set).
+    const spent = page.locator('ia-frame-table tfoot tr').nth(1);
+    await spent.waitFor();
+    const spentCells = (await spent.locator('td').allTextContents()).map((t) => t.trim());
+    expect(spentCells.slice(0, 2)).to.deep.equal([formatMoney(Money.of('56700000')), formatMoney(Money.of('76100000'))]);
+    await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
+    const row = page.locator('ia-reconcile-view li.appropriation-row[data-post="2650.76"][data-year="2020"]');
+    expect((await row.textContent())!.replace(/[ \n\t]+/g, ' ')).to.include(
+      '2020: 102\u00a0000\u00a0000,00\u00a0kr bevilget, 3\u00a0400\u00a0000,00\u00a0kr brukt',
+    );
+    const tabs = page.locator('ia-sheet-view [role=tab]');
+    expect((await tabs.allTextContents()).map((t) => t.trim())).to.include.members(['Forbruk', 'Bevilgning']);
+    await page.locator('ia-preview').screenshot({ path: path.join(RESULTS, 'forhandsvisning-eksempel.png') });
+
+    await page.getByRole('button', { name: 'Start uten eksempeldata' }).click();
+    await page.locator('ia-notifier .success', { hasText: 'bare den innebygde planen' }).waitFor();
+    expect(await note.count()).to.equal(0);
+    expect(await page.locator('ia-sheet-view [role=tab]', { hasText: 'Bevilgning' }).count()).to.equal(0);
+    expect(await page.locator('ia-reconcile-view li.appropriation-row').count()).to.equal(0);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('imports DFØ’s appropriation history beside the state accounts: Avstemming shows 2650.76 in 2020 as 102 000 000,00 kr appropriated and 3 400 000,00 kr spent, written to Bevilgning', async function () {
     const { page, errors } = await openPreview(suite.browser(), suite.url());
     await importFile(page, path.join(ROOT, 'examples', 'dfo', 'statsregnskapet_aar_2020.csv'));

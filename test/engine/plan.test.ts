@@ -240,16 +240,16 @@ describe('validateFrames', () => {
 
   it('reports two frames of one instrument sharing a year, naming both', () => {
     const problems = validateFrames([at({}, 2), at({ from: 2019 as Frame['from'], to: 2021 as Frame['to'] }, 3)]);
-    expect(summary(problems)).to.deep.equal([
-      { code: 'frame_overlap', sheet: 'Rammer', line: 2, column: 'Fra', value: 'ekspertbistand:2020-2020' },
-    ]);
+    expect(summary(problems)).to.deep.equal([{ code: 'frame_overlap', sheet: 'Rammer', line: 2, column: 'Fra', value: '2020' }]);
+    // The frames by instrument name and years, as a user reads them, never by key.
     expect(problems[0]!.message).to.equal(
-      'plan.xlsx, ark Rammer, rad 2, kolonne Fra: To rammer for samme virkemiddel overlapper. Verdien «ekspertbistand:2020-2020». ' +
-        `Forventet: ${problems[0]!.expected}. Overlapper med ekspertbistand:2019-2021 (rad 3).`,
+      'plan.xlsx, ark Rammer, rad 2, kolonne Fra: To rammer for samme virkemiddel overlapper. Verdien «2020». ' +
+        `Forventet: ${problems[0]!.expected}. Rammen gjelder Nytt tilskudd til ekspertbistand 2020. ` +
+        'Overlapper med Nytt tilskudd til ekspertbistand 2019–2021 (rad 3).',
     );
     const [en] = validateFrames([at({}, 2), at({ from: 2019 as Frame['from'], to: 2021 as Frame['to'] }, 3)], 'en');
     expect(en!.message).to.match(
-      /^plan\.xlsx, sheet Rammer, row 2, column Fra: .* Overlaps ekspertbistand:2019-2021 \(row 3\)\.$/,
+      /^plan\.xlsx, sheet Rammer, row 2, column Fra: .* The frame is New grant for expert assistance 2020\. Overlaps New grant for expert assistance 2019–2021 \(row 3\)\.$/,
     );
     const lines = validateFrames(
       [
@@ -258,7 +258,7 @@ describe('validateFrames', () => {
       ],
       'en',
     );
-    expect(lines[0]!.message).to.match(/Overlaps ekspertbistand:2019-2021 \(line 3\)\.$/);
+    expect(lines[0]!.message).to.match(/Overlaps New grant for expert assistance 2019–2021 \(line 3\)\.$/);
   });
 
   it('accepts frames of different instruments in the same year, and adjacent frames of one', () => {
@@ -272,7 +272,7 @@ describe('validateFrames', () => {
     expect(summary(problems)).to.deep.equal([
       { code: 'frame_from_after_to', sheet: 'Rammer', line: 5, column: 'Fra', value: '2022–2020' },
     ]);
-    expect(problems[0]!.message).to.include('ekspertbistand:2022-2020');
+    expect(problems[0]!.message).to.include('Rammen gjelder Nytt tilskudd til ekspertbistand 2022–2020.');
   });
 
   it('reports a negative amount', () => {
@@ -280,7 +280,7 @@ describe('validateFrames', () => {
     expect(summary(problems)).to.deep.equal([
       { code: 'negative_amount', sheet: 'Rammer', line: 6, column: 'Beløp', value: '-1.00' },
     ]);
-    expect(problems[0]!.message).to.include('ekspertbistand:2020-2020');
+    expect(problems[0]!.message).to.include('Rammen gjelder Nytt tilskudd til ekspertbistand 2020.');
   });
 
   it('accepts a zero amount and an amount not set', () => {
@@ -298,8 +298,8 @@ describe('validateFrames', () => {
       { code: 'year_out_of_range', sheet: 'Rammer', line: 7, column: 'Til', value: '2018' },
       { code: 'year_out_of_range', sheet: 'Rammer', line: 8, column: 'Til', value: '2029' },
     ]);
-    expect(problems[0]!.message).to.include('ekspertbistand:2018-2018');
-    expect(problems[2]!.message).to.include('ekspertbistand:2028-2029');
+    expect(problems[0]!.message).to.include('Rammen gjelder Nytt tilskudd til ekspertbistand 2018.');
+    expect(problems[2]!.message).to.include('Rammen gjelder Nytt tilskudd til ekspertbistand 2028–2029.');
   });
 
   it('reports 2 000 copies of one frame as 1 999 overlaps, each naming the first, without comparing every pair', () => {
@@ -307,8 +307,8 @@ describe('validateFrames', () => {
     const problems = validateFrames(copies);
     expect(problems).to.have.length(1999);
     expect(summary(problems.slice(0, 2))).to.deep.equal([
-      { code: 'frame_overlap', sheet: 'Rammer', line: 2, column: 'Fra', value: 'ekspertbistand:2020-2020' },
-      { code: 'frame_overlap', sheet: 'Rammer', line: 2, column: 'Fra', value: 'ekspertbistand:2020-2020' },
+      { code: 'frame_overlap', sheet: 'Rammer', line: 2, column: 'Fra', value: '2020' },
+      { code: 'frame_overlap', sheet: 'Rammer', line: 2, column: 'Fra', value: '2020' },
     ]);
     expect(problems[1]!.message).to.include('(rad 4)');
   });

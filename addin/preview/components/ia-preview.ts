@@ -1,4 +1,4 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { embeddedState, osloDate, osloStamp, planningTables, type IsoDate, type Lang } from '../../../engine/index.js';
 import type { TableData } from '../../../engine/workbook/port/port.js';
@@ -7,6 +7,7 @@ import type { IaApp } from '../../taskpane/components/ia-app.js';
 import '../../taskpane/components/ia-app.js';
 import { t } from '../../../engine/messages/ui.js';
 import { base } from '../../taskpane/styles.js';
+import { exampleState } from '../example.js';
 import { ObservablePort } from '../observable-port.js';
 import './ia-sheet-view.js';
 import type { Highlight } from './ia-sheet-view.js';
@@ -74,6 +75,21 @@ export class IaPreview extends LitElement {
         background: var(--ia-bg);
         font-weight: 600;
       }
+      .example {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--ia-s2);
+        padding: var(--ia-s2) var(--ia-s3);
+        border: 1px solid var(--ia-stroke);
+        border-left: 4px solid var(--ia-excel);
+        border-radius: var(--ia-radius);
+        background: var(--ia-bg);
+      }
+      .example p {
+        flex: 1 1 24em;
+        margin: 0;
+      }
       ia-sheet-view {
         flex: 1;
         min-height: 0;
@@ -97,6 +113,8 @@ export class IaPreview extends LitElement {
   @state() private _tables: readonly TableData[] = [];
   @state() private _highlight: Highlight | null = null;
   @state() private _lang: Lang = 'nb';
+  /** Whether the workbook is still the example the preview opened on (said above the sheets). */
+  @state() private _example = false;
   @query('ia-app') private _app!: IaApp;
   private readonly _port = new ObservablePort();
   private readonly _host: TaskpaneHost = {
@@ -117,10 +135,29 @@ export class IaPreview extends LitElement {
     this._tables = this._tablesNow();
   }
 
-  /** Starts the in-memory workbook with the embedded plan (before the task pane reads it). */
+  /**
+   * Starts the in-memory workbook (before the task pane reads it): the embedded plan with the
+   * shipped state accounts and appropriations, so the first screen shows the frames against what
+   * the state spent; `?tom` (or `?empty`) in the address starts with the plan alone.
+   */
   async start(): Promise<void> {
     const asOf = this._host.today() as IsoDate;
-    await this._port.writeTables(planningTables(embeddedState(), { asOf, lang: this._lang }));
+    const search = new URLSearchParams(globalThis.location?.search ?? '');
+    const empty = search.has('tom') || search.has('empty');
+    const example = empty ? null : exampleState(this._lang, this._host.now());
+    this._example = example !== null && example.refused === null;
+    await this._port.writeTables(planningTables(example?.state ?? embeddedState(), { asOf, lang: this._lang }));
+  }
+
+  /** Forgets the example: the embedded plan alone, read again by the task pane. */
+  private async _onStartEmpty(): Promise<void> {
+    await this._app.runHostAction(async () => {
+      const asOf = this._host.today() as IsoDate;
+      await this._port.replaceAll(planningTables(embeddedState(), { asOf, lang: this._lang }));
+      this._example = false;
+      await this._app.reloadFromWorkbook(t(this._lang, 'theWorkbook'));
+      this._app.notify.success(t(this._lang, 'previewEmptied'));
+    });
   }
 
   override render() {
@@ -137,6 +174,14 @@ export class IaPreview extends LitElement {
           /></label>
           <button class="primary" @click=${this._onSave}>${t(lang, 'previewSave')}</button>
         </div>
+        ${
+          this._example
+            ? html`<div class="example" role="note" data-testid="example-note">
+                <p>${t(lang, 'previewExample')}</p>
+                <button @click=${this._onStartEmpty}>${t(lang, 'previewStartEmpty')}</button>
+              </div>`
+            : nothing
+        }
         <ia-sheet-view .tables=${this._tables} .highlight=${this._highlight} .uiLang=${this._lang}></ia-sheet-view>
       </section>`;
   }
@@ -155,6 +200,7 @@ export class IaPreview extends LitElement {
     await this._app.runHostAction(async () => {
       const { openXlsx } = await import(/* webpackChunkName: "preview-xlsx" */ '../xlsx-browser.js');
       await this._port.replaceAll(await openXlsx(await file.arrayBuffer(), file.name, this._lang));
+      this._example = false;
       await this._app.reloadFromWorkbook(file.name);
     });
   }

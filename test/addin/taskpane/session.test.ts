@@ -15,6 +15,7 @@ import {
   specForRead,
   verifyChain,
   type ChangeContext,
+  type InstrumentId,
   type PlanningState,
   type TableData,
 } from '../../../engine/index.js';
@@ -233,5 +234,40 @@ describe('the task pane session reads the workbook before every change', functio
     expect((await session.change(reopen, { ...context, why: 'Sen postering' }, 'nb')).ok).to.equal(true);
     const again = await session.importFile('sen.csv', file, false, 'nb', 'Kari', () => undefined);
     expect([again.imported, again.duplicates]).to.deep.equal([1, 1]);
+  });
+  it('places a later import by the workbook’s own rules: after 2650.76 is split 60/40, the 2021 accounts land on both instruments, as the command line places them', async function () {
+    const port = new MemoryWorkbookPort();
+    const session = new PlannerSession(hostOf(port));
+    await session.load('plan.xlsx', 'nb');
+    await session.writeWorkbook('nb', 'Kari Nordmann', true);
+    const dfo = (year: number) => readFileSync(path.join(process.cwd(), 'examples', 'dfo', `statsregnskapet_aar_${year}.csv`));
+    const first = await session.importFile(
+      'statsregnskapet_aar_2020.csv',
+      dfo(2020),
+      false,
+      'nb',
+      'Kari Nordmann',
+      () => undefined,
+    );
+    expect(first.rejected).to.equal(false);
+    const shares = [
+      { instrument: 'ekspertbistand' as InstrumentId, text: '60 %' },
+      { instrument: 'kompetansetiltak' as InstrumentId, text: '40 %' },
+    ];
+    expect(await session.setShares({ chapter: 2650, post: 76, year: 2020 }, shares, context, 'nb')).to.deep.equal([]);
+    const next = await session.importFile(
+      'statsregnskapet_aar_2021.csv',
+      dfo(2021),
+      false,
+      'nb',
+      'Kari Nordmann',
+      () => undefined,
+    );
+    expect(next.rejected).to.equal(false);
+    const cli = await readPlanningFromPort(port, 'plan.xlsx', 'nb');
+    const on2650in2021 = cli.state!.lines.filter((l) => l.chapter === 2650 && l.post === 76 && l.year === 2021);
+    expect(on2650in2021.length).to.be.greaterThan(0);
+    expect(on2650in2021.filter((l) => l.instrument === null)).to.deep.equal([]);
+    expect(new Set(on2650in2021.map((l) => l.instrument))).to.deep.equal(new Set(['ekspertbistand', 'kompetansetiltak']));
   });
 });
