@@ -181,7 +181,7 @@ export async function loadPlan(
 export function readAppropriationsFile(path: string, lang: Lang): AppropriationsReading {
   const failure = readFailure(path);
   if (failure !== null) return { appropriations: new Map(), problems: [fileProblem(path, 'read', failure, lang)], rowsRead: 0 };
-  return readAppropriations(basename(path), readFileSync(path), lang);
+  return readAppropriations(basename(path), () => fileChunks(path), lang);
 }
 
 /** Reads `--rules FILE.csv`: the rules, or the problems naming the file (a missing file is one of them). */

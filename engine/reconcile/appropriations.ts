@@ -9,7 +9,7 @@ import { FIRST_YEAR, LAST_YEAR } from '../calendar.js';
 import { amountFitsCell, hasControlCharacter, showControlCharacters } from '../excel-limits.js';
 import { CsvReader } from '../ledger/csv.js';
 import { foldHeader } from '../ledger/columns.js';
-import { decodeText, mixedUtf8Problems } from '../ledger/decode.js';
+import { ChunkDecoder, mixedUtf8Problems, NotUtf8, scanUtf8, type Encoding } from '../ledger/decode.js';
 import { formatMoney, Money, parseAmountMilli, type Milli } from '../money.js';
 import { t } from '../messages/ui.js';
 import { problem, type Lang, type Problem, type ProblemCode } from '../messages/problems.js';
@@ -89,16 +89,38 @@ export function appropriationsOfPlan(
   return { kept, outside: appropriations.size - kept.size };
 }
 
-/** Reads DFØ's appropriation history (same file format as the accounts: `;`, quoted, ISO-8859-1). */
-export function readAppropriations(file: string, bytes: Uint8Array, lang: Lang = 'nb'): AppropriationsReading {
+/**
+ * Reads DFØ's appropriation history (same file format as the accounts: `;`, quoted, ISO-8859-1),
+ * streamed: `source` is the whole file or a function that yields its chunks (called again when the
+ * file turns out not to be UTF-8), so memory holds the sums per post and year, never the file.
+ */
+export function readAppropriations(
+  file: string,
+  source: Uint8Array | (() => Iterable<Uint8Array>),
+  lang: Lang = 'nb',
+): AppropriationsReading {
+  const open = source instanceof Uint8Array ? () => [source] : source;
+  try {
+    return readAppropriationsAs(file, open, 'utf-8', lang);
+  } catch (error) {
+    if (!(error instanceof NotUtf8)) throw error;
+  }
+  const mixed = scanUtf8(open());
+  if (mixed !== null) return { appropriations: new Map(), problems: mixedUtf8Problems(file, mixed, lang), rowsRead: 0 };
+  return readAppropriationsAs(file, open, 'windows-1252', lang);
+}
+
+function readAppropriationsAs(
+  file: string,
+  open: () => Iterable<Uint8Array>,
+  encoding: Encoding,
+  lang: Lang,
+): AppropriationsReading {
   const problems: Problem[] = [];
   const sums = new Map<
     string,
     { chapter: number; post: number; year: number; enacted: Milli; changes: Milli; carriedIn: Milli; rows: number }
   >();
-  const decoded = decodeText(bytes);
-  if (decoded.text === null)
-    return { appropriations: new Map(), problems: mixedUtf8Problems(file, decoded.mixed, lang), rowsRead: 0 };
   let at: Record<Column, number> | null = null;
   let labels: Record<Column, string> | null = null;
   let rowsRead = 0;
@@ -180,7 +202,9 @@ export function readAppropriations(file: string, bytes: Uint8Array, lang: Lang =
     sum.rows++;
     sums.set(key, sum);
   });
-  reader.push(decoded.text);
+  const decoder = new ChunkDecoder(encoding);
+  for (const chunk of open()) reader.push(decoder.decode(chunk));
+  reader.push(decoder.decode(new Uint8Array(0), true));
   reader.end();
   if (reader.unterminatedQuoteLine !== null) report('unterminated_quote', reader.unterminatedQuoteLine, null, null);
   if (at === null) report('empty_file', null, null, null);

@@ -218,6 +218,35 @@ describe('appropriations in the planning state (CONTRACTS §9)', () => {
     expect([...back.state!.appropriations!.keys()].sort()).to.deep.equal([...state.appropriations!.keys()].sort());
   });
 
+  it('reads the history as it streams: in chunks of any size, ISO-8859-1 or UTF-8 with a byte order mark, the same sums; a file mixing both is refused naming its lines', () => {
+    const latin1 = readFileSync(HISTORY);
+    const whole = readAppropriations('h.csv', latin1);
+    expect(whole.problems).to.deep.equal([]);
+    const sums = (r: ReturnType<typeof readAppropriations>) =>
+      [...r.appropriations.entries()].map(([k, a]) => `${k} ${a.enacted} ${a.changes} ${a.carriedIn} ${a.rows}`);
+    const chunked = (bytes: Uint8Array, size: number) => () => {
+      const parts: Uint8Array[] = [];
+      for (let at = 0; at < bytes.length; at += size) parts.push(bytes.subarray(at, at + size));
+      return parts;
+    };
+    const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(latin1.toString('latin1'), 'utf8')]);
+    for (const size of [1, 2, 3, 7, 64, 4096]) {
+      expect(sums(readAppropriations('h.csv', chunked(latin1, size)))).to.deep.equal(sums(whole));
+      const u = readAppropriations('h.csv', chunked(utf8, size));
+      expect(u.problems).to.deep.equal([]);
+      expect(sums(u)).to.deep.equal(sums(whole));
+      expect(u.rowsRead).to.equal(whole.rowsRead);
+    }
+    // «Ø» as UTF-8 in the header and as ISO-8859-1 on row 3: which one the file means cannot be known.
+    const mixed = Buffer.concat([
+      Buffer.from('"År";"Post_id";"Bevilgning_beløp";"Bevilgning"\r\n"2020";"265076";"1,000";"Saldert budsjett"\r\n', 'utf8'),
+      Buffer.from('"2020";"265076";"1,000";"Overført fra 2019 (Ø)"\r\n', 'latin1'),
+    ]);
+    const refused = readAppropriations('blandet.csv', chunked(mixed, 5));
+    expect(refused.appropriations.size).to.equal(0);
+    expect(refused.problems.map((p) => [p.file, p.line])).to.deep.equal([['blandet.csv', 3]]);
+  });
+
   it('tells the appropriation history from a ledger by its header, in any encoding', () => {
     expect(isAppropriationsFile(readFileSync(HISTORY))).to.equal(true);
     expect(isAppropriationsFile(Buffer.from('\ufeff"År";"Post_id";"Bevilgning_beløp";"Bevilgning"\n', 'utf8'))).to.equal(true);
