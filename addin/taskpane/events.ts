@@ -50,6 +50,13 @@ export interface SharesDetail {
   readonly shares: readonly { readonly instrument: string; readonly text: string }[];
 }
 
+/** A mapping rule as typed in Avstemming: a text per `Konteringsregler` column (the engine reads them). */
+export interface RuleDetail {
+  readonly rule: Readonly<Record<string, string>>;
+  /** Why, for the log. */
+  readonly why: string;
+}
+
 /** Every event a view fires, by name. */
 export interface IaEvents {
   'ia-navigate': CustomEvent<{ readonly view: ViewId }>;
@@ -60,6 +67,7 @@ export interface IaEvents {
   'ia-run-reconcile': CustomEvent<ReconcileDetail>;
   'ia-show-row': CustomEvent<RowRef>;
   'ia-set-shares': CustomEvent<SharesDetail>;
+  'ia-add-rule': CustomEvent<RuleDetail>;
   'ia-save-settings': CustomEvent<Settings>;
   'ia-dismiss-welcome': CustomEvent<Record<string, never>>;
   'ia-reread-forbruk': CustomEvent<Record<string, never>>;

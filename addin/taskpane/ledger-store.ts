@@ -3,7 +3,15 @@
  * blocks the task pane, and on the page itself otherwise (a preview opened from `file://` may not
  * start workers). Both keep one engine `Ledger`, so duplicates are recognised across files.
  */
-import { Ledger, type FileReport, type Instrument, type Lang, type LedgerLine, type PostMapping } from '../../engine/index.js';
+import {
+  Ledger,
+  type FileReport,
+  type Instrument,
+  type Lang,
+  type LedgerLine,
+  type MappingRule,
+  type PostMapping,
+} from '../../engine/index.js';
 
 /** One file to read. */
 export interface ImportRequest {
@@ -19,10 +27,15 @@ export interface ImportResult {
   readonly added: readonly LedgerLine[];
 }
 
-/** What ledger reading needs of the plan: its instruments and post mapping (plain data). */
+/**
+ * What ledger reading needs of the plan (plain data): its instruments, post mapping and mapping
+ * rules, so a file is placed by the workbook's own `Konteringsregler` exactly as reading the
+ * workbook places it (without them a split set in the workbook would be read as unallocated).
+ */
 export interface Catalogue {
   readonly instruments: readonly Instrument[];
   readonly posts: readonly PostMapping[];
+  readonly rules?: readonly MappingRule[];
 }
 
 /** Reads ledger files into one ledger. */
@@ -62,7 +75,8 @@ export function readInto(ledger: Ledger, request: ImportRequest, onProgress: (fr
 
 /** A ledger over a catalogue that already holds `lines` (they count for duplicates, as in the command line). */
 export function ledgerOf(catalogue: Catalogue, lines: readonly LedgerLine[]): Ledger {
-  const ledger = new Ledger({ instruments: catalogue.instruments, posts: catalogue.posts, frames: [] });
+  const plan = { instruments: catalogue.instruments, posts: catalogue.posts, frames: [] };
+  const ledger = new Ledger(catalogue.rules === undefined ? plan : { ...plan, rules: catalogue.rules });
   if (lines.length > 0) ledger.addLines(lines[0]!.file, lines);
   return ledger;
 }
@@ -101,7 +115,11 @@ class WorkerStore implements LedgerStore {
   }
   reset(catalogue: Catalogue, lines: readonly LedgerLine[] = []): void {
     // Plain data only: a plan's frames hold Money, which a worker message cannot carry.
-    const plain = { instruments: catalogue.instruments, posts: catalogue.posts };
+    const plain = {
+      instruments: catalogue.instruments,
+      posts: catalogue.posts,
+      ...(catalogue.rules === undefined ? {} : { rules: catalogue.rules }),
+    };
     this.worker.postMessage({ type: 'reset', catalogue: plain, lines } satisfies WorkerRequest);
   }
   read(request: ImportRequest, onProgress: (fraction: number) => void): Promise<ImportResult> {

@@ -25,7 +25,10 @@ import {
   reconcileState,
   runChange,
   setSplitShares,
+  addMappingRule,
+  mappingRuleWords,
   type SplitTarget,
+  type TypedRule,
   type TypedShare,
   spendingAsOf,
   tablesReaderOf,
@@ -343,6 +346,29 @@ export class PlannerSession {
     await this.commit(result.state, ['Konteringsregler', 'Forbruk', 'Avstemming', 'Bevilgning', 'Logg'], lang);
     this.reconciliation = reconcileState(this.state, this.asOf);
     return [];
+  }
+
+  /**
+   * Adds a mapping rule typed in Avstemming through the engine's one action (read as a
+   * `Konteringsregler` row is read); refused, writing nothing, when the workbook changed since the
+   * pane read it or the rule cannot stand. Writes Konteringsregler, the lines it placed, Avstemming
+   * and the log; returns the rule in words for the notice.
+   */
+  async addRule(
+    typed: TypedRule,
+    context: ChangeContext,
+    lang: Lang,
+  ): Promise<{ readonly problems: readonly Problem[]; readonly words: string }> {
+    const changedElsewhere = await this.refreshUnchanged(lang);
+    if (changedElsewhere.length > 0) return { problems: changedElsewhere, words: '' };
+    const state = this.usable();
+    if (!state) return { problems: this.problems, words: '' };
+    if (this.reading.logProblems.length > 0) return { problems: this.reading.logProblems, words: '' };
+    const result = addMappingRule(state, typed, context, this.file, lang);
+    if (!result.ok) return { problems: result.problems, words: '' };
+    await this.commit(result.state, ['Konteringsregler', 'Forbruk', 'Avstemming', 'Bevilgning', 'Logg'], lang);
+    this.reconciliation = reconcileState(this.state, this.asOf);
+    return { problems: [], words: mappingRuleWords(result.rules.at(-1)!, lang, this.state.plan.instruments) };
   }
 
   /** Reconciles as of a date and writes Avstemming (and the log entry) when the workbook is there and can be changed. */

@@ -39,6 +39,7 @@ export type ProblemCode =
   | 'rule_shares'
   | 'bad_rule_share'
   | 'no_split'
+  | 'rule_without_condition'
   | 'bad_account'
   | 'bad_dimension'
   | 'bad_organisation'
@@ -193,6 +194,10 @@ const EXPECTED: Record<ProblemCode, Texts> = {
   no_split: {
     nb: 'en post og et år der reglene i Konteringsregler fordeler beløpet på flere virkemidler (kapittel, post og eventuelt år, uten andre vilkår)',
     en: 'a post and year on which the rules of Konteringsregler split the amount between instruments (chapter, post and perhaps years, no other condition)',
+  },
+  rule_without_condition: {
+    nb: 'minst ett vilkår for regelen: kapittel og post, konto, dimensjon eller virksomhet (en regel uten vilkår ville gjelde hver linje)',
+    en: 'at least one condition for the rule: chapter and post, account, dimension or organisation (a rule without one would apply to every line)',
   },
   bad_account: {
     nb: 'et kontonummer (874), eller starten av ett fulgt av * (87*)',
@@ -362,6 +367,7 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   rule_shares: { nb: 'Andelene går ikke opp i 1', en: 'The shares do not add up to 1' },
   bad_rule_share: { nb: 'Ugyldig andel', en: 'Invalid share' },
   no_split: { nb: 'Posten har ingen fordeling å sette andeler for', en: 'The post has no split to set shares for' },
+  rule_without_condition: { nb: 'Regelen har ingen vilkår', en: 'The rule has no condition' },
   bad_account: { nb: 'Ugyldig konto', en: 'Invalid account' },
   bad_dimension: { nb: 'Ugyldig dimensjon', en: 'Invalid dimension' },
   bad_organisation: { nb: 'Ugyldig organisasjonsnummer', en: 'Invalid organisation number' },

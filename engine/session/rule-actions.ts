@@ -14,6 +14,9 @@ import { postKey } from '../plan/plan.js';
 import type { ChangeContext } from '../plan/versions.js';
 import { conditionKey, parseRuleShare, ruleShareText, rulesOf, shareFaults, type MappingRule } from '../plan/rules.js';
 import { KONTERINGSREGLER } from '../workbook/tables/layout.js';
+import type { CellValue } from '../workbook/port/port.js';
+import { readRulesTable } from '../workbook/read/read-rules.js';
+import { konteringsreglerTable } from '../workbook/write/build.js';
 import type { PlanningState } from './planning-state.js';
 
 /** One instrument's share as the user typed it (`0,6`, `60 %`, `?`). */
@@ -139,8 +142,21 @@ export function setSplitShares(
     },
     state.logKey ?? null,
   );
-  // The lines kept unallocated are placed again by the new rules (a placed line keeps its instrument).
-  const plan = { ...state.plan, rules: changed };
+  return placedAgain(state, changed, log, file, lang);
+}
+
+/**
+ * The state under new rules, with the lines kept unallocated placed again by them (a placed line
+ * keeps its instrument); a line the new rules cannot place unambiguously refuses the change.
+ */
+function placedAgain(
+  state: PlanningState,
+  rules: readonly MappingRule[],
+  log: PlanningState['log'],
+  file: string,
+  lang: Lang,
+): ShareChange {
+  const plan = { ...state.plan, rules };
   const placer = new LinePlacer(plan);
   const lines: LedgerLine[] = [];
   for (const line of state.lines) {
@@ -154,5 +170,106 @@ export function setSplitShares(
     if (placed.kind === 'lines') lines.push(...placed.lines);
     else lines.push(line);
   }
-  return { ok: true, state: { ...state, plan, lines, log }, rules: changed };
+  return { ok: true, state: { ...state, plan, lines, log }, rules };
+}
+
+/** The columns of `Konteringsregler` a user types a rule in. */
+export const RULE_COLUMNS = [
+  'Kapittel',
+  'Post',
+  'Konto',
+  'Dimensjon',
+  'Virksomhet',
+  'Fra år',
+  'Til år',
+  'Virkemiddel',
+  'Andel',
+] as const;
+
+/** A rule as a user types it in a host: a text per `Konteringsregler` column (empty or left out: no condition). */
+export type TypedRule = Readonly<Partial<Record<(typeof RULE_COLUMNS)[number], string>>>;
+
+/** A rule's conditions in words: `2650.76, konto 874*, 2025–2028`. */
+export function ruleConditionWords(r: MappingRule, lang: Lang): string {
+  const parts: string[] = [];
+  if (r.chapter !== null && r.post !== null) parts.push(postKey(r.chapter, r.post));
+  else if (r.chapter !== null) parts.push(`${lang === 'nb' ? 'kapittel' : 'chapter'} ${r.chapter}`);
+  else if (r.post !== null) parts.push(`post ${r.post}`);
+  if (r.account !== null) parts.push(`${lang === 'nb' ? 'konto' : 'account'} ${r.account}`);
+  if (r.dimension !== null) parts.push(`${r.dimension.type}=${r.dimension.id}`);
+  if (r.organisation !== null) parts.push(`${lang === 'nb' ? 'virksomhet' : 'organisation'} ${r.organisation}`);
+  if (r.fromYear !== null || r.toYear !== null) parts.push(`${r.fromYear ?? '…'}–${r.toYear ?? '…'}`);
+  return parts.join(', ');
+}
+
+/** A rule in words for the log and a notice: `2650.76, 2025–…: Nytt tilskudd til ekspertbistand 60 %`. */
+export function mappingRuleWords(r: MappingRule, lang: Lang, instruments: Parameters<typeof instrumentWords>[2]): string {
+  const share = ruleShareText(r.share);
+  return `${ruleConditionWords(r, lang)}: ${instrumentWords(r.instrument, lang, instruments)}${share ? ` ${share}` : ''}`;
+}
+
+/**
+ * Adds a mapping rule typed in a host to the end of `Konteringsregler`, read exactly as the table
+ * is read (`readRulesTable` over the table with the new row: the same parse, the same share check,
+ * the problems naming the new row), and places the unallocated lines again. A rule that sets no
+ * condition is refused (it would take every line). A closed year's money stays as it was closed:
+ * the rule starts after the last closed year (and is refused when it would end before it).
+ */
+export function addMappingRule(
+  state: PlanningState,
+  typed: TypedRule,
+  context: ChangeContext,
+  file: string,
+  lang: Lang = 'nb',
+): ShareChange {
+  const table = konteringsreglerTable(state.plan);
+  const header = KONTERINGSREGLER.columns.map((c) => c.name);
+  const newRow = header.map((name) => {
+    const text = (typed[name as keyof TypedRule] ?? '').trim();
+    return text === '' ? null : text;
+  });
+  const rows = [...table.rows.map((r) => r as CellValue[]), newRow];
+  const read = { sheet: KONTERINGSREGLER.sheet, table: KONTERINGSREGLER.table, header, rows, firstRow: ruleRow(0) };
+  const line = ruleRow(rows.length - 1);
+  const at = (column: string | null, value: string | null) => ({ file, sheet: KONTERINGSREGLER.sheet, line, column, value });
+  const reading = readRulesTable(read, file, lang);
+  if (!reading.ok) return { ok: false, problems: reading.problems };
+  const added = reading.rules.at(-1)!;
+  if (
+    added.chapter === null &&
+    added.post === null &&
+    added.account === null &&
+    added.dimension === null &&
+    added.organisation === null
+  )
+    return { ok: false, problems: [problem('rule_without_condition', at(null, null), lang)] };
+  const closed = state.governance.closedYears.map((c) => c.year);
+  const lastClosed = closed.length === 0 ? null : Math.max(...closed);
+  let rule = added;
+  if (lastClosed !== null && (added.fromYear ?? -Infinity) <= lastClosed) {
+    if (added.toYear !== null && added.toYear <= lastClosed)
+      return { ok: false, problems: [problem('year_closed', at('Til år', String(added.toYear)), lang)] };
+    rule = { ...added, fromYear: lastClosed + 1 };
+  }
+  const rules = [...reading.rules.slice(0, -1), rule];
+  const fault = shareFaults(rules)[0];
+  if (fault !== undefined) {
+    const place = { ...at('Andel', fault.sum), line: fault.rows[0]! };
+    return { ok: false, problems: [problem('rule_shares', place, lang, { rows: fault.rows.join(', ') })] };
+  }
+  const words = mappingRuleWords(rule, lang, state.plan.instruments);
+  const log = appendEntry(
+    state.log,
+    {
+      at: context.at,
+      who: context.who,
+      action: 'rules_changed',
+      target: ruleConditionWords(rule, lang),
+      before: '',
+      after: words,
+      why: context.why,
+    },
+    state.logKey ?? null,
+  );
+  return placedAgain(state, rules, log, file, lang);
 }

@@ -193,6 +193,49 @@ describe('the browser preview', function () {
     expect(errors).to.deep.equal([]);
   });
 
+  it('adds a mapping rule typed in Avstemming through the engine: a bad account is refused naming the row, a rule for 2650.76 in 2020 places its 3 400 000,00 kr', async function () {
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
+    await importFile(page, path.join(ROOT, 'examples', 'dfo', 'statsregnskapet_aar_2020.csv'));
+    await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
+    await page.getByLabel('Per dato').fill('2020-12-31');
+    await page.getByRole('button', { name: 'Avstem', exact: true }).click();
+    await page.locator('ia-reconcile-view li.unallocated-row').waitFor();
+    const form = page.locator('ia-reconcile-view form.rule');
+    await form.getByLabel('Konto (eller starten fulgt av *)').fill('8 7');
+    await form.getByLabel('Virkemiddel').selectOption('bransjeprogrammer');
+    await form.getByRole('button', { name: 'Legg til regelen' }).click();
+    await page.locator('ia-notifier .error', { hasText: 'kolonne Konto: Ugyldig konto' }).waitFor();
+    await form.getByLabel('Konto (eller starten fulgt av *)').fill('');
+    await form.getByLabel('Kapittel').fill('2650');
+    await form.getByLabel('Post', { exact: true }).fill('76');
+    await form.getByLabel('Fra år').fill('2020');
+    await form.getByLabel('Til år').fill('2020');
+    await form.getByLabel('Virkemiddel').selectOption('kompetansetiltak');
+    await form.getByLabel('Begrunnelse (til endringsloggen)').fill('Hele 2020 var forsøk');
+    await form.getByRole('button', { name: 'Legg til regelen' }).click();
+    await page
+      .locator('ia-notifier .success', {
+        hasText: 'Regelen 2650.76, 2020–2020: Kompetansetiltak – forsøk er lagt til i Konteringsregler.',
+      })
+      .waitFor();
+    await page.locator('ia-reconcile-view li.unallocated-row').waitFor({ state: 'detached' });
+    await page.locator('ia-sheet-view').getByRole('tab', { name: 'Avstemming', exact: true }).click();
+    const avstemming = page.locator('ia-sheet-view table[data-table=Avstemming]');
+    const headers = (await avstemming.locator('thead th').allTextContents()).map((h) => h.trim());
+    const cells = (
+      await avstemming
+        .locator('tbody tr')
+        .filter({ has: page.locator('td', { hasText: /^\s*kompetansetiltak\s*$/ }) })
+        .filter({ has: page.locator(`td:nth-child(${headers.indexOf('Fra') + 1})`, { hasText: '2020' }) })
+        .locator('td')
+        .allTextContents()
+    ).map((c) => c.trim());
+    expect(cells[headers.indexOf('Utbetalt')]).to.equal(formatMoney(Money.of('3400000'), { currency: false }));
+    await page.locator('ia-sheet-view').getByRole('tab', { name: 'Logg', exact: true }).click();
+    expect(await page.locator('ia-sheet-view table[data-table=Logg]').textContent()).to.include('Hele 2020 var forsøk');
+    expect(errors).to.deep.equal([]);
+  });
+
   it('imports DFØ’s appropriation history beside the state accounts: Avstemming shows 2650.76 in 2020 as 102 000 000,00 kr appropriated and 3 400 000,00 kr spent, written to Bevilgning', async function () {
     const { page, errors } = await openPreview(suite.browser(), suite.url());
     await importFile(page, path.join(ROOT, 'examples', 'dfo', 'statsregnskapet_aar_2020.csv'));

@@ -115,6 +115,7 @@ export class IaApp extends LitElement implements AppLink {
           @ia-dismiss-welcome=${() => (this._welcome = false)}
           @ia-run-reconcile=${this._onReconcile}
           @ia-set-shares=${this._onShares}
+          @ia-add-rule=${this._onAddRule}
           @ia-show-row=${(e: IaEvents['ia-show-row']) => void this.run(() => this.host.showRow(e.detail))}
           @ia-build-workbook=${this._onBuild}
           @ia-cancel-build=${() => (this._edited = null)}
@@ -157,6 +158,16 @@ export class IaApp extends LitElement implements AppLink {
       const problems = await this.session.setShares({ chapter, post, year }, typed, context, this.uiLang);
       for (const p of problems) this._notifier.error(p.message);
       if (problems.length === 0) this._notifier.success(t(this.uiLang, 'sharesSaved', { post: postKey(chapter, post) }));
+      this._revision++;
+    });
+  }
+
+  private _onAddRule(event: IaEvents['ia-add-rule']): void {
+    void this.run(async () => {
+      const context = changeContext(this.userName, this.host.now(), event.detail.why);
+      const { problems, words } = await this.session.addRule(event.detail.rule, context, this.uiLang);
+      for (const p of problems) this._notifier.error(p.message);
+      if (problems.length === 0) this._notifier.success(t(this.uiLang, 'ruleAdded', { rule: words }));
       this._revision++;
     });
   }

@@ -4,6 +4,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import {
   flagsInWords,
   dateText,
+  instrumentWords,
+  RULE_COLUMNS,
   formatMoney,
   postKey,
   postYearText,
@@ -16,7 +18,7 @@ import {
 } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
-import { kindWord, listWords, t } from '../../../engine/messages/ui.js';
+import { kindWord, listWords, t, type TextKey } from '../../../engine/messages/ui.js';
 import { flaggedRows } from '../overview-model.js';
 import { base } from '../styles.js';
 
@@ -27,6 +29,7 @@ import { base } from '../styles.js';
  * @fires ia-run-reconcile - run as of the chosen date
  * @fires ia-show-row - show a row of the Avstemming table
  * @fires ia-set-shares - the shares typed for a split whose money is not placed
+ * @fires ia-add-rule - a mapping rule typed in the form (the engine reads it as a Konteringsregler row)
  */
 @customElement('ia-reconcile-view')
 export class IaReconcileView extends LitElement {
@@ -147,10 +150,10 @@ export class IaReconcileView extends LitElement {
               <ul aria-labelledby="flagged">
                 ${flagged.map((row) => {
                   const index = result.rows.indexOf(row) + 1;
-                  const name = this.plan?.instruments.find((i) => i.id === row.instrument);
+                  const name = this._name(row.instrument, lang);
                   const period = row.from === row.to ? `${row.from}` : `${row.from}–${row.to}`;
                   return html`<li class="flagged-row" data-instrument=${row.instrument} data-year=${row.from}>
-                    <div class="name">${(lang === 'nb' ? name?.name : name?.nameEn) ?? row.instrument}, ${period}</div>
+                    <div class="name">${name}, ${period}</div>
                     <div class="flag">${flagsInWords(row.flags, lang)}</div>
                     <dl>
                       <dt>${t(lang, 'frame')}</dt>
@@ -165,7 +168,7 @@ export class IaReconcileView extends LitElement {
                       }
                     </dl>
                     <button @click=${() => this.dispatchEvent(iaEvent('ia-show-row', { table: 'Avstemming', row: index }))}>
-                      ${t(lang, 'showRow')}<span class="visually-hidden">: ${name?.name ?? row.instrument} ${period}</span>
+                      ${t(lang, 'showRow')}<span class="visually-hidden">: ${name} ${period}</span>
                     </button>
                   </li>`;
                 })}
@@ -173,7 +176,58 @@ export class IaReconcileView extends LitElement {
               ${this._unallocated(result, lang)}`
           : nothing
       }
-      ${this._appropriations(lang)}`;
+      ${this._appropriations(lang)} ${this._ruleForm(lang)}`;
+  }
+
+  /** An instrument as the plan names it in the chosen language. */
+  private _name(id: string, lang: Lang): string {
+    return instrumentWords(id, lang, this.plan?.instruments);
+  }
+
+  /**
+   * A mapping rule typed by the user (CONTRACTS §8): every field as text for the engine to read as a
+   * `Konteringsregler` row; the pane parses nothing itself.
+   */
+  private _ruleForm(lang: Lang) {
+    const instruments = this.plan?.instruments ?? [];
+    const field = (column: (typeof RULE_COLUMNS)[number], key: TextKey, placeholder: string) =>
+      html`<div class="field">
+        <label
+          >${t(lang, key)}<input
+            name=${column}
+            autocomplete="off"
+            placeholder=${placeholder}
+            inputmode=${column === 'Dimensjon' || column === 'Konto' || column === 'Andel' ? 'text' : 'numeric'}
+        /></label>
+      </div>`;
+    return html`<h3 id="add-rule">${t(lang, 'addRuleCaption')}</h3>
+      <p>${t(lang, 'addRuleHelp')}</p>
+      <form class="rule" aria-labelledby="add-rule" @submit=${this._onAddRule}>
+        ${field('Kapittel', 'ruleChapter', '601')} ${field('Post', 'rulePost', '70')} ${field('Konto', 'ruleAccount', '874*')}
+        ${field('Dimensjon', 'ruleDimension', 'Prosjekt=IA-2025')} ${field('Virksomhet', 'ruleOrganisation', '974761211')}
+        ${field('Fra år', 'ruleFromYear', '2025')} ${field('Til år', 'ruleToYear', '2028')}
+        <div class="field">
+          <label
+            >${t(lang, 'ruleInstrument')}<select name="Virkemiddel" required>
+              <option value=""></option>
+              ${instruments.map((i) => html`<option value=${i.id}>${lang === 'nb' ? i.name : i.nameEn}</option>`)}
+            </select></label
+          >
+        </div>
+        ${field('Andel', 'ruleShareField', '60 %')}
+        <div class="field">
+          <label>${t(lang, 'ruleWhy')}<input name="why" autocomplete="off" /></label>
+        </div>
+        <button class="primary" type="submit">${t(lang, 'addRuleButton')}</button>
+      </form>`;
+  }
+
+  private _onAddRule(event: Event): void {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
+    const rule = Object.fromEntries(RULE_COLUMNS.map((c) => [c, value(c)]));
+    this.dispatchEvent(iaEvent('ia-add-rule', { rule, why: value('why') }));
   }
 
   /**
@@ -189,10 +243,7 @@ export class IaReconcileView extends LitElement {
     if (posts.length === 0)
       return html`${heading}
         <p class="muted">${t(lang, 'appropriationsPostNone')}</p>`;
-    const nameOf = (id: string) => {
-      const found = this.plan?.instruments.find((i) => i.id === id);
-      return (lang === 'nb' ? found?.name : found?.nameEn) ?? id;
-    };
+    const nameOf = (id: string) => this._name(id, lang);
     const groups: { post: string; rows: { p: PostComparison; index: number }[] }[] = [];
     posts.forEach((p, index) => {
       const post = postKey(p.chapter, p.post);
@@ -233,10 +284,7 @@ export class IaReconcileView extends LitElement {
   /** Money the rules could not place (CONTRACTS §8): shown with its post, never put on an instrument. */
   private _unallocated(result: Reconciliation, lang: Lang) {
     if (result.unallocated.length === 0) return nothing;
-    const nameOf = (id: string) => {
-      const found = this.plan?.instruments.find((i) => i.id === id);
-      return (lang === 'nb' ? found?.name : found?.nameEn) ?? id;
-    };
+    const nameOf = (id: string) => this._name(id, lang);
     // The first rule on the post: where the user types the shares (1 = the table's first data row).
     const rules = this.plan ? rulesOf(this.plan) : [];
     const ruleRow = (chapter: number | null, post: number | null) =>

@@ -269,5 +269,8 @@ describe('the task pane session reads the workbook before every change', functio
     expect(on2650in2021.length).to.be.greaterThan(0);
     expect(on2650in2021.filter((l) => l.instrument === null)).to.deep.equal([]);
     expect(new Set(on2650in2021.map((l) => l.instrument))).to.deep.equal(new Set(['ekspertbistand', 'kompetansetiltak']));
+    // The pane holds what it wrote: the same lines, none of 2021 left unallocated.
+    const pane = session.state.lines.filter((l) => l.chapter === 2650 && l.post === 76 && l.year === 2021);
+    expect(pane.map((l) => [l.instrument, l.amount])).to.deep.equal(on2650in2021.map((l) => [l.instrument, l.amount]));
   });
 });
