@@ -4,6 +4,7 @@
  * start workers). Both keep one engine `Ledger`, so duplicates are recognised across files.
  */
 import {
+  addLedgerFile,
   Ledger,
   type FileReport,
   type Instrument,
@@ -58,18 +59,36 @@ export type WorkerReply =
 
 const CHUNK = 1 << 20;
 
-/** Reads a file into a ledger in 1 MiB chunks, reporting the fraction read. */
-export function readInto(ledger: Ledger, request: ImportRequest, onProgress: (fraction: number) => void): ImportResult {
+/**
+ * Reads a file into a ledger in 1 MiB chunks, reporting the fraction read: any ledger file of
+ * CONTRACTS §7 by the engine's `addLedgerFile` (an `.xlsx` through exceljs, loaded only then).
+ */
+export async function readInto(
+  ledger: Ledger,
+  request: ImportRequest,
+  onProgress: (fraction: number) => void,
+): Promise<ImportResult> {
   const before = ledger.lines.length;
-  const { bytes } = request;
+  const { bytes, name, lang } = request;
   const chunks = function* (): Generator<Uint8Array> {
     for (let start = 0; start < bytes.length; start += CHUNK) yield bytes.subarray(start, start + CHUNK);
   };
-  const report = ledger.addFile(request.name, chunks, {
-    skipInvalid: request.skipInvalid,
-    lang: request.lang,
-    onProgress: (read) => onProgress(bytes.length === 0 ? 1 : Math.min(1, read / bytes.length)),
-  });
+  const xlsx = async () => {
+    const { readXlsxLedger } = await import(
+      /* webpackChunkName: "xlsx-ledger" */ '../../engine/workbook/xlsx/read-xlsx-ledger.js'
+    );
+    return readXlsxLedger(name, bytes, lang);
+  };
+  const report = await addLedgerFile(
+    ledger,
+    name,
+    { open: chunks, xlsx },
+    {
+      skipInvalid: request.skipInvalid,
+      lang,
+      onProgress: (read) => onProgress(bytes.length === 0 ? 1 : Math.min(1, read / bytes.length)),
+    },
+  );
   return { report, added: ledger.lines.slice(before) };
 }
 
@@ -92,7 +111,7 @@ class InlineStore implements LedgerStore {
   }
   async read(request: ImportRequest, onProgress: (fraction: number) => void): Promise<ImportResult> {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const result = readInto(this.ledger, request, onProgress);
+    const result = await readInto(this.ledger, request, onProgress);
     await new Promise((resolve) => setTimeout(resolve, 0));
     return result;
   }

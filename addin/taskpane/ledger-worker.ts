@@ -8,7 +8,7 @@ function reply(message: WorkerReply): void {
   postMessage(message);
 }
 
-addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
   const message = event.data;
   if (message.type === 'reset') {
     ledger = ledgerOf(message.catalogue, message.lines);
@@ -18,7 +18,7 @@ addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   try {
     if (!ledger) throw new Error('ledger worker used before reset');
     let last = 0;
-    const result = readInto(ledger, request, (fraction) => {
+    const result = await readInto(ledger, request, (fraction) => {
       // Report in steps of 5 % so a big file does not flood the page with messages.
       if (fraction - last >= 0.05 || fraction === 1) {
         last = fraction;

@@ -20,8 +20,7 @@ import {
   type Warning,
   type ReadOptions,
 } from '../index.js';
-import { isXlsxLedger } from '../ledger/xlsx-ledger.js';
-import { refusedFile } from '../ledger/ledger.js';
+import { addLedgerFile } from '../ledger/ledger.js';
 import { readRulesCsv, type RulesReading } from '../workbook/read/read-rules.js';
 import { readAppropriations, type AppropriationsReading } from '../reconcile/appropriations.js';
 import { errorCode, fileProblem } from '../messages/file-errors.js';
@@ -65,22 +64,6 @@ export interface LoadedLedger {
   rejected: boolean;
 }
 
-/** Whether a file begins as a zip does (an `.xlsx` workbook is one), by its first bytes. */
-function isZipFile(path: string): boolean {
-  for (const chunk of fileChunks(path))
-    return chunk.length >= 4 && chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x03 && chunk[3] === 0x04;
-  return false;
-}
-
-/** Reads an `.xlsx` ledger (CONTRACTS §7) into the ledger, by §2's rules, problems naming sheet and row. */
-async function addXlsxLedger(ledger: Ledger, path: string, name: string, options: ReadOptions): Promise<FileReport> {
-  const { readXlsxLedgerFile } = await import('../workbook/xlsx/read-xlsx-ledger.js');
-  // Through the bounded open: a file larger on disk than a workbook may unpack to is refused unread.
-  const reading = await readXlsxLedgerFile(path, name, options.lang ?? 'nb');
-  if (!isXlsxLedger(reading)) return refusedFile(name, reading.problems);
-  return ledger.addTable(name, reading, options);
-}
-
 /** Reads every ledger file into one ledger; shows progress on a terminal for large files. */
 export async function loadLedgers(
   plan: Plan,
@@ -113,9 +96,16 @@ export async function loadLedgers(
       ...(progress ? { onProgress: progress } : {}),
     };
     try {
-      report = isZipFile(path)
-        ? await addXlsxLedger(ledger, path, name, readOptions)
-        : ledger.addFile(name, () => fileChunks(path), readOptions);
+      report = await addLedgerFile(
+        ledger,
+        name,
+        {
+          open: () => fileChunks(path),
+          // Through the bounded open: a file larger on disk than a workbook may unpack to is refused unread.
+          xlsx: async () => (await import('../workbook/xlsx/read-xlsx-ledger.js')).readXlsxLedgerFile(path, name, options.lang),
+        },
+        readOptions,
+      );
     } catch (error) {
       // A read that fails halfway (a disk error): the file is rejected, and with it the input.
       if (!(error instanceof FileReadError)) throw error;

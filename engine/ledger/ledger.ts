@@ -2,6 +2,7 @@
  * Ledger lines (spending: commitments, disbursements, cancellations) read from delimited text, with
  * every bad line reported as a problem, and merged across files without double counting.
  */
+import { isXlsxLedger, startsAsZip, type XlsxLedgerReading } from './xlsx-ledger.js';
 import { InstrumentIndex, type Plan } from '../plan/plan.js';
 import { problem, type Lang, type Problem, type Warning } from '../messages/problems.js';
 import { duplicateColumnProblems, LEDGER_COLUMNS, mapHeader, type HeaderMap, type LedgerColumn } from './columns.js';
@@ -715,3 +716,25 @@ const HEAD_BYTES = 4096;
 
 /** Thrown while reading a file as Windows-1252 that holds UTF-8 sequences too: the file is rejected whole. */
 class MixedUtf8File extends Error {}
+
+/**
+ * Reads one ledger file of any kind of CONTRACTS §7 into a ledger, told by its content: a zip (an
+ * `.xlsx` workbook) through `xlsx`, the host's reader of its cells (exceljs on a file or on bytes),
+ * anything else by `addFile`. Every host reads ledger files through this one function.
+ */
+export async function addLedgerFile(
+  ledger: Ledger,
+  file: string,
+  source: { readonly open: () => Iterable<Uint8Array>; readonly xlsx: () => Promise<XlsxLedgerReading> },
+  options: ReadOptions = {},
+): Promise<FileReport> {
+  let head: Uint8Array = new Uint8Array(0);
+  for (const chunk of source.open()) {
+    head = chunk;
+    break;
+  }
+  if (!startsAsZip(head)) return ledger.addFile(file, source.open, options);
+  const reading = await source.xlsx();
+  if (!isXlsxLedger(reading)) return refusedFile(file, reading.problems);
+  return ledger.addTable(file, reading, options);
+}

@@ -256,3 +256,8 @@ export function xlsxLedgerOf(file: string, workbook: LedgerWorkbook, lang: Lang)
   const sheets = workbook.sheets.length === 0 ? '–' : workbook.sheets.map((s) => s.name).join(', ');
   return { problems: [problem('no_ledger_sheet', { file, line: null, column: null, value: sheets }, lang)] };
 }
+
+/** Whether a file's first bytes are a zip's (an `.xlsx` workbook is one): ledger files are told by content, never by name. */
+export function startsAsZip(head: Uint8Array): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}

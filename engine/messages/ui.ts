@@ -130,8 +130,8 @@ const NB = {
   workbookMissing: 'Tabeller som mangler i arbeidsboken: {tables}.',
   workbookAllThere: 'Alle tabellene finnes i arbeidsboken.',
   importIntro:
-    'Velg en CSV-fil med forbruk (dato, bilag, virkemiddel eller kapittel og post, type, beløp). Ingenting skrives før filen er feilfri, eller du velger å ta med bare de gyldige linjene.',
-  chooseFile: 'Velg forbruksfil (CSV)',
+    'Velg en fil med forbruk slik du har den: statsregnskapet fra DFØ (statsregnskapet_aar_ÅÅÅÅ.csv), en SAF-T-fil fra regnskapssystemet (.xml), en Excel-arbeidsbok (.xlsx), Excels Unicode-tekst eller en CSV med dato, bilag, virkemiddel eller kapittel og post, type og beløp. DFØs bevilgningshistorikk (bevilgninger_full_historikk.csv) går til Bevilgning. Ingenting skrives før filen er feilfri, eller du velger å ta med bare de gyldige linjene.',
+  chooseFile: 'Velg forbruksfil (CSV, SAF-T, .xlsx)',
   reading: 'Leser {file} …',
   importResult: '{file}: {imported} linjer importert, {duplicates} duplikater hoppet over.',
   importRejected: '{file} ble avvist: {count} feil. Ingenting er importert.',
@@ -433,8 +433,8 @@ const EN: Catalogue = {
   workbookMissing: 'Tables missing from the workbook: {tables}.',
   workbookAllThere: 'Every table is in the workbook.',
   importIntro:
-    'Choose a CSV file of spending (date, voucher, instrument or chapter and post, kind, amount). Nothing is written until the file is clean, or you choose to keep only the valid lines.',
-  chooseFile: 'Choose a spending file (CSV)',
+    'Choose a spending file as you have it: the state accounts from DFØ (statsregnskapet_aar_YYYY.csv), a SAF-T file from the accounting system (.xml), an Excel workbook (.xlsx), Excel’s Unicode text or a CSV with date, voucher, instrument or chapter and post, kind and amount. DFØ’s appropriation history (bevilgninger_full_historikk.csv) goes to Bevilgning. Nothing is written until the file is clean, or you choose to keep only the valid lines.',
+  chooseFile: 'Choose a spending file (CSV, SAF-T, .xlsx)',
   reading: 'Reading {file} …',
   importResult: '{file}: {imported} lines imported, {duplicates} duplicates skipped.',
   importRejected: '{file} was rejected: {count} errors. Nothing was imported.',

@@ -236,6 +236,49 @@ describe('the browser preview', function () {
     expect(errors).to.deep.equal([]);
   });
 
+  it('imports the files a finance officer has: an .xlsx ledger, and an agency’s SAF-T file whose lines are outside the plan until a rule on account, dimension and organisation places them', async function () {
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
+    await importFile(page, path.join(ROOT, 'examples', 'forbruk-eksempel.xlsx'));
+    const input = page.locator('ia-import-view input[type=file]');
+    expect(await input.getAttribute('accept'))
+      .to.include('.xlsx')
+      .and.include('.xml');
+    const result = page.locator('ia-import-view [data-testid=import-result]');
+    expect((await result.textContent())!.trim()).to.match(
+      /^forbruk-eksempel\.xlsx: \d+ linjer importert, 0 duplikater hoppet over\.$/,
+    );
+
+    const saft = path.join(ROOT, 'examples', 'saft', 'SAF-T_Financial_974761211_20250131093000.xml');
+    await input.setInputFiles(saft);
+    await result.filter({ hasText: 'SAF-T_Financial' }).waitFor();
+    expect(await result.textContent()).to.include('SAF-T_Financial_974761211_20250131093000.xml: 0 linjer importert');
+    expect(await result.locator('[data-testid=outside]').textContent()).to.match(
+      /linjer utenfor planen \(.+kr\) er telt og ikke importert/,
+    );
+
+    await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
+    const form = page.locator('ia-reconcile-view form.rule');
+    await form.getByLabel('Konto (eller starten fulgt av *)').fill('8720');
+    await form.getByLabel('Dimensjon (TYPE=ID)').fill('PROSJEKT=BRANSJE-SYKEHUS');
+    await form.getByLabel('Virksomhet (organisasjonsnummer)').fill('974761211');
+    await form.getByLabel('Fra år').fill('2024');
+    await form.getByLabel('Til år').fill('2025');
+    await form.getByLabel('Virkemiddel').selectOption('bransjeprogrammer');
+    await form.getByRole('button', { name: 'Legg til regelen' }).click();
+    await page.locator('ia-notifier .success', { hasText: 'er lagt til i Konteringsregler' }).waitFor();
+
+    await page.locator('ia-nav').getByRole('tab', { name: 'Importer forbruk' }).click();
+    await input.setInputFiles(saft);
+    await result.filter({ hasText: 'SAF-T_Financial' }).waitFor();
+    const placed = Number(/(\d+) linjer importert/.exec((await result.textContent())!)?.[1]);
+    expect(placed).to.be.greaterThan(0);
+    await page.locator('ia-sheet-view').getByRole('tab', { name: 'Forbruk', exact: true }).click();
+    expect(
+      await page.locator('ia-sheet-view table[data-table=Forbruk] tbody tr', { hasText: 'bransjeprogrammer' }).count(),
+    ).to.be.greaterThan(placed - 1);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('imports DFØ’s appropriation history beside the state accounts: Avstemming shows 2650.76 in 2020 as 102 000 000,00 kr appropriated and 3 400 000,00 kr spent, written to Bevilgning', async function () {
     const { page, errors } = await openPreview(suite.browser(), suite.url());
     await importFile(page, path.join(ROOT, 'examples', 'dfo', 'statsregnskapet_aar_2020.csv'));

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { FileReport, Lang, Problem } from '../../../engine/index.js';
+import { formatMoney, Money, type FileReport, type Lang, type Problem } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import type { AppropriationsResult } from '../controllers/import-controller.js';
 import { iaEvent } from '../events.js';
@@ -88,7 +88,13 @@ export class IaImportView extends LitElement {
       <p>${t(lang, 'importAppropriationsHelp')}</p>
       <div class="field">
         <label for="file">${t(lang, 'chooseFile')}</label>
-        <input id="file" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" ?disabled=${busy} @change=${this._onChange} />
+        <input
+          id="file"
+          type="file"
+          accept=".csv,.tsv,.txt,.xml,.xlsx,text/csv,text/plain,application/xml,text/xml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          ?disabled=${busy}
+          @change=${this._onChange}
+        />
       </div>
       ${
         busy
@@ -139,6 +145,17 @@ export class IaImportView extends LitElement {
           report.rejected
             ? t(lang, 'importRejected', { file: report.file, count: report.problems.length })
             : t(lang, 'importResult', { file: report.file, imported: report.imported, duplicates: report.duplicates })
+        }
+        ${
+          !report.rejected && report.outside.lines > 0
+            ? html`<div data-testid="outside">
+                ${t(lang, 'outsideLine', {
+                  file: report.file,
+                  count: report.outside.lines,
+                  amount: formatMoney(Money.fromMilli(report.outside.amount), { lang }),
+                })}
+              </div>`
+            : nothing
         }
       </div>
       ${
