@@ -201,3 +201,30 @@ export function previewSuite(): { browser: () => Browser; url: () => string } {
     },
   };
 }
+
+/** Opens Avstemming and reconciles as of a date, as a user does. */
+export async function reconcileAt(page: Page, asOf: string): Promise<void> {
+  await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
+  await page.getByLabel('Per dato').fill(asOf);
+  await page.getByRole('button', { name: 'Avstem', exact: true }).click();
+}
+
+/** The preview's `Avstemming` sheet: a function giving one instrument's row for a year, by column name. */
+export async function avstemmingSheet(
+  page: Page,
+): Promise<(instrument: string, year: number) => Promise<Record<string, string>>> {
+  await page.locator('ia-sheet-view').getByRole('tab', { name: 'Avstemming', exact: true }).click();
+  const sheet = page.locator('ia-sheet-view table[data-table=Avstemming]');
+  const headers = (await sheet.locator('thead th').allTextContents()).map((h) => h.trim());
+  return async (instrument, year) => {
+    const cells = (
+      await sheet
+        .locator('tbody tr')
+        .filter({ has: page.locator('td', { hasText: new RegExp(`^\\s*${instrument}\\s*$`) }) })
+        .filter({ has: page.locator(`td:nth-child(${headers.indexOf('Fra') + 1})`, { hasText: String(year) }) })
+        .locator('td')
+        .allTextContents()
+    ).map((c) => c.trim());
+    return Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? '']));
+  };
+}

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { embeddedPlan, formatMoney, formatPercent, Money } from '../../engine/index.js';
-import { checkAxe, fixture, openPreview, RESULTS, previewSuite } from './browser.js';
+import { avstemmingSheet, checkAxe, fixture, openPreview, reconcileAt, RESULTS, previewSuite } from './browser.js';
 
 const kr = (amount: string) => formatMoney(Money.of(amount));
 
@@ -131,9 +131,7 @@ describe('the Styring view', function () {
     const { page, errors } = await openPreview(suite.browser(), suite.url());
     await setName(page, 'Ola Nordmann');
     await importFile(page, fixture('forbruk-overforbruk.csv'));
-    await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
-    await page.getByLabel('Per dato').fill('2024-12-31');
-    await page.getByRole('button', { name: 'Avstem', exact: true }).click();
+    await reconcileAt(page, '2024-12-31');
     const skil = page.locator('ia-reconcile-view li.flagged-row[data-instrument=skil]');
     expect(await skil.textContent()).to.include('betingelse ikke bekreftet');
 
@@ -255,21 +253,10 @@ describe('the Styring view', function () {
       .and.include('Statens 5 %-regel for driftsposter');
     expect(await chainText(page)).to.include('Loggen er ubrutt');
 
-    await page.locator('ia-sheet-view [role=tab]', { hasText: 'Avstemming' }).click();
-    const avstemming = page.locator('ia-sheet-view table[data-table=Avstemming]');
-    const headers = (await avstemming.locator('thead th').allTextContents()).map((h) => h.trim());
-    const cells = async (year: number) =>
-      (
-        await avstemming
-          .locator('tbody tr')
-          .filter({ has: page.locator('td', { hasText: /^\s*ekspertbistand\s*$/ }) })
-          .filter({ has: page.locator(`td:nth-child(${headers.indexOf('Fra') + 1})`, { hasText: String(year) }) })
-          .locator('td')
-          .allTextContents()
-      ).map((c) => c.trim());
-    const carriedColumn = headers.indexOf('Overført inn');
-    expect((await cells(2025))[carriedColumn]).to.equal(formatMoney(expected, { currency: false }));
-    expect((await cells(2025))[headers.indexOf('Ramme')]).to.equal(formatMoney(Money.of('50000000'), { currency: false }));
+    const row = await avstemmingSheet(page);
+    const cells = await row('ekspertbistand', 2025);
+    expect(cells['Overført inn']).to.equal(formatMoney(expected, { currency: false }));
+    expect(cells['Ramme']).to.equal(formatMoney(Money.of('50000000'), { currency: false }));
     await page.locator('ia-sheet-view [role=tab]', { hasText: 'Rammer' }).click();
     const rammer = await page
       .locator('ia-sheet-view table[data-table=Rammer] tbody tr', { hasText: 'ekspertbistand' })

@@ -19,7 +19,7 @@ import { ledgerLinesFromTable, readPlanTables } from '../../engine/workbook/inde
 import { readXlsxTables } from '../../engine/workbook/xlsx/read-xlsx.js';
 import { writeWorkbookFile } from '../../engine/workbook/xlsx/save-file.js';
 import { readZip, replaceParts } from '../engine/workbook/forge-xlsx.js';
-import { fixture, openPreview, RESULTS, ROOT, previewSuite } from './browser.js';
+import { avstemmingSheet, fixture, openPreview, reconcileAt, RESULTS, ROOT, previewSuite } from './browser.js';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'forbruk-eksempel.csv');
 
@@ -108,9 +108,7 @@ describe('the browser preview', function () {
   it('shows the flags of a ledger that overspends and points at the row in the sheet', async function () {
     const { page, errors } = await openPreview(suite.browser(), suite.url());
     await importFile(page, fixture('forbruk-overforbruk.csv'));
-    await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
-    await page.getByLabel('Per dato').fill('2024-12-31');
-    await page.getByRole('button', { name: 'Avstem', exact: true }).click();
+    await reconcileAt(page, '2024-12-31');
     const flagged = page.locator('ia-reconcile-view li.flagged-row');
     await flagged.first().waitFor();
     const { result } = engineReconcile(fixture('forbruk-overforbruk.csv'), '2024-12-31');
@@ -132,9 +130,7 @@ describe('the browser preview', function () {
     const { page, errors } = await openPreview(suite.browser(), suite.url());
     // DFØ's file as it comes: ISO-8859-1, every field quoted, three decimals (issue 11).
     await importFile(page, path.join(ROOT, 'examples', 'dfo', 'statsregnskapet_aar_2020.csv'));
-    await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
-    await page.getByLabel('Per dato').fill('2020-12-31');
-    await page.getByRole('button', { name: 'Avstem', exact: true }).click();
+    await reconcileAt(page, '2020-12-31');
     const row = page.locator('ia-reconcile-view li.unallocated-row');
     await row.first().waitFor();
     expect(await row.count()).to.equal(1);
@@ -196,9 +192,7 @@ describe('the browser preview', function () {
   it('adds a mapping rule typed in Avstemming through the engine: a bad account is refused naming the row, a rule for 2650.76 in 2020 places its 3 400 000,00 kr', async function () {
     const { page, errors } = await openPreview(suite.browser(), suite.url());
     await importFile(page, path.join(ROOT, 'examples', 'dfo', 'statsregnskapet_aar_2020.csv'));
-    await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
-    await page.getByLabel('Per dato').fill('2020-12-31');
-    await page.getByRole('button', { name: 'Avstem', exact: true }).click();
+    await reconcileAt(page, '2020-12-31');
     await page.locator('ia-reconcile-view li.unallocated-row').waitFor();
     const form = page.locator('ia-reconcile-view form.rule');
     await form.getByLabel('Konto (eller starten fulgt av *)').fill('8 7');
@@ -219,18 +213,8 @@ describe('the browser preview', function () {
       })
       .waitFor();
     await page.locator('ia-reconcile-view li.unallocated-row').waitFor({ state: 'detached' });
-    await page.locator('ia-sheet-view').getByRole('tab', { name: 'Avstemming', exact: true }).click();
-    const avstemming = page.locator('ia-sheet-view table[data-table=Avstemming]');
-    const headers = (await avstemming.locator('thead th').allTextContents()).map((h) => h.trim());
-    const cells = (
-      await avstemming
-        .locator('tbody tr')
-        .filter({ has: page.locator('td', { hasText: /^\s*kompetansetiltak\s*$/ }) })
-        .filter({ has: page.locator(`td:nth-child(${headers.indexOf('Fra') + 1})`, { hasText: '2020' }) })
-        .locator('td')
-        .allTextContents()
-    ).map((c) => c.trim());
-    expect(cells[headers.indexOf('Utbetalt')]).to.equal(formatMoney(Money.of('3400000'), { currency: false }));
+    const row = await avstemmingSheet(page);
+    expect((await row('kompetansetiltak', 2020))['Utbetalt']).to.equal(formatMoney(Money.of('3400000'), { currency: false }));
     await page.locator('ia-sheet-view').getByRole('tab', { name: 'Logg', exact: true }).click();
     expect(await page.locator('ia-sheet-view table[data-table=Logg]').textContent()).to.include('Hele 2020 var forsøk');
     expect(errors).to.deep.equal([]);
@@ -305,9 +289,7 @@ describe('the browser preview', function () {
 
     await input.setInputFiles(path.join(ROOT, 'examples', 'dfo', 'bevilgninger_full_historikk.csv'));
     await result.filter({ hasText: 'bevilgningsvedtak lest' }).waitFor();
-    await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
-    await page.getByLabel('Per dato').fill('2020-12-31');
-    await page.getByRole('button', { name: 'Avstem', exact: true }).click();
+    await reconcileAt(page, '2020-12-31');
     const row = page.locator('ia-reconcile-view li.appropriation-row[data-post="2650.76"][data-year="2020"]');
     await row.waitFor();
     expect((await row.textContent())!.replace(/[ \n\t]+/g, ' ')).to.include(

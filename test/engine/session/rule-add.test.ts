@@ -9,41 +9,20 @@ import {
   addMappingRule,
   closeYearInState,
   embeddedState,
-  Ledger,
   planningTables,
   readingOfTables,
   reconcileState,
   rulesOf,
   tablesAfterWrite,
   verifyChain,
-  type IsoDate,
   type PlanningState,
 } from '../../../engine/index.js';
+import { AS_OF, spentOf, unplacedState } from './unplaced-fixture.js';
 
 const context = { who: 'Kari Nordmann', at: '2025-03-01T09:00:00+01:00', why: 'Avtalt med NAV' };
 const FILE = 'plan.xlsx';
-const AS_OF = '2025-12-31' as IsoDate;
-
-/** The embedded plan with disbursements on 2650.76 in 2024 and 2025 that name no instrument. */
-function unplacedState(): PlanningState {
-  const state = embeddedState();
-  const ledger = new Ledger(state.plan);
-  const csv = [
-    'dato;bilag;kapittel;post;type;beløp;år',
-    '15.03.2024;U-1;2650;76;utbetaling;1 000,01;2024',
-    '15.03.2025;U-2;2650;76;utbetaling;100,00;2025',
-    '16.03.2025;U-3;2650;76;utbetaling;0,05;2025',
-  ].join('\n');
-  const report = ledger.addFile('dfo.csv', () => [Buffer.from(csv, 'utf8')]);
-  expect(report.rejected).to.equal(false);
-  return { ...state, lines: ledger.lines };
-}
 
 const unallocated = (state: PlanningState) => reconcileState(state, AS_OF).unallocated.map((u) => [u.year, u.amount.toFixed2()]);
-const spentOf = (state: PlanningState, instrument: string, year: number) =>
-  reconcileState(state, AS_OF)
-    .rows.filter((r) => r.instrument === instrument && r.from === year)
-    .map((r) => r.spent.toFixed2())[0];
 /** The new rule's row: after the embedded rules (header on row 1). */
 const NEW_ROW = 2 + rulesOf(embeddedState().plan).length;
 

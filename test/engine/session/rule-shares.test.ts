@@ -7,8 +7,6 @@
 import { expect } from 'chai';
 import {
   closeYearInState,
-  embeddedState,
-  Ledger,
   planningTables,
   readingOfTables,
   reconcileState,
@@ -16,38 +14,17 @@ import {
   ruleShareText,
   setSplitShares,
   verifyChain,
-  type IsoDate,
-  type PlanningState,
   type TableRead,
 } from '../../../engine/index.js';
+import { AS_OF, spentOf, unplacedState } from './unplaced-fixture.js';
 
 const context = { who: 'Kari Nordmann', at: '2025-03-01T09:00:00+01:00', why: 'Fordeling avtalt med NAV' };
 const FILE = 'plan.xlsx';
-const AS_OF = '2025-12-31' as IsoDate;
-
-/** The embedded plan with three disbursements on 2650.76 that name no instrument. */
-function unplacedState(): PlanningState {
-  const state = embeddedState();
-  const ledger = new Ledger(state.plan);
-  const csv = [
-    'dato;bilag;kapittel;post;type;beløp;år',
-    '15.03.2024;U-1;2650;76;utbetaling;1 000,01;2024',
-    '15.03.2025;U-2;2650;76;utbetaling;100,00;2025',
-    '16.03.2025;U-3;2650;76;utbetaling;0,05;2025',
-  ].join('\n');
-  const report = ledger.addFile('dfo.csv', () => [Buffer.from(csv, 'utf8')]);
-  expect(report.rejected).to.equal(false);
-  return { ...state, lines: ledger.lines };
-}
 
 const shares = (a: string, b: string) => [
   { instrument: 'ekspertbistand' as never, text: a },
   { instrument: 'kompetansetiltak' as never, text: b },
 ];
-const spentOf = (state: PlanningState, instrument: string, year: number) =>
-  reconcileState(state, AS_OF)
-    .rows.filter((r) => r.instrument === instrument && r.from === year)
-    .map((r) => r.spent.toFixed2())[0];
 
 describe('typing the shares of a split in a host (setSplitShares)', () => {
   it('60 % and 40 % place 2025 exactly: each part but the last rounded half-up to the øre, the last the rest', () => {
