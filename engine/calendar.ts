@@ -41,6 +41,26 @@ export function parseYear(text: string | number): YearReading {
   return isYear(n) ? { ok: true, year: n } : { ok: false, fault: 'year_out_of_range' };
 }
 
+/**
+ * A commitment's due date (CONTRACTS §2, `forfall`): a day (`2026-03-31` or `31.03.2026`) as its
+ * ISO date, or a budget year (`2027`) as its four digits; null when the text is neither. The year
+ * may lie past the agreement's years: a commitment can fall due after 2028.
+ */
+export function parseDue(text: string): string | null {
+  const t = text.trim();
+  if (/^\d{4}(?:\.0+)?$/.test(t)) {
+    const n = Number(t.slice(0, 4));
+    return n >= 1900 && n <= 2199 ? String(n) : null;
+  }
+  const date = parseDate(t);
+  return date === null ? null : date;
+}
+
+/** The budget year a due date (`parseDue`) falls in. */
+export function dueYear(due: string): number {
+  return Number(due.slice(0, 4));
+}
+
 /** An agreement period. */
 export interface AgreementPeriod {
   readonly id: 'ia-2019' | 'ia-2023' | 'ia-2025';

@@ -41,6 +41,10 @@ export interface CliOptions {
   rules?: string;
   /** reconcile: DFØ's appropriation history (CONTRACTS §9). */
   appropriations?: string;
+  /** commitments: the commitment authorisations (Tilsagnsfullmakter) as CSV. */
+  authorisations?: string;
+  /** commitments: flag what is open for more than this many months (default 12), a whole number. */
+  olderThan?: number;
   /** Who makes a change (the log's `Hvem`); the OS user name by default. */
   user?: string;
   /** Why (the log's `Begrunnelse`). */
@@ -122,6 +126,8 @@ export function parseOptions(argv: string[]): CliOptions {
         indicators: { type: 'string' },
         rules: { type: 'string' },
         appropriations: { type: 'string' },
+        authorisations: { type: 'string' },
+        'older-than': { type: 'string' },
         user: { type: 'string' },
         reason: { type: 'string' },
         'risk-below': { type: 'string' },
@@ -175,6 +181,8 @@ export function parseOptions(argv: string[]): CliOptions {
     ...(v.indicators !== undefined ? { indicators: v.indicators } : {}),
     ...(v.rules !== undefined ? { rules: v.rules } : {}),
     ...(v.appropriations !== undefined ? { appropriations: v.appropriations } : {}),
+    ...(v.authorisations !== undefined ? { authorisations: v.authorisations } : {}),
+    ...(v['older-than'] !== undefined ? { olderThan: wholeNumber('--older-than', v['older-than']) } : {}),
     ...(v.user !== undefined ? { user: v.user } : {}),
     ...(v.reason !== undefined ? { reason: v.reason } : {}),
     ...(v['risk-below'] !== undefined ? { riskBelow: share('--risk-below', v['risk-below']) } : {}),
@@ -257,6 +265,8 @@ Styring (skriver arbeidsboken --plan på stedet, og fører endringen i Logg):
                                [--share 0,05] [--overspend ja|nei] --reason TEKST [--user NAVN]
 
 Lesing (endrer ingenting):
+  ia-planner commitments       --year ÅR --ledger FIL [--ledger FIL …] [--plan FIL.xlsx] [--authorisations FIL.csv]
+                               [--older-than MÅNEDER] [--as-of ÅÅÅÅ-MM-DD] [--format table|json|csv]
   ia-planner version compare   --plan FIL.xlsx --a VERSJON --b VERSJON [--format table|json|csv]
   ia-planner log               --plan FIL.xlsx [--expect N:HASH] [--format table|json]
 
@@ -303,6 +313,8 @@ Governance (changes the workbook --plan in place and records the change in Logg)
                                [--share 0.05] [--overspend ja|nei] --reason TEXT [--user NAME]
 
 Reading (changes nothing):
+  ia-planner commitments       --year YEAR --ledger FILE [--ledger FILE …] [--plan FILE.xlsx] [--authorisations FILE.csv]
+                               [--older-than MONTHS] [--as-of YYYY-MM-DD] [--format table|json|csv]
   ia-planner version compare   --plan FILE.xlsx --a VERSION --b VERSION [--format table|json|csv]
   ia-planner log               --plan FILE.xlsx [--expect N:HASH] [--format table|json]
 

@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'reopen-year': async () => governance('reopen-year'),
   log: async () => (await import('./log-command.js')).logCommand,
   'carry-over': async () => (await import('./carry-over-command.js')).carryOverCommand,
+  commitments: async () => (await import('./commitments-command.js')).commitmentsCommand,
   'version new': async () => version('new'),
   'version submit': async () => version('submit'),
   'version approve': async () => version('approve'),

@@ -102,6 +102,10 @@ export const LEDGER_COLUMNS = {
   virksomhet: ['virksomhet', 'organisation', 'organization'],
   dimensjon: ['dimensjon', 'dimension'],
   kildenokkel: ['kildenokkel', 'source key'],
+  // Issue 12: a commitment's due date or year, and who it was given to under which case (text).
+  forfall: ['forfall', 'due', 'due date', 'forfallsdato'],
+  mottaker: ['mottaker', 'recipient'],
+  saksnummer: ['saksnummer', 'case number', 'case'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A ledger column key. */

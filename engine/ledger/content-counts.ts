@@ -231,5 +231,7 @@ export function contentId(seen: ContentCounts, line: LedgerLine): number {
   seen.writeText(line.reference, 0, line.reference.length);
   const source = line.source ?? '';
   seen.writeText(source, 0, source.length);
+  // An instalment's due date is part of its content; a line without one is written as before (the fast path's lines have none).
+  if (line.due !== undefined) seen.writeText(line.due, 0, line.due.length);
   return seen.idOfKey();
 }

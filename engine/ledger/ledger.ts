@@ -363,7 +363,14 @@ export class Ledger {
         lineReader = new LineReader(this.plan, file, header, lang);
         // The fast path reads §2's own columns; a file with the columns `workbook` adds for the
         // state's files (a source key, accounts) takes the general path, which keeps them.
-        const extra = header.index.kildenokkel ?? header.index.konto ?? header.index.virksomhet ?? header.index.dimensjon;
+        const extra =
+          header.index.kildenokkel ??
+          header.index.konto ??
+          header.index.virksomhet ??
+          header.index.dimensjon ??
+          header.index.forfall ??
+          header.index.mottaker ??
+          header.index.saksnummer;
         if (extra === undefined)
           plainReader = new PlainLineReader(this.instruments, this.seen, header, reader.detectedSeparator ?? ';');
         return;

@@ -4,7 +4,7 @@
  * and the round-trip rules: no field holds what a sheet would not give back (a control character,
  * a text longer than a cell, an amount beyond what a cell holds exactly).
  */
-import { parseDate, parseYear, yearOfDate, isYear, type Year } from '../calendar.js';
+import { parseDate, parseDue, parseYear, yearOfDate, isYear, type Year } from '../calendar.js';
 import { amountFitsCell, EXCEL_MAX_CELL_TEXT, hasControlCharacter, showControlCharacters } from '../excel-limits.js';
 import { parseAmountMilli, type Milli } from '../money.js';
 import type { InstrumentId } from '../plan/instruments.js';
@@ -180,6 +180,10 @@ export class LineReader {
       else problems.push(problem('year_out_of_range', at('dato', dateText), this.lang));
     }
 
+    const dueText = get('forfall');
+    const due = dueText === '' ? null : parseDue(dueText);
+    if (dueText !== '' && due === null) problems.push(problem('bad_due', at('forfall', dueText), this.lang));
+
     if (unkept !== null) dropProblemsOf(problems, ruled, new Set([...unkept].map((c) => label[c])));
     if (problems.length > before) return null;
     return {
@@ -199,6 +203,9 @@ export class LineReader {
       ...optionalText('account', get('konto')),
       ...optionalText('organisation', get('virksomhet')),
       ...optionalText('dimensions', get('dimensjon')),
+      ...optionalText('due', due ?? ''),
+      ...optionalText('recipient', get('mottaker')),
+      ...optionalText('caseNumber', get('saksnummer')),
     };
   }
 }

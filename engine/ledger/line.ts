@@ -63,6 +63,16 @@ export interface LedgerLine {
   /** The SAF-T analysis dimensions as `TYPE=ID` separated by `;`; '' or absent for none. */
   readonly dimensions?: string;
   /**
+   * A commitment's due date (`YYYY-MM-DD`) or year (`YYYY`) from `forfall`; absent when the
+   * ledger does not say (shown as "forfall ukjent", never assumed). Instalments of one commitment
+   * are lines of one voucher, each with its own.
+   */
+  readonly due?: string;
+  /** Who the commitment was given to (`mottaker`), as text; absent for none. */
+  readonly recipient?: string;
+  /** The case number (`saksnummer`), as text; absent for none. */
+  readonly caseNumber?: string;
+  /**
    * For a line without an instrument: the instruments its rule names and why it is not placed
    * (CONTRACTS §8). Worked out by the rules whenever the line is read; never stored.
    */
@@ -77,9 +87,11 @@ export interface Unallocated {
 
 /** The content that makes two lines the same (CONTRACTS §2). */
 export function contentKey(
-  line: Pick<LedgerLine, 'voucher' | 'date' | 'instrument' | 'kind' | 'amount' | 'reference' | 'source'>,
+  line: Pick<LedgerLine, 'voucher' | 'date' | 'instrument' | 'kind' | 'amount' | 'reference' | 'source' | 'due'>,
 ): string {
-  return `${line.voucher}\u0000${line.date}\u0000${line.instrument ?? ''}\u0000${line.kind}\u0000${line.amount}\u0000${line.reference}\u0000${line.source ?? ''}`;
+  // The due date tells one instalment of a commitment from another; a line without one keeps the key it always had.
+  const due = line.due === undefined ? '' : `\u0000${line.due}`;
+  return `${line.voucher}\u0000${line.date}\u0000${line.instrument ?? ''}\u0000${line.kind}\u0000${line.amount}\u0000${line.reference}\u0000${line.source ?? ''}${due}`;
 }
 
 /**

@@ -40,6 +40,7 @@ export type ProblemCode =
   | 'bad_rule_share'
   | 'no_split'
   | 'rule_without_condition'
+  | 'bad_due'
   | 'bad_account'
   | 'bad_dimension'
   | 'bad_organisation'
@@ -194,6 +195,10 @@ const EXPECTED: Record<ProblemCode, Texts> = {
   no_split: {
     nb: 'en post og et år der reglene i Konteringsregler fordeler beløpet på flere virkemidler (kapittel, post og eventuelt år, uten andre vilkår)',
     en: 'a post and year on which the rules of Konteringsregler split the amount between instruments (chapter, post and perhaps years, no other condition)',
+  },
+  bad_due: {
+    nb: 'en forfallsdato (2026-03-31 eller 31.03.2026) eller et budsjettår (2027), eller tomt når forfallet ikke er kjent',
+    en: 'a due date (2026-03-31 or 31.03.2026) or a budget year (2027), or empty when the due date is not known',
   },
   rule_without_condition: {
     nb: 'minst ett vilkår for regelen: kapittel og post, konto, dimensjon eller virksomhet (en regel uten vilkår ville gjelde hver linje)',
@@ -368,6 +373,7 @@ const HEADLINE: Record<ProblemCode, Texts> = {
   bad_rule_share: { nb: 'Ugyldig andel', en: 'Invalid share' },
   no_split: { nb: 'Posten har ingen fordeling å sette andeler for', en: 'The post has no split to set shares for' },
   rule_without_condition: { nb: 'Regelen har ingen vilkår', en: 'The rule has no condition' },
+  bad_due: { nb: 'Ugyldig forfall', en: 'Invalid due date' },
   bad_account: { nb: 'Ugyldig konto', en: 'Invalid account' },
   bad_dimension: { nb: 'Ugyldig dimensjon', en: 'Invalid dimension' },
   bad_organisation: { nb: 'Ugyldig organisasjonsnummer', en: 'Invalid organisation number' },

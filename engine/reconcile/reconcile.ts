@@ -295,8 +295,21 @@ function addToChain(byVoucher: Map<string, Commitment>, voucher: string, year: n
  * year, else the voucher's earliest commitment (a disbursement often falls in a later year).
  */
 function settledCommitment(chain: Commitment | undefined, year: number): Commitment | undefined {
-  let earliest: Commitment | undefined;
-  for (let c = chain; c; c = c.next) {
+  return commitmentSettledBy(chainOf(chain), year);
+}
+
+function* chainOf(first: Commitment | undefined): Generator<Commitment> {
+  for (let c = first; c; c = c.next) yield c;
+}
+
+/**
+ * The one rule for which commitment a settlement settles, for the reconciliation and the
+ * commitments register alike: of the commitments of one instrument and voucher, the one of the
+ * settlement's budget year, else the earliest.
+ */
+export function commitmentSettledBy<T extends { readonly year: number }>(candidates: Iterable<T>, year: number): T | undefined {
+  let earliest: T | undefined;
+  for (const c of candidates) {
     if (c.year === year) return c;
     if (earliest === undefined || c.year < earliest.year) earliest = c;
   }

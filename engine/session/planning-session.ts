@@ -346,7 +346,10 @@ function sameLines(a: readonly LedgerLine[], b: readonly LedgerLine[]): boolean 
       x.year !== y.year ||
       x.chapter !== y.chapter ||
       x.post !== y.post ||
-      x.text !== y.text
+      x.text !== y.text ||
+      x.due !== y.due ||
+      x.recipient !== y.recipient ||
+      x.caseNumber !== y.caseNumber
     )
       return false;
   }

@@ -26,13 +26,13 @@ export interface BevilgningReading {
 const AMOUNTS = ['Saldert', 'Endringer', 'Overført inn'] as const;
 
 /** A whole number of digits (a chapter or post), as a cell holds it: 2650, 2650.0 or '2650'. */
-function wholeOf(value: CellValue, digits: number): number | null {
+export function wholeOf(value: CellValue, digits: number): number | null {
   const text = value === null ? '' : String(value).trim();
   return new RegExp(`^\\d{1,${digits}}$`).test(text) ? Number(text) : null;
 }
 
 /** An amount cell in thousandths: a number of at most three decimals, or a text as §2 reads it. */
-function milliOf(value: CellValue): { ok: true; milli: Milli } | { ok: false; fault: 'bad_amount' | 'too_many_decimals' } {
+export function milliOf(value: CellValue): { ok: true; milli: Milli } | { ok: false; fault: 'bad_amount' | 'too_many_decimals' } {
   if (typeof value === 'number') {
     const text = String(value);
     const match = /^(-?)(\d+)(?:\.(\d{1,3}))?$/.exec(text);

@@ -117,8 +117,17 @@ export function readRulesTable(read: TableRead, file: string, lang: Lang = 'nb')
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rules };
 }
 
-/** Reads `--rules FILE.csv` (the table's columns, §2's CSV rules: `;`, `,` or TAB, UTF-8 or Windows-1252). */
-export function readRulesCsv(file: string, bytes: Uint8Array, lang: Lang = 'nb'): RulesReading {
+/**
+ * A CSV file read as a table with its header (§2's CSV rules: `;`, `,` or TAB, UTF-8 or
+ * Windows-1252), each row at its own line, for the readers of the workbook's tables to read as
+ * they read the sheet; or the problems that keep it from being one.
+ */
+export function csvAsTable(
+  file: string,
+  bytes: Uint8Array,
+  table: string,
+  lang: Lang,
+): { readonly ok: true; readonly read: TableRead } | { readonly ok: false; readonly problems: Problem[] } {
   const decoded = decodeText(bytes);
   if (decoded.text === null) return { ok: false, problems: mixedUtf8Problems(file, decoded.mixed, lang) };
   const csv = readCsv(decoded.text);
@@ -132,12 +141,21 @@ export function readRulesCsv(file: string, bytes: Uint8Array, lang: Lang = 'nb')
   if (header === undefined)
     return { ok: false, problems: [problem('empty_file', { file, line: null, column: null, value: null }, lang)] };
   // Each row keeps its own line number: the reader names `firstRow + i`, so rows are laid out by line.
-  const table: CellValue[][] = [];
-  for (const row of rows) table[row.line - header.line - 1] = row.fields;
-  const dense = Array.from({ length: table.length }, (_, i) => table[i] ?? []);
-  const read: TableRead = { sheet: '', table: RULES_TABLE, header: header.fields, rows: dense, firstRow: header.line + 1 };
-  const reading = readRulesTable(read, file, lang);
-  if (reading.ok) return reading;
-  // A CSV has no sheet (the message already says «linje»): problems name the file and line only.
-  return { ok: false, problems: reading.problems.map(({ sheet: _sheet, ...p }) => p) };
+  const cells: CellValue[][] = [];
+  for (const row of rows) cells[row.line - header.line - 1] = row.fields;
+  const dense = Array.from({ length: cells.length }, (_, i) => cells[i] ?? []);
+  return { ok: true, read: { sheet: '', table, header: header.fields, rows: dense, firstRow: header.line + 1 } };
+}
+
+/** Problems of a table read from a CSV: a CSV has no sheet (the message already says «linje»), so they name file and line only. */
+export function withoutSheet(problems: readonly Problem[]): Problem[] {
+  return problems.map(({ sheet: _sheet, ...p }) => p);
+}
+
+/** Reads `--rules FILE.csv` (the table's columns, §2's CSV rules: `;`, `,` or TAB, UTF-8 or Windows-1252). */
+export function readRulesCsv(file: string, bytes: Uint8Array, lang: Lang = 'nb'): RulesReading {
+  const table = csvAsTable(file, bytes, RULES_TABLE, lang);
+  if (!table.ok) return table;
+  const reading = readRulesTable(table.read, file, lang);
+  return reading.ok ? reading : { ok: false, problems: withoutSheet(reading.problems) };
 }

@@ -192,6 +192,10 @@ export const FORBRUK: TableSpec = {
     col('Virksomhet', 'text', 12),
     col('Dimensjon', 'text', 20),
     col('Kildenøkkel', 'text', 24),
+    // Issue 12: a commitment's due date or year (text, so a year stays a year), its recipient and case number.
+    col('Forfall', 'text', 12),
+    col('Mottaker', 'text', 24),
+    col('Saksnummer', 'text', 14),
   ],
 };
 

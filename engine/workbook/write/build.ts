@@ -154,6 +154,9 @@ export function forbrukTable(lines: Iterable<LedgerLine>): TableData {
       textOrNull(l.organisation),
       textOrNull(l.dimensions),
       textOrNull(l.source),
+      textOrNull(l.due),
+      textOrNull(l.recipient),
+      textOrNull(l.caseNumber),
     ]);
   }
   const spec: TableSpec = {

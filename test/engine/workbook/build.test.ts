@@ -76,6 +76,10 @@ describe('buildWorkbookTables', () => {
       null,
       null,
       null,
+      // Forfall, Mottaker, Saksnummer: a disbursement has none.
+      null,
+      null,
+      null,
     ]);
     expect(forbruk.rows[2]!.slice(7, 10)).to.deep.equal([2650, 76, '+47 22 00 00 00']);
   });

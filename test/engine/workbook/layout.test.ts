@@ -58,6 +58,10 @@ describe('workbook layout', () => {
       'Virksomhet',
       'Dimensjon',
       'Kildenøkkel',
+      // Added at the end for commitments (issue 12): due date or year, recipient, case number.
+      'Forfall',
+      'Mottaker',
+      'Saksnummer',
     ]);
     expect(names(layoutSpecs()[3]!).slice(0, 10)).to.deep.equal([
       'Virkemiddel',
@@ -104,7 +108,7 @@ describe('workbook layout', () => {
 
   it('names columns and ranges as Excel does', () => {
     expect([1, 26, 27, 52, 703].map(columnLetter)).to.deep.equal(['A', 'Z', 'AA', 'AZ', 'AAA']);
-    expect(dataRangeOf(FORBRUK, 0)).to.equal('A2:N2');
-    expect(dataRangeOf(FORBRUK, 3)).to.equal('A2:N4');
+    expect(dataRangeOf(FORBRUK, 0)).to.equal('A2:Q2');
+    expect(dataRangeOf(FORBRUK, 3)).to.equal('A2:Q4');
   });
 });
