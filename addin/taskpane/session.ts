@@ -61,7 +61,9 @@ import { createLedgerStore, type LedgerStore } from './ledger-store.js';
 const USER_TABLES = ['Rammer', 'Poster', 'Forbruk'];
 
 /** The tables a governance change rewrites. */
-const GOVERNANCE_TABLES = ['Rammer', 'Avstemming', 'Bevilgning', 'Versjoner', 'Versjonsrammer', 'Arsavslutning', 'Logg'];
+/** The tables the engine computes from the frames and the ledger: written again with every change that moves either. */
+const FIGURES = ['Avstemming', 'Bevilgning', 'Tilsagnsfullmakter', 'Tilsagn'];
+const GOVERNANCE_TABLES = ['Rammer', ...FIGURES, 'Versjoner', 'Versjonsrammer', 'Arsavslutning', 'Logg'];
 
 /** A change the pane asks for: the engine function to run on the state, and whether it may start from a locked closed year. */
 export interface ChangeRequest {
@@ -256,7 +258,7 @@ export class PlannerSession {
     if (problems.length > 0 || !state) return { lines: this.lines.length, problems: this.problems };
     await this.commit(
       noteInState(state, user, this.host.now(), { code: 'ledger_reread', lines: state.lines.length }, lang),
-      ['Avstemming', 'Bevilgning', 'Logg'],
+      [...FIGURES, 'Logg'],
       lang,
     );
     return { lines: this.lines.length, problems: [] };
@@ -313,11 +315,7 @@ export class PlannerSession {
     const { imported, duplicates } = report;
     const action = { code: 'ledger_imported', file: name, imported, duplicates, skipped: report.problems.length } as const;
     try {
-      await this.commit(
-        noteInState(accepted.state, user, this.host.now(), action, lang),
-        ['Forbruk', 'Avstemming', 'Bevilgning', 'Logg'],
-        lang,
-      );
+      await this.commit(noteInState(accepted.state, user, this.host.now(), action, lang), ['Forbruk', ...FIGURES, 'Logg'], lang);
     } catch (error) {
       this.store.reset(state.plan, state.lines);
       throw error;
@@ -343,7 +341,7 @@ export class PlannerSession {
     if (this.reading.logProblems.length > 0) return this.reading.logProblems;
     const result = setSplitShares(state, target, shares, context, this.file, lang);
     if (!result.ok) return result.problems;
-    await this.commit(result.state, ['Konteringsregler', 'Forbruk', 'Avstemming', 'Bevilgning', 'Logg'], lang);
+    await this.commit(result.state, ['Konteringsregler', 'Forbruk', ...FIGURES, 'Logg'], lang);
     this.reconciliation = reconcileState(this.state, this.asOf);
     return [];
   }
@@ -366,7 +364,7 @@ export class PlannerSession {
     if (this.reading.logProblems.length > 0) return { problems: this.reading.logProblems, words: '' };
     const result = addMappingRule(state, typed, context, this.file, lang);
     if (!result.ok) return { problems: result.problems, words: '' };
-    await this.commit(result.state, ['Konteringsregler', 'Forbruk', 'Avstemming', 'Bevilgning', 'Logg'], lang);
+    await this.commit(result.state, ['Konteringsregler', 'Forbruk', ...FIGURES, 'Logg'], lang);
     this.reconciliation = reconcileState(this.state, this.asOf);
     return { problems: [], words: mappingRuleWords(result.rules.at(-1)!, lang, this.state.plan.instruments) };
   }
@@ -379,7 +377,7 @@ export class PlannerSession {
     if (state)
       await this.commit(
         noteInState(state, user, this.host.now(), { code: 'reconciled', asOf }, lang),
-        ['Forbruk', 'Avstemming', 'Bevilgning', 'Logg'],
+        ['Forbruk', ...FIGURES, 'Logg'],
         lang,
       );
     this.reconciliation = reconcileState(this.state, asOf);

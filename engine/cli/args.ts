@@ -248,7 +248,7 @@ Bruk:
                        [--format table|json|csv]
   ia-planner workbook  --out FIL.xlsx [--ledger FIL …] [--plan FIL.xlsx] [--rules FIL.csv] [--appropriations FIL.csv] [--force]
                        [--year ÅR] [--indicators FIL.csv] [--as-of ÅÅÅÅ-MM-DD] [--user NAVN] [--reason TEKST]
-  ia-planner evaluate  --year ÅR [--indicators FIL.csv] [--ledger FIL …] [--format table|json|html]
+  ia-planner evaluate  --year ÅR [--indicators FIL.csv] [--ledger FIL …] [--authorisations FIL.csv] [--format table|json|html]
                        [--risk-below 0,90] [--deviation-below 0,75]
 
 Styring (skriver arbeidsboken --plan på stedet, og fører endringen i Logg):
@@ -296,7 +296,7 @@ Usage:
                        [--format table|json|csv]
   ia-planner workbook  --out FILE.xlsx [--ledger FILE …] [--plan FILE.xlsx] [--rules FILE.csv] [--appropriations FILE.csv] [--force]
                        [--year YEAR] [--indicators FILE.csv] [--as-of YYYY-MM-DD] [--user NAME] [--reason TEXT]
-  ia-planner evaluate  --year YEAR [--indicators FILE.csv] [--ledger FILE …] [--format table|json|html]
+  ia-planner evaluate  --year YEAR [--indicators FILE.csv] [--ledger FILE …] [--authorisations FILE.csv] [--format table|json|html]
                        [--risk-below 0.90] [--deviation-below 0.75]
 
 Governance (changes the workbook --plan in place and records the change in Logg):

@@ -3,8 +3,6 @@
  * (`commitmentRegister`) for the ledger files, with the authorisations of `--authorisations
  * FILE.csv` beside it; `--older-than MONTHS` (default 12) flags what is open for longer.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import {
   commitmentRegister,
   formatMoney,
@@ -19,13 +17,10 @@ import {
   type Money,
 } from '../index.js';
 import { t, type TextKey } from '../messages/ui.js';
-import { fileProblem } from '../messages/file-errors.js';
-import { readAuthorisationsCsv } from '../workbook/read/read-authorisations.js';
 import { boundOf, UsageError, yearOption, type CliOptions } from './args.js';
 import { csvField } from '../ledger/csv.js';
 import { dateText, problemLines, problemsJson, type CommandResult } from './commands.js';
-import { readFailure } from './file-access.js';
-import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
+import { loadLedgers, loadPlan, readAuthorisationsFile, resolveAsOf } from './io.js';
 import { renderTable } from './text-table.js';
 
 const money = (m: Money) => m.toFixed2();
@@ -253,11 +248,7 @@ export async function commitmentsCommand(options: CliOptions): Promise<CommandRe
   if (!plan) return { stdout: '', stderr: problemLines(planProblems, 'errors', bound), status: 1 };
   let authorisations: readonly Authorisation[] = [];
   if (options.authorisations !== undefined) {
-    const path = options.authorisations;
-    const failure = readFailure(path);
-    if (failure !== null)
-      return { stdout: '', stderr: problemLines([fileProblem(path, 'read', failure, lang)], 'errors', bound), status: 1 };
-    const read = readAuthorisationsCsv(basename(path), readFileSync(path), lang);
+    const read = readAuthorisationsFile(options.authorisations, lang);
     if (read.problems.length > 0) return { stdout: '', stderr: problemLines(read.problems, 'errors', bound), status: 1 };
     authorisations = read.authorisations;
   }

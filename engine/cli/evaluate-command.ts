@@ -17,7 +17,7 @@ import {
 } from '../index.js';
 import { boundOf, UsageError, yearOption, type CliOptions } from './args.js';
 import { countText, dateText, frameMoney, problemLines, problemsJson, yearSpan, type CommandResult } from './commands.js';
-import { loadLedgers, loadPlan, resolveAsOf } from './io.js';
+import { loadLedgers, loadPlan, readAuthorisationsFile, resolveAsOf } from './io.js';
 import { writeFileSafely, WorkbookExistsError } from '../workbook/xlsx/save-file.js';
 import { renderTable } from './text-table.js';
 import { errorCode, fileProblem } from '../messages/file-errors.js';
@@ -98,8 +98,9 @@ export async function evaluateCommand(options: CliOptions): Promise<CommandResul
   if (!plan) return { stdout: '', stderr: problemLines(planProblems, 'errors', bound), status: 1 };
   const indicators = readIndicators(options.indicators, lang);
   const loaded = await loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang });
-  const problems = [...(indicators?.problems ?? []), ...loaded.problems];
-  const rejected = loaded.rejected || (indicators?.problems.length ?? 0) > 0;
+  const authorisations = options.authorisations === undefined ? null : readAuthorisationsFile(options.authorisations, lang);
+  const problems = [...(indicators?.problems ?? []), ...(authorisations?.problems ?? []), ...loaded.problems];
+  const rejected = loaded.rejected || problems.length > loaded.problems.length;
   const stderr = problemLines(problems, 'errors', bound) + problemLines(loaded.warnings, 'warnings', bound);
   if (rejected) {
     if (options.format === 'json') {
@@ -120,6 +121,7 @@ export async function evaluateCommand(options: CliOptions): Promise<CommandResul
     plan,
     lines: loaded.ledger.lines,
     asOf,
+    authorisations: authorisations?.authorisations ?? [],
     values: indicators?.values ?? [],
     goals: indicators?.goals ?? new Map(),
     activities: indicators?.activities ?? [],

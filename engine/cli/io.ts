@@ -22,6 +22,7 @@ import {
 } from '../index.js';
 import { addLedgerFile } from '../ledger/ledger.js';
 import { readRulesCsv, type RulesReading } from '../workbook/read/read-rules.js';
+import { readAuthorisationsCsv, type AuthorisationsReading } from '../workbook/read/read-authorisations.js';
 import { readAppropriations, type AppropriationsReading } from '../reconcile/appropriations.js';
 import { errorCode, fileProblem } from '../messages/file-errors.js';
 import { UsageError } from './args.js';
@@ -172,6 +173,13 @@ export function readAppropriationsFile(path: string, lang: Lang): Appropriations
   const failure = readFailure(path);
   if (failure !== null) return { appropriations: new Map(), problems: [fileProblem(path, 'read', failure, lang)], rowsRead: 0 };
   return readAppropriations(basename(path), () => fileChunks(path), lang);
+}
+
+/** Reads `--authorisations FILE.csv` (the `Tilsagnsfullmakter` columns), or the problems naming the file. */
+export function readAuthorisationsFile(path: string, lang: Lang): AuthorisationsReading {
+  const failure = readFailure(path);
+  if (failure !== null) return { authorisations: [], problems: [fileProblem(path, 'read', failure, lang)] };
+  return readAuthorisationsCsv(basename(path), readFileSync(path), lang);
 }
 
 /** Reads `--rules FILE.csv`: the rules, or the problems naming the file (a missing file is one of them). */

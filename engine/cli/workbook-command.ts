@@ -186,6 +186,7 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
     activities: indicators.activities,
     resources: indicators.resources,
     lang,
+    authorisations: state.authorisations ?? [],
   });
   const files = options.ledger.map((p) => basename(p));
   const added = lines.length - state.lines.length;

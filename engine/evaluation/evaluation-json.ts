@@ -48,6 +48,7 @@ export function instrumentJson(i: InstrumentAssessment): Record<string, unknown>
       count: a.count.toString(),
       costPerActivity: a.costPerActivity?.toFixed2() ?? null,
     })),
+    openCommitmentsByDueYear: i.openByDueYear.map((d) => ({ year: d.year, amount: d.amount.toFixed2() })),
   };
 }
 
@@ -73,5 +74,15 @@ export function evaluationJson(e: Evaluation): Record<string, unknown> {
       source: r.source,
     })),
     thresholds: e.thresholds,
+    authorisations: e.authorisations.map((a) => ({
+      chapter: a.chapter,
+      post: a.post,
+      year: a.year,
+      authorisation: a.authorisation.toFixed2(),
+      used: a.used.toFixed2(),
+      unknownDue: a.unknownDue.toFixed2(),
+      left: a.left.toFixed2(),
+      exceeded: a.exceeded,
+    })),
   };
 }

@@ -4,6 +4,7 @@
  * figures and cost per activity, the working-life centres' resources, whether the agreement's
  * trigger for talks on adjustments is met, and findings in plain sentences.
  */
+import { commitmentRegister, type Authorisation, type AuthorisationUse, type DueAmount } from '../reconcile/commitments.js';
 import { isoDate, type IsoDate } from '../calendar.js';
 import type { LedgerLine } from '../ledger/line.js';
 import { Dec, Money } from '../money.js';
@@ -61,6 +62,11 @@ export interface InstrumentAssessment {
   readonly flags: readonly Flag[];
   readonly forecastWarnings: readonly ForecastWarning[];
   readonly activities: readonly ActivityCost[];
+  /**
+   * Issue 12: the instrument's commitments open at the end of the year (or the as-of date) by the
+   * year they fall due (`year` null: no due date in the ledger), from the commitments register.
+   */
+  readonly openByDueYear: readonly DueAmount[];
 }
 
 /** Everything the evaluation needs; all of it plain values. */
@@ -72,6 +78,8 @@ export interface EvaluationInput {
   readonly asOf: IsoDate;
   /** Values added to (and replacing) the built-in ones. */
   readonly values?: readonly IndicatorValue[];
+  /** Issue 12: the commitment authorisations (`Tilsagnsfullmakter`), whose use the evaluation shows. */
+  readonly authorisations?: readonly Authorisation[];
   /** Goals set by the group, by indicator id (industry indicators). */
   readonly goals?: ReadonlyMap<string, Dec>;
   readonly activities?: readonly ActivityFigure[];
@@ -97,6 +105,8 @@ export interface Evaluation {
   /** The reasons, one sentence per national indicator that moved the wrong way. */
   readonly adjustmentReasons: readonly string[];
   readonly findings: readonly string[];
+  /** Issue 12: each commitment authorisation set for the year, beside what uses it. */
+  readonly authorisations: readonly AuthorisationUse[];
 }
 
 function monthsPassed(from: number, to: number, asOf: IsoDate): number {
@@ -152,6 +162,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
 
   const lines = [...input.lines];
   const reconciliation = reconcile(input.plan, lines, input.asOf);
+  const register = commitmentRegister(lines, input.year, { asOf: input.asOf, authorisations: input.authorisations ?? [] });
   const forecast = forecastYear(input.plan, lines, input.year, input.asOf);
   const instruments = reconciliation.rows
     .filter((row) => row.from <= input.year && input.year <= row.to)
@@ -182,6 +193,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
         flags: row.flags,
         forecastWarnings,
         activities: activityCosts(input.activities ?? [], row.instrument, input.year, row.spent),
+        openByDueYear: register.byInstrument.find((g) => g.instrument === row.instrument)?.dueByYear ?? [],
       };
     });
 
@@ -189,7 +201,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const builtIn = BUILT_IN_RESOURCES.filter((b) => !ownResources.some((r) => r.centre === b.centre && r.year === b.year));
   const resources = assessResources([...builtIn, ...ownResources], input.year);
   const { findings, adjustmentReasons } = evaluationFindings(
-    { year: input.year, indicators, instruments, resources, thresholds },
+    { year: input.year, indicators, instruments, resources, thresholds, authorisations: register.authorisations },
     lang,
   );
   return {
@@ -204,5 +216,6 @@ export function evaluate(input: EvaluationInput): Evaluation {
     adjustmentRequired: indicators.some((a) => a.definition.national && a.direction === 'worse'),
     adjustmentReasons,
     findings,
+    authorisations: register.authorisations,
   };
 }

@@ -9,6 +9,8 @@ import type { IndicatorAssessment } from './assess-indicator.js';
 import type { InstrumentAssessment, InstrumentStatus, StatusThresholds } from './evaluation.js';
 import { BASELINE_YEAR, fixed2, type IndicatorValue } from './indicators.js';
 import type { ResourceAssessment } from './resources.js';
+import type { AuthorisationUse } from '../reconcile/commitments.js';
+import { listWords } from '../messages/ui.js';
 
 /** A percentage value as people read it: `7,19 %` (nb) or `7.19%` (en). */
 export function percentText(value: Dec, lang: Lang): string {
@@ -174,6 +176,7 @@ export function evaluationFindings(
     instruments: readonly InstrumentAssessment[];
     resources: readonly ResourceAssessment[];
     thresholds: StatusThresholds;
+    authorisations?: readonly AuthorisationUse[];
   },
   lang: Lang,
 ): { findings: string[]; adjustmentReasons: string[] } {
@@ -214,6 +217,34 @@ export function evaluationFindings(
   for (const r of e.resources) {
     const sentence = resourceSentence(r, lang);
     if (sentence) findings.push(sentence);
+  }
+  // Issue 12: what the year's commitments bind in later years, and an authorisation exceeded.
+  for (const i of e.instruments) {
+    const later = i.openByDueYear.filter((d) => d.year === null || d.year > e.year);
+    if (later.length === 0) continue;
+    const parts = later.map((d) =>
+      d.year === null
+        ? nb
+          ? `${formatMoney(d.amount, { lang })} uten kjent forfall`
+          : `${formatMoney(d.amount, { lang })} without a known due date`
+        : nb
+          ? `${formatMoney(d.amount, { lang })} i ${d.year}`
+          : `${formatMoney(d.amount, { lang })} in ${d.year}`,
+    );
+    findings.push(
+      nb
+        ? `${i.name}: åpne tilsagn ved utgangen av ${e.year} forfaller med ${listWords(parts, lang)}.`
+        : `${i.name}: commitments open at the end of ${e.year} fall due with ${listWords(parts, lang)}.`,
+    );
+  }
+  for (const a of e.authorisations ?? []) {
+    if (!a.exceeded) continue;
+    const post = `${a.chapter}.${String(a.post).padStart(2, '0')}`;
+    findings.push(
+      nb
+        ? `Tilsagnsfullmakten for post ${post} i ${a.year} (${formatMoney(a.authorisation, { lang })}) er overskredet: åpne tilsagn som forfaller senere er ${formatMoney(a.used, { lang })}, herav ${formatMoney(a.unknownDue, { lang })} uten kjent forfall.`
+        : `The commitment authorisation for post ${post} in ${a.year} (${formatMoney(a.authorisation, { lang })}) is exceeded: open commitments falling due later are ${formatMoney(a.used, { lang })}, of which ${formatMoney(a.unknownDue, { lang })} without a known due date.`,
+    );
   }
   return { findings, adjustmentReasons };
 }

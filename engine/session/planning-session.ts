@@ -20,6 +20,7 @@ import {
   type AppropriationsReading,
 } from '../reconcile/appropriations.js';
 import { bevilgningTable } from '../workbook/write/bevilgning.js';
+import { TILSAGNSFULLMAKTER } from '../workbook/tables/layout.js';
 import { Ledger, type FileReport } from '../ledger/ledger.js';
 import type { LedgerLine } from '../ledger/line.js';
 import { embeddedPlan } from '../plan/embedded-plan.js';
@@ -29,7 +30,7 @@ import { frameKey } from '../plan/frame.js';
 import { previewReallocation, type Reallocation, type ReallocationPreview } from '../plan/reallocation.js';
 import type { ChangeContext, PlanVersion } from '../plan/versions.js';
 import { noticeText, type GovernanceOutcome } from '../messages/governance.js';
-import type { Money } from '../money.js';
+import { Money } from '../money.js';
 import { governanceProblem, problem, type Lang, type Problem } from '../messages/problems.js';
 import { EXCEL_MAX_CELL_TEXT, hasControlCharacter, showControlCharacters } from '../excel-limits.js';
 import type { ReconciliationRow } from '../reconcile/reconcile.js';
@@ -237,6 +238,7 @@ export function tablesChangedBetween(before: PlanningState, after: PlanningState
     ...governanceTables(state.governance, state.plan.frames),
     logTable(state.log, lang),
     ...appropriationsTables(state),
+    authorisationsTable(state),
   ];
   const afterByName = new Map(tablesOf(after).map((t) => [t.spec.table, t]));
   const changed = tablesOf(before).filter((table) => {
@@ -256,6 +258,17 @@ function appropriationsTables(state: PlanningState): TableData[] {
   if (state.appropriations === undefined) return [];
   const posts = comparePosts(state.plan, state.appropriations, new Map(), { everyAppropriation: true });
   return [bevilgningTable(state.plan, posts, `${LAST_YEAR}-12-31` as IsoDate)];
+}
+
+/** `Tilsagnsfullmakter` as far as the planner reads it: the authorisations typed, not their use (output). */
+function authorisationsTable(state: PlanningState): TableData {
+  const rows = (state.authorisations ?? []).map((a) => [
+    a.chapter,
+    a.post,
+    a.year,
+    Money.fromMilli(a.amount).toLedgerCellNumber(),
+  ]);
+  return { spec: TILSAGNSFULLMAKTER, rows };
 }
 
 /** What reading an appropriations file into a state gave: the new state (null: refused) and the problems. */

@@ -15,6 +15,9 @@ import { frameRefOfKey, governanceProblem, type Lang, type Problem } from '../me
 import { comparePosts, type Appropriation, type PostComparison } from '../reconcile/appropriations.js';
 import { reconcile, SpendingTotals, type Reconciliation } from '../reconcile/reconcile.js';
 import { bevilgningTable } from '../workbook/write/bevilgning.js';
+import { tilsagnTables } from '../workbook/write/tilsagn.js';
+import { AUTHORISATIONS_TABLE, readAuthorisationsTable } from '../workbook/read/read-authorisations.js';
+import type { Authorisation } from '../reconcile/commitments.js';
 import { BEVILGNING_TABLE, readBevilgningTable } from '../workbook/read/read-bevilgning.js';
 import { buildWorkbookTables } from '../workbook/write/build.js';
 import { changedFrameKeys, lineCheckOf, type Governance } from '../workbook/governance.js';
@@ -40,6 +43,11 @@ export interface PlanningState {
    * the `Bevilgning` table holds it: absent when the workbook has no such table (none was read).
    */
   readonly appropriations?: ReadonlyMap<string, Appropriation>;
+  /**
+   * The commitment authorisations typed in `Tilsagnsfullmakter` (issue 12); absent when the table
+   * is missing or empty.
+   */
+  readonly authorisations?: readonly Authorisation[];
 }
 
 /** What reading a planning workbook gave: the state (null when any cell is wrong) and the problems. */
@@ -69,6 +77,7 @@ export const PLANNING_TABLES = [
   'Arsavslutning',
   'Logg',
   'Bevilgning',
+  'Tilsagnsfullmakter',
 ] as const;
 
 /**
@@ -76,7 +85,9 @@ export const PLANNING_TABLES = [
  * refuses the workbook; `Bevilgning`'s formulas (Bevilget, Brukt, Gjenstår) are the planner's own
  * output and never read (only Saldert, Endringer and Overført inn are).
  */
-export const TABLES_WITH_READ_FORMULAS: readonly string[] = PLANNING_TABLES.filter((name) => name !== 'Bevilgning');
+export const TABLES_WITH_READ_FORMULAS: readonly string[] = PLANNING_TABLES.filter(
+  (name) => name !== 'Bevilgning' && name !== 'Tilsagnsfullmakter',
+);
 
 /** Problems where a closed year's ledger or frames differ from what the year was closed with. */
 export function checkClosedYears(
@@ -151,7 +162,15 @@ export function readPlanningTables(
   const forbruk = readForbrukLines(table('Forbruk'), plan, file, lang);
   const bevilgning = table(BEVILGNING_TABLE);
   const appropriations = readBevilgningTable(bevilgning, file, lang);
-  const problems = [...governance.problems, ...stored.problems, ...forbruk.problems, ...appropriations.problems];
+  const fullmakter = table(AUTHORISATIONS_TABLE);
+  const authorisations = fullmakter ? readAuthorisationsTable(fullmakter, file, lang) : { authorisations: [], problems: [] };
+  const problems = [
+    ...governance.problems,
+    ...stored.problems,
+    ...forbruk.problems,
+    ...appropriations.problems,
+    ...authorisations.problems,
+  ];
   if (problems.length > 0) return { state: null, problems, ...base };
   const state: PlanningState = {
     plan,
@@ -160,6 +179,7 @@ export function readPlanningTables(
     log: log.entries,
     logKey,
     ...(bevilgning ? { appropriations: appropriations.appropriations } : {}),
+    ...(authorisations.authorisations.length > 0 ? { authorisations: authorisations.authorisations } : {}),
   };
   const rows = { frameRows: governance.frameRows, closedRows: governance.closedRows };
   const changes = checkClosedYears(state, rows, file, lang);
@@ -190,15 +210,19 @@ export function postsOfState(state: PlanningState, asOf: IsoDate): PostCompariso
 }
 
 /**
- * Every table of the planning workbook for a state (Styring included, and `Bevilgning` when the
- * state has appropriations), ready for a `WorkbookPort`.
+ * Every table of the planning workbook for a state (Styring included, `Bevilgning` when the
+ * state has appropriations, and the `Tilsagn` sheet), ready for a `WorkbookPort`.
  */
 export function planningTables(
   state: PlanningState,
   options: { asOf: IsoDate; lang: Lang; extraTables?: readonly TableData[] },
 ): TableData[] {
   const posts = postsOfState(state, options.asOf);
-  const extraTables = [...(options.extraTables ?? []), ...(posts ? [bevilgningTable(state.plan, posts, options.asOf)] : [])];
+  const extraTables = [
+    ...(options.extraTables ?? []),
+    ...(posts ? [bevilgningTable(state.plan, posts, options.asOf)] : []),
+    ...tilsagnTables(state.lines, state.authorisations ?? [], options.asOf, options.lang),
+  ];
   return buildWorkbookTables({
     plan: state.plan,
     ledgerLines: state.lines,

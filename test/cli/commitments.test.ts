@@ -125,4 +125,38 @@ describe('ia-planner commitments (issue 12)', function () {
     const missing = run('commitments', '--ledger', ledger);
     expect(missing.status).to.equal(2);
   });
+  it('gives the council, per instrument, what the year’s commitments bind in later years and the authorisation’s use (evaluate)', () => {
+    const { status, stdout } = run(
+      'evaluate',
+      '--year',
+      '2024',
+      '--ledger',
+      ledger,
+      '--authorisations',
+      caps,
+      '--as-of',
+      '2024-12-31',
+      '--format',
+      'json',
+    );
+    expect(status).to.equal(0);
+    const json = JSON.parse(stdout);
+    const ekspert = json.instruments.find((i: { instrument: string }) => i.instrument === 'ekspertbistand');
+    expect(ekspert.openCommitmentsByDueYear).to.deep.equal([
+      { year: 2024, amount: '300000.00' },
+      { year: 2025, amount: '650000.00' },
+      { year: 2026, amount: '300000.00' },
+    ]);
+    expect(json.authorisations.map((a: { used: string; exceeded: boolean }) => [a.used, a.exceeded])).to.deep.equal([
+      ['1199999.50', true],
+    ]);
+    expect(json.findings).to.include(
+      'Nytt tilskudd til ekspertbistand: åpne tilsagn ved utgangen av 2024 forfaller med 650\u00a0000,00\u00a0kr i 2025 og 300\u00a0000,00\u00a0kr i 2026.',
+    );
+    expect(
+      json.findings.some((f: string) =>
+        f.startsWith('Tilsagnsfullmakten for post 2650.76 i 2024 (1\u00a0000\u00a0000,00\u00a0kr) er overskredet'),
+      ),
+    ).to.equal(true);
+  });
 });

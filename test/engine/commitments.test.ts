@@ -175,4 +175,32 @@ describe('the commitments register', () => {
     expect(back.state!.lines.map(fields)).to.deep.equal(lines.map(fields));
     expect(ekspert(commitmentRegister(back.state!.lines, 2025))).to.deep.equal(ekspert(commitmentRegister(lines, 2025)));
   });
+  it('writes the Tilsagn sheet: the authorisations typed in Tilsagnsfullmakter are read back and shown with their use, the register per instrument and year beside them', () => {
+    const lines = linesOf([
+      '2024-01-10;T-3;ekspertbistand;2650;76;tilsagn;300000,00;;2024-11-30;;',
+      '2024-01-10;T-3;ekspertbistand;2650;76;tilsagn;450000,00;;2025-03-31;;',
+    ]);
+    const state = { ...embeddedState(), lines, authorisations: [{ chapter: 2650, post: 76, year: 2024, amount: 400_000_000n }] };
+    const written = planningTables(state, { asOf: '2024-12-31' as IsoDate, lang: 'nb' });
+    const fullmakter = written.find((t) => t.spec.table === 'Tilsagnsfullmakter')!;
+    expect([fullmakter.spec.sheet, fullmakter.spec.columns.map((c) => c.name)]).to.deep.equal([
+      'Tilsagn',
+      ['Kapittel', 'Post', 'År', 'Fullmakt', 'Brukt', 'Herav forfall ukjent', 'Igjen', 'Merknad'],
+    ]);
+    expect(fullmakter.rows).to.deep.equal([[2650, 76, 2024, 400000, 450000, 0, -50000, 'fullmakten er overskredet']]);
+    const tilsagn = written.find((t) => t.spec.table === 'Tilsagn')!;
+    expect(tilsagn.rows).to.deep.equal([
+      ['ekspertbistand', 2024, 0, 750000, 0, 0, 750000, 300000, 450000, 0, 0, null, '2024-12-31'],
+    ]);
+    const back = readingOfTables(tablesAfterWrite(new Map(), written), 'plan.xlsx', 'nb')!;
+    expect(back.problems).to.deep.equal([]);
+    expect(back.state!.authorisations).to.deep.equal(state.authorisations);
+    // A post and year twice is refused, naming the row.
+    const read = tablesAfterWrite(new Map(), written);
+    const table = read.get('Tilsagnsfullmakter')!;
+    const twice = new Map(read).set('Tilsagnsfullmakter', { ...table, rows: [...table.rows, table.rows[0]!] });
+    expect(readingOfTables(twice, 'plan.xlsx', 'nb')!.problems.map((p) => [p.code, p.sheet, p.line, p.column])).to.deep.equal([
+      ['duplicate_post_year', 'Tilsagn', 3, 'År'],
+    ]);
+  });
 });

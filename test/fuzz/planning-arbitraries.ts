@@ -187,6 +187,16 @@ const appropriation: fc.Arbitrary<Appropriation> = fc
     rows: 1,
   }));
 
+/** A commitment authorisation, unique per post and year (the table refuses one twice), at most 15 significant digits. */
+const authorisations = fc.uniqueArray(
+  fc.record({
+    post: fc.constantFrom([601, 71], [601, 22], [2650, 76], [640, 50]),
+    year: fc.integer({ min: 2019, max: 2028 }),
+    amount: fc.bigInt({ min: 0n, max: 10n ** 14n - 1n }),
+  }),
+  { maxLength: 5, selector: (a) => `${a.post.join('.')}:${a.year}` },
+);
+
 /** A planning state within the rules: random lines and frames, then random governance actions that the engine allowed. */
 export const planningState: fc.Arbitrary<PlanningState> = fc
   .record({
@@ -196,8 +206,9 @@ export const planningState: fc.Arbitrary<PlanningState> = fc
     who: plainText(10),
     why: plainText(20),
     appropriations: fc.option(fc.array(appropriation, { maxLength: 6 }), { freq: 2 }),
+    fullmakter: authorisations,
   })
-  .map(({ lines, edits, actions, who, why, appropriations }) => {
+  .map(({ lines, edits, actions, who, why, appropriations, fullmakter }) => {
     const base = embeddedState();
     const frames = [...base.plan.frames];
     for (const edit of edits) {
@@ -264,6 +275,11 @@ export const planningState: fc.Arbitrary<PlanningState> = fc
       const byKey = new Map(appropriations.map((a) => [postSpentKey(a.chapter, a.post, a.year), a] as const));
       state = { ...state, appropriations: byKey };
     }
+    if (fullmakter.length > 0)
+      state = {
+        ...state,
+        authorisations: fullmakter.map((a) => ({ chapter: a.post[0]!, post: a.post[1]!, year: a.year, amount: a.amount })),
+      };
     return state;
   });
 
@@ -293,6 +309,7 @@ export function stateView(state: PlanningState, where = true) {
     lines: state.lines.map((l) => (where ? l : { ...l, file: undefined, line: undefined })),
     log: state.log,
     appropriations: state.appropriations ?? null,
+    authorisations: state.authorisations ?? null,
   });
 }
 

@@ -1,11 +1,12 @@
 // Fuzzing the planning workbook's table readers (readPlanningTables: Rammer, Poster, Forbruk,
-// Versjoner, Versjonsrammer, Arsavslutning, Logg, Bevilgning): random and mutated tables never make them throw,
+// Versjoner, Versjonsrammer, Arsavslutning, Logg, Bevilgning, Tilsagnsfullmakter): random and mutated tables never make them throw,
 // always give a reading, and a reading they accept is written and read back as the same state.
 import { expect } from 'chai';
 import fc from 'fast-check';
 import {
   ARSAVSLUTNING,
   BEVILGNING,
+  TILSAGNSFULLMAKTER,
   embeddedState,
   FORBRUK,
   LOGG,
@@ -145,6 +146,7 @@ describe('fuzz: planning workbook table readers', function () {
       'Saldert',
       'Endringer',
       'Overført inn',
+      'Fullmakt',
     ];
     const logNames = [
       'Tidspunkt',
@@ -166,10 +168,18 @@ describe('fuzz: planning workbook table readers', function () {
     );
     // Each table under its own header (as written, or shuffled) or a random one; rows as wide as the header, or ragged.
     const own: Record<string, readonly string[]> = Object.fromEntries(
-      [RAMMER, POSTER, KONTERINGSREGLER, FORBRUK, VERSJONER, VERSJONSRAMMER, ARSAVSLUTNING, LOGG, BEVILGNING].map((spec) => [
-        spec.table,
-        spec.columns.map((c) => c.name),
-      ]),
+      [
+        RAMMER,
+        POSTER,
+        KONTERINGSREGLER,
+        FORBRUK,
+        VERSJONER,
+        VERSJONSRAMMER,
+        ARSAVSLUTNING,
+        LOGG,
+        BEVILGNING,
+        TILSAGNSFULLMAKTER,
+      ].map((spec) => [spec.table, spec.columns.map((c) => c.name)]),
     );
     const table = (name: string) => {
       const header = fc.oneof(

@@ -5,6 +5,7 @@
  */
 import type { ReactiveController } from 'lit';
 import {
+  type Authorisation,
   evaluate,
   FIRST_YEAR,
   LAST_YEAR,
@@ -58,10 +59,11 @@ export class EvaluationController implements ReactiveController {
   /** The evaluation of the chosen year over the session's plan and ledger (and an accepted indicator file). */
   evaluation(): Evaluation {
     const { plan, lines, asOf } = this.app.session;
+    const authorisations = this.app.session.state.authorisations ?? [];
     const reading = this.indicators && this.indicators.reading.problems.length === 0 ? this.indicators.reading : null;
-    const key = [this.year, plan, lines, asOf, reading, this.app.uiLang];
+    const key = [this.year, plan, lines, asOf, reading, this.app.uiLang, authorisations];
     if (this.memo && this.memo.key.every((k, i) => k === key[i])) return this.memo.value;
-    const value = evaluateYear(this.year, plan, lines, asOf, reading, this.app.uiLang);
+    const value = evaluateYear(this.year, plan, lines, asOf, reading, this.app.uiLang, authorisations);
     this.memo = { key, value };
     return value;
   }
@@ -123,12 +125,14 @@ function evaluateYear(
   asOf: IsoDate,
   reading: IndicatorReading | null,
   lang: Lang,
+  authorisations: readonly Authorisation[],
 ): Evaluation {
   return evaluate({
     year,
     plan,
     lines,
     asOf,
+    authorisations,
     values: reading?.values ?? [],
     goals: reading?.goals ?? new Map(),
     activities: reading?.activities ?? [],

@@ -169,6 +169,53 @@ export const BEVILGNING: TableSpec = {
   ],
 };
 
+/**
+ * The `Tilsagnsfullmakter` table (issue 12): per chapter, post and year the commitment
+ * authorisation Stortinget gave (`Fullmakt`, typed by the user), and beside it what uses it at the
+ * end of that year as the engine counts it (`Brukt`, `Herav forfall ukjent`, `Igjen`, `Merknad`:
+ * output, never read).
+ */
+export const TILSAGNSFULLMAKTER: TableSpec = {
+  sheet: 'Tilsagn',
+  table: 'Tilsagnsfullmakter',
+  origin: A1,
+  columns: [
+    col('Kapittel', 'whole', 10),
+    col('Post', 'whole', 7),
+    col('År', 'year', 7),
+    col('Fullmakt', 'money', 18),
+    col('Brukt', 'money', 18),
+    col('Herav forfall ukjent', 'money', 18),
+    col('Igjen', 'money', 18),
+    col('Merknad', 'text', 28),
+  ],
+};
+
+/**
+ * The `Tilsagn` table (issue 12): per instrument and budget year, the commitments register of the
+ * engine (`commitmentRegister`) as of `Per dato`: output, written again with every change, never read.
+ */
+export const TILSAGN: TableSpec = {
+  sheet: 'Tilsagn',
+  table: 'Tilsagn',
+  origin: { row: 1, column: 10 },
+  columns: [
+    col('Virkemiddel', 'text', 22),
+    col('År', 'year', 7),
+    col('Åpne ved start', 'money', 18),
+    col('Nye i året', 'money', 18),
+    col('Utbetalt', 'money', 18),
+    col('Annullert', 'money', 18),
+    col('Åpne ved slutt', 'money', 18),
+    col('Forfalt', 'money', 18),
+    col('Forfall neste år', 'money', 18),
+    col('Forfall senere', 'money', 18),
+    col('Forfall ukjent', 'money', 18),
+    col('Merknad', 'text', 28),
+    col('Per dato', 'date', 12),
+  ],
+};
+
 /** The `Forbruk` table: the ledger, one line per row. */
 export const FORBRUK: TableSpec = {
   sheet: 'Forbruk',

@@ -35,6 +35,9 @@ describe('ia-planner workbook', function () {
       'indikatorer',
       'vurderinger',
       'logg',
+      // The Tilsagn sheet (issue 12): the authorisations to type in, and the commitments register.
+      'tilsagnsfullmakter',
+      'tilsagn',
     ]);
     // Every line, also the one dated after --as-of (CONTRACTS §4: the as-of date never limits what is stored).
     expect(tables.get('forbruk')!.rows).to.have.length(8);
