@@ -17,6 +17,8 @@ import {
   type Instrument,
   type LogEntry,
   type Plan,
+  type LedgerLine,
+  type Authorisation,
   type PostComparison,
   type ListedVersion,
   type Problem,
@@ -91,6 +93,13 @@ export type ViewData =
       readonly asOf: string;
     }
   | {
+      readonly view: 'commitments';
+      readonly plan: Plan;
+      readonly lines: readonly LedgerLine[];
+      readonly authorisations: readonly Authorisation[];
+      readonly asOf: string;
+    }
+  | {
       readonly view: 'workbook';
       readonly edited: readonly string[] | null;
       readonly missing: readonly string[] | null;
@@ -143,6 +152,14 @@ export function viewData(view: ViewId, s: ViewSources): ViewData {
         reconciliation: session.reconciliation,
         posts: session.posts,
         hasLedger: session.lines.length > 0,
+        asOf: session.asOf,
+      };
+    case 'commitments':
+      return {
+        view,
+        plan: session.plan,
+        lines: session.lines,
+        authorisations: session.state.authorisations ?? [],
         asOf: session.asOf,
       };
     case 'workbook':

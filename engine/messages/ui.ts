@@ -129,6 +129,9 @@ const NB = {
   previewEmptied: 'Arbeidsboken har nå bare den innebygde planen, uten forbruk og bevilgninger.',
   viewImport: 'Importer forbruk',
   viewReconcile: 'Avstemming',
+  viewCommitments: 'Tilsagn',
+  commitmentsIntro:
+    'Tilsagnene i forbruket for et år: åpne ved årets start, nye, utbetalt og annullert i året, åpne ved slutten og når det som er åpent forfaller (kolonnen forfall). Tilsagnsfullmaktene skrives i tabellen Tilsagnsfullmakter på arket Tilsagn.',
   viewSettings: 'Innstillinger',
   welcomeTitle: 'Velkommen til IA Planner',
   welcomeBody:
@@ -468,6 +471,9 @@ const EN: Catalogue = {
   previewEmptied: 'The workbook now holds only the embedded plan, without spending or appropriations.',
   viewImport: 'Import spending',
   viewReconcile: 'Reconciliation',
+  viewCommitments: 'Commitments',
+  commitmentsIntro:
+    'The commitments in the ledger for a year: open at the start, new, disbursed and cancelled in the year, open at the end, and when what is open falls due (the forfall column). The commitment authorisations are typed in the table Tilsagnsfullmakter on the sheet Tilsagn.',
   viewSettings: 'Settings',
   welcomeTitle: 'Welcome to IA Planner',
   welcomeBody:

@@ -36,6 +36,9 @@ describe('the Avstem nå command', () => {
       null,
       null,
       null,
+      null,
+      null,
+      null,
     ];
     await port.writeTables([{ ...forbruk, rows: [...forbruk.rows, typed] }]);
     const result = await reconcileNow({

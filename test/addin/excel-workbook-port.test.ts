@@ -174,6 +174,9 @@ describe('ExcelWorkbookPort', () => {
         null,
         null,
         null,
+        null,
+        null,
+        null,
       ]);
     });
 

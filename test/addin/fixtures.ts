@@ -39,7 +39,10 @@ export function bigForbruk(count: number): TableData {
     null,
     null,
     `Utbetaling nummer ${i} med en forklarende tekst som gjør raden lengre`,
-    // Konto, Virksomhet, Dimensjon, Kildenøkkel: empty for a line of a §2 file.
+    // Konto, Virksomhet, Dimensjon, Kildenøkkel: empty for a line of a §2 file; Forfall, Mottaker, Saksnummer: a disbursement has none.
+    null,
+    null,
+    null,
     null,
     null,
     null,

@@ -359,6 +359,10 @@ describe('the Styring view', function () {
         null,
         null,
         null,
+        // Forfall, Mottaker, Saksnummer.
+        null,
+        null,
+        null,
       ];
       await preview._port.writeTables([{ spec: forbruk.spec, rows: [...forbruk.rows, typed] }]);
     });

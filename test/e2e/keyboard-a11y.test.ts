@@ -2,19 +2,10 @@
 import { expect } from 'chai';
 import path from 'node:path';
 import type { FileChooser, Page } from 'playwright-core';
-import { fixture, importOutcome, openPreview, RESULTS, ROOT, previewSuite } from './browser.js';
+import { checkAxe, fixture, importOutcome, openPreview, RESULTS, previewSuite } from './browser.js';
 
 /** The selected view tab of the task pane (the sheet tabs of the preview are tabs too). */
 const NAV_TAB = '[role=tab][aria-selected=true][id^=tab-]';
-
-const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
 
 /** Presses Tab until the focused element (through shadow roots) matches, at most `limit` times. */
 async function tabTo(page: Page, matches: string, limit = 40): Promise<void> {
@@ -148,18 +139,8 @@ describe('the task pane by keyboard and for assistive technology', function () {
     const page = await context.newPage();
     await page.goto(`${suite.url()}/preview.html`);
     await page.locator('ia-frame-table table').waitFor();
-    await page.addScriptTag({ path: AXE });
     const found: string[] = [];
-    const check = async (view: string) => {
-      const violations = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } })
-          .axe;
-        return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-      });
-      for (const v of violations)
-        if (v.impact === 'serious' || v.impact === 'critical')
-          found.push(`${view}: ${v.id} (${v.help}) at ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`);
-    };
+    const check = async (view: string) => void found.push(...(await checkAxe(page, view)));
     await check('Oversikt');
     await page.locator('ia-nav').getByRole('tab', { name: 'Importer forbruk' }).click();
     await page.locator('ia-import-view input[type=file]').setInputFiles(fixture('forbruk-feil.csv'));
@@ -167,6 +148,8 @@ describe('the task pane by keyboard and for assistive technology', function () {
     await check('Importer forbruk');
     await page.locator('ia-nav').getByRole('tab', { name: 'Avstemming' }).click();
     await check('Avstemming');
+    await page.locator('ia-nav').getByRole('tab', { name: 'Tilsagn' }).click();
+    await check('Tilsagn');
     await page.locator('ia-nav').getByRole('tab', { name: 'Planleggingsarbeidsbok' }).click();
     await check('Planleggingsarbeidsbok');
     await page.locator('ia-nav').getByRole('tab', { name: 'Innstillinger' }).click();

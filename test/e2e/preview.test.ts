@@ -22,6 +22,7 @@ import { readZip, replaceParts } from '../engine/workbook/forge-xlsx.js';
 import { avstemmingSheet, fixture, openPreview, reconcileAt, RESULTS, ROOT, previewSuite } from './browser.js';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'forbruk-eksempel.csv');
+const kr = (amount: string) => formatMoney(Money.of(amount));
 
 function engineReconcile(file: string, asOf: string) {
   const plan = embeddedPlan();
@@ -260,6 +261,39 @@ describe('the browser preview', function () {
     expect(
       await page.locator('ia-sheet-view table[data-table=Forbruk] tbody tr', { hasText: 'bransjeprogrammer' }).count(),
     ).to.be.greaterThan(placed - 1);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('shows the commitments register in Tilsagn: 2024 per instrument with what falls due when, the oldest open commitment flagged for follow-up, and the Tilsagn sheet', async function () {
+    const { page, errors } = await openPreview(suite.browser(), suite.url());
+    await importFile(page, path.join(ROOT, 'examples', 'tilsagn', 'tilsagn-eksempel.csv'));
+    await page.locator('ia-nav').getByRole('tab', { name: 'Tilsagn' }).click();
+    const view = page.locator('ia-commitments-view');
+    await view.getByLabel('År').selectOption('2024');
+    await view.locator('[role=status]', { hasText: 'Tilsagn 2024' }).waitFor();
+    const text = async (selector: string) => ((await view.locator(selector).textContent()) ?? '').replace(/[ \n\t]+/g, ' ');
+    const ekspert = await text('li.group[data-instrument=ekspertbistand]');
+    expect(ekspert)
+      .to.include(`Nye i året ${kr('1350000')}`)
+      .and.include(`Åpne ved slutten ${kr('1250000')}`)
+      .and.include(`Forfalt 2024 ${kr('300000')}`)
+      .and.include(`Forfall 2025 ${kr('650000')}`)
+      .and.include(`Forfall 2026 ${kr('300000')}`);
+    expect(await text('li.group[data-instrument=kompetansetiltak]')).to.include(`Forfall ukjent ${kr('249999.50')}`);
+    const open = view.locator('li.open-commitment');
+    expect(await open.evaluateAll((items) => items.map((i) => i.getAttribute('data-voucher')))).to.deep.equal([
+      'T-2023-017',
+      'T-2024-005',
+      'T-2024-001',
+    ]);
+    expect(await text('li.open-commitment[data-voucher=T-2023-017]'))
+      .to.include('følg opp')
+      .and.include('Eksempel Helse KF')
+      .and.include('19 mnd.');
+    expect(await view.locator('li.open-commitment.warn').count()).to.equal(1);
+    await view.screenshot({ path: path.join(RESULTS, 'tilsagn.png') });
+    await page.locator('ia-sheet-view').getByRole('tab', { name: 'Tilsagn', exact: true }).click();
+    expect(await page.locator('ia-sheet-view table[data-table=Tilsagn]').textContent()).to.include('ekspertbistand');
     expect(errors).to.deep.equal([]);
   });
 
