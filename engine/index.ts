@@ -27,6 +27,7 @@ export * from './reconcile/flags.js';
 export * from './reconcile/carried.js';
 export * from './reconcile/appropriations.js';
 export * from './reconcile/commitments.js';
+export * from './reconcile/origin.js';
 export * from './audit/sha256.js';
 export * from './audit/log.js';
 export * from './audit/hmac.js';

@@ -17,6 +17,9 @@ import {
   type Instrument,
   type LogEntry,
   type Plan,
+  type PostYearOrigin,
+  type IsoDate,
+  originsOfState,
   type LedgerLine,
   type Authorisation,
   type PostComparison,
@@ -89,6 +92,8 @@ export type ViewData =
       readonly reconciliation: Reconciliation | null;
       /** The §9 rows as of the pane's date, or null when no appropriation history was read. */
       readonly posts: readonly PostComparison[] | null;
+      /** The appropriations by year of origin as of the pane's date (issue 12), for what lapses this year. */
+      readonly origins: readonly PostYearOrigin[];
       readonly hasLedger: boolean;
       readonly asOf: string;
     }
@@ -151,6 +156,7 @@ export function viewData(view: ViewId, s: ViewSources): ViewData {
         plan: session.plan,
         reconciliation: session.reconciliation,
         posts: session.posts,
+        origins: originsOfState(session.state, session.asOf as IsoDate) ?? [],
         hasLedger: session.lines.length > 0,
         asOf: session.asOf,
       };

@@ -40,7 +40,15 @@ import { UsageError, yearOption, type CliOptions } from './args.js';
 import type { CommandResult } from './commands.js';
 import { countText, dateText, problemLines } from './commands.js';
 import { readIndicators } from './evaluate-command.js';
-import { loadLedgers, nowStamp, readAppropriationsFile, readRulesFile, resolveAsOf, userName } from './io.js';
+import {
+  loadLedgers,
+  nowStamp,
+  readAppropriationsFile,
+  readAuthorisationsFile,
+  readRulesFile,
+  resolveAsOf,
+  userName,
+} from './io.js';
 import { t } from '../messages/ui.js';
 import { embeddedState, isWorkbook, loadWorkbook } from './planning-io.js';
 import { headLine } from './log-command.js';
@@ -148,6 +156,13 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
     if (!rules.ok) return rejected(rules.problems, lang);
     state = { ...state, plan: { ...state.plan, rules: rules.rules } };
   }
+  if (options.authorisations !== undefined) {
+    // --authorisations replaces the workbook's Tilsagnsfullmakter (issue 12), and is written in its place.
+    const read = readAuthorisationsFile(options.authorisations, lang);
+    if (read.problems.length > 0) return rejected([...read.problems], lang);
+    const { authorisations: _old, ...rest } = state;
+    state = read.authorisations.length > 0 ? { ...rest, authorisations: read.authorisations } : rest;
+  }
   const ledger = new Ledger(state.plan);
   if (planFile !== null) ledger.addLines(planFile, state.lines, lang);
   const loaded = await loadLedgers(state.plan, options.ledger, { skipInvalid: options.skipInvalid, lang }, undefined, ledger);
@@ -219,7 +234,7 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
   if (options.appropriations !== undefined) {
     const read = readAppropriationsFile(options.appropriations, lang);
     if (read.problems.length > 0) return rejected([...read.problems], lang, warnings);
-    const { kept, outside } = appropriationsOfPlan(state.plan, read.appropriations);
+    const { kept, outside } = appropriationsOfPlan(state.plan, read.appropriations, state.appropriations);
     appropriations = kept;
     const action = {
       code: 'appropriations_imported',

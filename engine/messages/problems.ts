@@ -458,6 +458,10 @@ const DETAILS = {
   overlapsRow: { nb: 'Overlapper med {frame} (rad {row}).', en: 'Overlaps {frame} (row {row}).' },
   overlapsLine: { nb: 'Overlapper med {frame} (linje {row}).', en: 'Overlaps {frame} (line {row}).' },
   wholeNumber: { nb: 'et helt tall ≥ 0', en: 'a whole number ≥ 0' },
+  transferRule: {
+    nb: '«kan overføres» (brukes til utgangen av andre år etter), «5 %» (driftspost 01), «ingen», eller tomt når regelen ikke er kjent',
+    en: '“can be carried” (usable to the end of the second year after), “5 %” (operating post 01), “none”, or empty when the rule is not known',
+  },
   lineCheck: {
     nb: 'kontrollsummen IA Planner skrev (64 heksadesimale tegn)',
     en: 'the checksum IA Planner wrote (64 hex digits)',

@@ -31,6 +31,41 @@ export interface Appropriation {
   readonly carriedIn: Milli;
   /** The rows it was summed from. */
   readonly rows: number;
+  /**
+   * How long the year's money may be used (issue 12, bevilgningsreglementet): `two_years` for a
+   * post marked "kan overføres" (until the end of the second year after), `five_percent` for an
+   * operating post 01 (up to 5 % carried into the next year), `none` (lapses at the end of the
+   * year); absent when not set (a lapse is then never assumed). Typed in `Bevilgning`'s `Overføring`.
+   */
+  readonly transfer?: TransferRule;
+}
+
+/** The carry-over rules of the state's appropriations (FACTS.md, Governance). */
+export type TransferRule = 'two_years' | 'five_percent' | 'none';
+
+const TRANSFER_WORDS: Record<TransferRule, Record<Lang, string>> = {
+  two_years: { nb: 'kan overføres', en: 'can be carried' },
+  five_percent: { nb: '5 %', en: '5 %' },
+  none: { nb: 'ingen', en: 'none' },
+};
+
+/** A rule as `Bevilgning` shows it. */
+export function transferRuleText(rule: TransferRule, lang: Lang): string {
+  return TRANSFER_WORDS[rule][lang];
+}
+
+/** A rule as typed (either language, any case, `5%` or `5 %`), or null when it is none of them. */
+export function parseTransferRule(text: string): TransferRule | null {
+  const folded = foldText(text).replace(/\s+/g, ' ').trim();
+  for (const rule of Object.keys(TRANSFER_WORDS) as TransferRule[]) {
+    if (Object.values(TRANSFER_WORDS[rule]).some((w) => foldText(w).replace(/\s+/g, ' ') === folded)) return rule;
+  }
+  return folded === '5%' ? 'five_percent' : null;
+}
+
+/** The rule a post has when none is typed: an operating post 01 carries up to 5 % (the state's rule); any other is not known. */
+export function defaultTransferRule(post: number): TransferRule | undefined {
+  return post === 1 ? 'five_percent' : undefined;
 }
 
 /** The appropriations of a file, by `chapter.post:year`, or the problems that refuse it. */
@@ -79,13 +114,19 @@ export function isAppropriationsFile(bytes: Uint8Array): boolean {
 export function appropriationsOfPlan(
   plan: Plan,
   appropriations: ReadonlyMap<string, Appropriation>,
+  /** What the workbook held before: a carry-over rule typed there stays with its post and year. */
+  previous?: ReadonlyMap<string, Appropriation>,
 ): { readonly kept: ReadonlyMap<string, Appropriation>; readonly outside: number } {
   const rules = rulesOf(plan);
   const named = new Set<string>();
   for (let year = FIRST_YEAR; year <= LAST_YEAR; year++)
     for (const p of rulePosts(rules, year)) named.add(`${p.chapter}.${p.post}`);
   const kept = new Map<string, Appropriation>();
-  for (const [key, a] of appropriations) if (named.has(`${a.chapter}.${a.post}`)) kept.set(key, a);
+  for (const [key, a] of appropriations) {
+    if (!named.has(`${a.chapter}.${a.post}`)) continue;
+    const transfer = a.transfer ?? previous?.get(key)?.transfer ?? defaultTransferRule(a.post);
+    kept.set(key, transfer === undefined ? a : { ...a, transfer });
+  }
   return { kept, outside: appropriations.size - kept.size };
 }
 
@@ -229,6 +270,8 @@ export interface PostComparison {
   readonly instruments: readonly InstrumentId[];
   /** appropriation − spent (null without an appropriation). */
   readonly remaining: Money | null;
+  /** The year's carry-over rule (`Appropriation.transfer`), or null when none is set or there is no appropriation. */
+  readonly transfer: TransferRule | null;
 }
 
 /**
@@ -285,6 +328,7 @@ export function comparePosts(
         frames: rulePost?.alone ? framesOf(plan, instruments, year) : null,
         instruments,
         remaining: appropriation === null ? null : appropriation.minus(spent),
+        transfer: a?.transfer ?? null,
       });
     }
   }

@@ -290,7 +290,7 @@ export function acceptAppropriations(
   options: { readonly file: string; readonly who: string; readonly at: string; readonly lang: Lang },
 ): AppropriationsAcceptance {
   if (read.problems.length > 0) return { state: null, problems: read.problems, notice: '' };
-  const { kept, outside } = appropriationsOfPlan(state.plan, read.appropriations);
+  const { kept, outside } = appropriationsOfPlan(state.plan, read.appropriations, state.appropriations);
   const action = {
     code: 'appropriations_imported',
     file: options.file,

@@ -7,7 +7,7 @@
  * approved version's frames are still what it was approved with.
  */
 import type { LogEntry, LogKey } from '../audit/log.js';
-import type { IsoDate } from '../calendar.js';
+import { LAST_YEAR, yearOfDate, type IsoDate } from '../calendar.js';
 import type { LedgerLine } from '../ledger/line.js';
 import type { Plan } from '../plan/plan.js';
 import { lineKeysOfYear } from '../plan/closing.js';
@@ -15,6 +15,7 @@ import { frameRefOfKey, governanceProblem, type Lang, type Problem } from '../me
 import { comparePosts, type Appropriation, type PostComparison } from '../reconcile/appropriations.js';
 import { reconcile, SpendingTotals, type Reconciliation } from '../reconcile/reconcile.js';
 import { bevilgningTable } from '../workbook/write/bevilgning.js';
+import { appropriationsByOrigin, type PostYearOrigin } from '../reconcile/origin.js';
 import { tilsagnTables } from '../workbook/write/tilsagn.js';
 import { AUTHORISATIONS_TABLE, readAuthorisationsTable } from '../workbook/read/read-authorisations.js';
 import type { Authorisation } from '../reconcile/commitments.js';
@@ -204,9 +205,22 @@ export function reconcileState(state: PlanningState, asOf: IsoDate): Reconciliat
  */
 export function postsOfState(state: PlanningState, asOf: IsoDate): PostComparison[] | null {
   if (state.appropriations === undefined) return null;
+  return comparePosts(state.plan, state.appropriations, postSpentOf(state, asOf), { everyAppropriation: true });
+}
+
+function postSpentOf(state: PlanningState, asOf: IsoDate) {
   const totals = new SpendingTotals(asOf);
   for (const line of state.lines) totals.add(line);
-  return comparePosts(state.plan, state.appropriations, totals.postSpent, { everyAppropriation: true });
+  return totals.postSpent;
+}
+
+/**
+ * A state's appropriations by year of origin as of a date (issue 12: `appropriationsByOrigin`, up
+ * to the date's year), or null when the state has no appropriations.
+ */
+export function originsOfState(state: PlanningState, asOf: IsoDate): PostYearOrigin[] | null {
+  if (state.appropriations === undefined) return null;
+  return appropriationsByOrigin(state.appropriations, postSpentOf(state, asOf), Math.min(LAST_YEAR, yearOfDate(asOf)));
 }
 
 /**
@@ -220,7 +234,7 @@ export function planningTables(
   const posts = postsOfState(state, options.asOf);
   const extraTables = [
     ...(options.extraTables ?? []),
-    ...(posts ? [bevilgningTable(state.plan, posts, options.asOf)] : []),
+    ...(posts ? [bevilgningTable(state.plan, posts, options.asOf, originsOfState(state, options.asOf) ?? [])] : []),
     ...tilsagnTables(state.lines, state.authorisations ?? [], options.asOf, options.lang),
   ];
   return buildWorkbookTables({

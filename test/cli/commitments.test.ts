@@ -1,6 +1,10 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readXlsxTables } from '../../engine/workbook/xlsx/read-xlsx.js';
 
 // Scenario (issue 12): a ministry officer lists the grant commitments of 2024 from the agency's
 // ledger with due dates, beside the authorisation Stortinget gave for 2650.76 (examples/tilsagn).
@@ -158,5 +162,31 @@ describe('ia-planner commitments (issue 12)', function () {
         f.startsWith('Tilsagnsfullmakten for post 2650.76 i 2024 (1\u00a0000\u00a0000,00\u00a0kr) er overskredet'),
       ),
     ).to.equal(true);
+  });
+  it('writes the authorisations into the workbook’s Tilsagnsfullmakter with their use, and keeps them when the workbook is written again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilsagn-'));
+    const out = join(dir, 'plan.xlsx');
+    const first = run(
+      'workbook',
+      '--out',
+      out,
+      '--ledger',
+      ledger,
+      '--authorisations',
+      caps,
+      '--as-of',
+      '2024-12-31',
+      '--user',
+      'Kari',
+    );
+    expect(first.stderr).to.not.include('feil');
+    expect(first.status).to.equal(0);
+    const rowsOf = async (file: string) => (await readXlsxTables(file)).get('tilsagnsfullmakter')!.rows;
+    expect(await rowsOf(out)).to.deep.equal([
+      [2650, 76, 2024, 1000000, 1199999.5, 249999.5, -199999.5, 'fullmakten er overskredet'],
+    ]);
+    const again = join(dir, 'igjen.xlsx');
+    expect(run('workbook', '--out', again, '--plan', out, '--as-of', '2024-12-31', '--user', 'Kari').status).to.equal(0);
+    expect(await rowsOf(again)).to.deep.equal(await rowsOf(out));
   });
 });

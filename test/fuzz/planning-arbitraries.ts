@@ -176,8 +176,9 @@ const appropriation: fc.Arbitrary<Appropriation> = fc
     enacted: milli,
     changes: milli,
     carriedIn: milli,
+    transfer: fc.option(fc.constantFrom('two_years' as const, 'five_percent' as const, 'none' as const)),
   })
-  .map(({ post, year, enacted, changes, carriedIn }) => ({
+  .map(({ post, year, enacted, changes, carriedIn, transfer }) => ({
     chapter: post[0]!,
     post: post[1]!,
     year,
@@ -185,6 +186,7 @@ const appropriation: fc.Arbitrary<Appropriation> = fc
     changes,
     carriedIn,
     rows: 1,
+    ...(transfer === null ? {} : { transfer }),
   }));
 
 /** A commitment authorisation, unique per post and year (the table refuses one twice), at most 15 significant digits. */

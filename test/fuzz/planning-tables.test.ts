@@ -147,6 +147,7 @@ describe('fuzz: planning workbook table readers', function () {
       'Endringer',
       'Overført inn',
       'Fullmakt',
+      'Overføring',
     ];
     const logNames = [
       'Tidspunkt',

@@ -10,7 +10,10 @@ import {
   postKey,
   postYearText,
   rulesOf,
+  lapseWarnings,
+  yearOfDate,
   type IsoDate,
+  type PostYearOrigin,
   type Lang,
   type Plan,
   type PostComparison,
@@ -104,6 +107,7 @@ export class IaReconcileView extends LitElement {
   @property({ attribute: false }) reconciliation: Reconciliation | null = null;
   /** The §9 rows (appropriation, spent on the post, frames), or null when no appropriation history was read. */
   @property({ attribute: false }) posts: readonly PostComparison[] | null = null;
+  @property({ attribute: false }) origins: readonly PostYearOrigin[] = [];
   /** Whether any ledger line is in. */
   @property({ type: Boolean }) hasLedger = false;
   /** The default as-of date (today). */
@@ -236,7 +240,18 @@ export class IaReconcileView extends LitElement {
    */
   private _appropriations(lang: Lang) {
     const posts = this.posts;
-    const heading = html`<h3 id="appropriations">${t(lang, 'appropriationsPaneCaption')}</h3>`;
+    const lapses = lapseWarnings(this.origins, yearOfDate(this.asOfShown()), lang);
+    const heading = html`<h3 id="appropriations">${t(lang, 'appropriationsPaneCaption')}</h3>
+      ${
+        lapses.length === 0
+          ? nothing
+          : html`<div class="lapses" role="note" data-testid="lapses">
+              <h4>${t(lang, 'lapseCaption')}</h4>
+              <ul>
+                ${lapses.map((w) => html`<li class="lapse">${w}</li>`)}
+              </ul>
+            </div>`
+      }`;
     if (posts === null)
       return html`${heading}
         <p class="muted">${t(lang, 'appropriationsPaneNone')}</p>`;

@@ -56,6 +56,7 @@ export class IaViewSwitch extends LitElement {
           .plan=${d.plan}
           .reconciliation=${d.reconciliation}
           .posts=${d.posts}
+          .origins=${d.origins}
           .hasLedger=${d.hasLedger}
           .asOf=${d.asOf}
         ></ia-reconcile-view>`;

@@ -8,9 +8,9 @@
  */
 import { amountFitsCell } from '../../excel-limits.js';
 import { parseAmountMilli, type Milli } from '../../money.js';
-import type { Lang, Problem } from '../../messages/problems.js';
+import { problemDetail, type Lang, type Problem } from '../../messages/problems.js';
 import { postSpentKey } from '../../reconcile/reconcile.js';
-import type { Appropriation } from '../../reconcile/appropriations.js';
+import { parseTransferRule, type Appropriation } from '../../reconcile/appropriations.js';
 import type { CellValue, TableRead } from '../port/port.js';
 import { isEmptyRow, RowReader } from './read-plan-table.js';
 
@@ -88,8 +88,23 @@ export function readBevilgningTable(read: TableRead | null, file: string, lang: 
       r.report('duplicate_post_year', line, 'År', `${chapter}.${String(post).padStart(2, '0')} ${year}`);
       return;
     }
+    const ruleText = r.has('Overføring') ? r.text(row, 'Overføring') : '';
+    const transfer = ruleText === '' ? undefined : parseTransferRule(ruleText);
+    if (transfer === null) {
+      r.report('bad_value', line, 'Overføring', ruleText, undefined, problemDetail('transferRule', lang));
+      return;
+    }
     const [enacted, changes, carriedIn] = amounts as Milli[];
-    appropriations.set(key, { chapter, post, year, enacted: enacted!, changes: changes!, carriedIn: carriedIn!, rows: 1 });
+    appropriations.set(key, {
+      chapter,
+      post,
+      year,
+      enacted: enacted!,
+      changes: changes!,
+      carriedIn: carriedIn!,
+      rows: 1,
+      ...(transfer === undefined ? {} : { transfer }),
+    });
   });
   return { appropriations: problems.length > 0 ? new Map() : appropriations, problems };
 }

@@ -166,6 +166,10 @@ export const BEVILGNING: TableSpec = {
     col('Gjenstår', 'money', 18),
     col('Virkemidler', 'text', 40),
     col('Per dato', 'date', 12),
+    // Issue 12: how long the year's money may be used (kan overføres, 5 %, ingen), typed by the user.
+    col('Overføring', 'text', 14),
+    // What of the money lapses at the end of the row's year if not spent (the engine's, by year of origin).
+    col('Faller bort', 'money', 18),
   ],
 };
 

@@ -7,9 +7,10 @@
  * cells, never 0.
  */
 import type { IsoDate } from '../../calendar.js';
-import type { Money } from '../../money.js';
+import { Money } from '../../money.js';
+import type { PostYearOrigin } from '../../reconcile/origin.js';
 import type { Plan } from '../../plan/plan.js';
-import type { PostComparison } from '../../reconcile/appropriations.js';
+import { transferRuleText, type PostComparison } from '../../reconcile/appropriations.js';
 import type { Cell, TableData } from '../port/port.js';
 import { BEVILGNING, columnRef, thisRowRef } from '../tables/layout.js';
 
@@ -40,7 +41,18 @@ function money(m: Money | null): number | null {
 }
 
 /** The `Bevilgning` table of the §9 rows, as of a date. */
-export function bevilgningTable(plan: Plan, posts: readonly PostComparison[], asOf: IsoDate): TableData {
+export function bevilgningTable(
+  plan: Plan,
+  posts: readonly PostComparison[],
+  asOf: IsoDate,
+  /** By year of origin (issue 12): what lapses at the end of each post's year (`Faller bort`). */
+  origins: readonly PostYearOrigin[] = [],
+): TableData {
+  const lapsing = new Map(
+    origins.map(
+      (o) => [`${o.chapter}.${o.post}:${o.year}`, o.lapsing.reduce((sum, l) => sum.plus(l.amount), Money.zero)] as const,
+    ),
+  );
   const name = (id: string) => plan.instruments.find((i) => i.id === id)?.name ?? id;
   const rows = posts.map((p): Cell[] => [
     p.chapter,
@@ -55,6 +67,8 @@ export function bevilgningTable(plan: Plan, posts: readonly PostComparison[], as
     { formula: gjenstarBevilgningFormula(), cached: money(p.remaining) ?? '' },
     p.instruments.map(name).join(', '),
     asOf,
+    p.transfer === null ? null : transferRuleText(p.transfer, 'nb'),
+    money(lapsing.get(`${p.chapter}.${p.post}:${p.year}`) ?? null),
   ]);
   return { spec: BEVILGNING, rows };
 }

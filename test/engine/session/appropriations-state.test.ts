@@ -18,6 +18,8 @@ import {
   postComparisonToJson,
   postsOfState,
   postYearText,
+  lapseWarnings,
+  originsOfState,
   readAppropriations,
   readingOf,
   readingOfTables,
@@ -245,6 +247,48 @@ describe('appropriations in the planning state (CONTRACTS §9)', () => {
     const refused = readAppropriations('blandet.csv', chunked(mixed, 5));
     expect(refused.appropriations.size).to.equal(0);
     expect(refused.problems.map((p) => [p.file, p.line])).to.deep.equal([['blandet.csv', 3]]);
+  });
+
+  it('keeps the carry-over rule a user types in Bevilgning (Overføring), says what lapses when, and keeps the rule when the history is imported again', () => {
+    const state = embeddedState();
+    const ledger = new Ledger(state.plan);
+    for (const year of [2020, 2021, 2022]) {
+      const file = `${root}examples/dfo/statsregnskapet_aar_${year}.csv`;
+      expect(ledger.addFile(`statsregnskapet_aar_${year}.csv`, () => [readFileSync(file)]).rejected).to.equal(false);
+    }
+    const read = readAppropriations('bevilgninger_full_historikk.csv', readFileSync(HISTORY));
+    const imported = acceptAppropriations({ ...state, lines: ledger.lines }, read, options).state!;
+    const asOf = '2022-12-31' as IsoDate;
+    const typed = editBevilgning(tablesAfterWrite(new Map(), planningTables(imported, { asOf, lang: 'nb' })), (rows, header) => {
+      for (const row of rows) if (row[header.indexOf('Kapittel')] === 2650) row[header.indexOf('Overføring')] = 'kan overføres';
+    });
+    const reading = readingOfTables(typed, FILE, 'nb')!;
+    expect(reading.problems).to.deep.equal([]);
+    const ruled = reading.state!;
+    expect(ruled.appropriations!.get('2650.76:2021')!.transfer).to.equal('two_years');
+    expect(ruled.appropriations!.get('601.71:2021')!.transfer).to.equal(undefined);
+    // 2650.76: 102 000 000,00 in 2020, of which 3 400 000,00, 14 300 000,00 and 23 600 000,00 were spent in 2020–2022 (oldest money first).
+    expect(lapseWarnings(originsOfState(ruled, asOf)!, 2022, 'nb')).to.deep.equal([
+      '2650.76: 60\u00a0700\u00a0000,00\u00a0kr bevilget i 2020 faller bort ved utgangen av 2022 om det ikke brukes.',
+    ]);
+    const bevilgning = planningTables(ruled, { asOf, lang: 'nb' }).find((t) => t.spec.table === 'Bevilgning')!;
+    const col = (name: string) => bevilgning.spec.columns.findIndex((c) => c.name === name);
+    const row2022 = bevilgning.rows.find((r) => r[0] === 2650 && r[2] === 2022)!;
+    expect([row2022[col('Overføring')], row2022[col('Faller bort')]]).to.deep.equal(['kan overføres', 60700000]);
+    // A rule that is none of the three is refused, naming the cell.
+    const bad = editBevilgning(typed, (rows, header) => {
+      rows[0]![header.indexOf('Overføring')] = 'to år';
+    });
+    expect(readingOfTables(bad, FILE, 'nb')!.problems.map((p) => [p.code, p.line, p.column, p.value])).to.deep.equal([
+      ['bad_value', 2, 'Overføring', 'to år'],
+    ]);
+    // The next month's history replaces the amounts, not the rules the user typed.
+    const again = acceptAppropriations(
+      ruled,
+      readAppropriations('bevilgninger_full_historikk.csv', readFileSync(HISTORY)),
+      options,
+    ).state!;
+    expect(again.appropriations!.get('2650.76:2022')!.transfer).to.equal('two_years');
   });
 
   it('tells the appropriation history from a ledger by its header, in any encoding', () => {
