@@ -266,7 +266,7 @@ Styring (skriver arbeidsboken --plan på stedet, og fører endringen i Logg):
                                [--share 0,05] [--overspend ja|nei] --reason TEKST [--user NAVN]
 
 Lesing (endrer ingenting):
-  ia-planner commitments       --year ÅR --ledger FIL [--ledger FIL …] [--plan FIL.xlsx] [--authorisations FIL.csv]
+  ia-planner commitments       --year ÅR [--plan FIL.xlsx] [--ledger FIL …] [--authorisations FIL.csv]
                                [--older-than MÅNEDER] [--as-of ÅÅÅÅ-MM-DD] [--format table|json|csv]
   ia-planner version compare   --plan FIL.xlsx --a VERSJON --b VERSJON [--format table|json|csv]
   ia-planner log               --plan FIL.xlsx [--expect N:HASH] [--format table|json]
@@ -315,7 +315,7 @@ Governance (changes the workbook --plan in place and records the change in Logg)
                                [--share 0.05] [--overspend ja|nei] --reason TEXT [--user NAME]
 
 Reading (changes nothing):
-  ia-planner commitments       --year YEAR --ledger FILE [--ledger FILE …] [--plan FILE.xlsx] [--authorisations FILE.csv]
+  ia-planner commitments       --year YEAR [--plan FILE.xlsx] [--ledger FILE …] [--authorisations FILE.csv]
                                [--older-than MONTHS] [--as-of YYYY-MM-DD] [--format table|json|csv]
   ia-planner version compare   --plan FILE.xlsx --a VERSION --b VERSION [--format table|json|csv]
   ia-planner log               --plan FILE.xlsx [--expect N:HASH] [--format table|json]

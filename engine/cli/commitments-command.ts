@@ -8,7 +8,9 @@ import {
   formatMoney,
   instrumentWords,
   postKey,
+  Ledger,
   type Authorisation,
+  type Problem,
   type CommitmentFigures,
   type CommitmentRegister,
   type DueAmount,
@@ -20,7 +22,8 @@ import { t, type TextKey } from '../messages/ui.js';
 import { boundOf, UsageError, yearOption, type CliOptions } from './args.js';
 import { csvField } from '../ledger/csv.js';
 import { dateText, problemLines, problemsJson, type CommandResult } from './commands.js';
-import { loadLedgers, loadPlan, readAuthorisationsFile, resolveAsOf } from './io.js';
+import { loadLedgers, readAuthorisationsFile, readRulesFile, resolveAsOf } from './io.js';
+import { embeddedState, isWorkbook, loadWorkbook } from './planning-io.js';
 import { renderTable } from './text-table.js';
 
 const money = (m: Money) => m.toFixed2();
@@ -237,23 +240,52 @@ function registerCsv(r: CommitmentRegister): string {
 export async function commitmentsCommand(options: CliOptions): Promise<CommandResult> {
   const lang = options.lang;
   if (options.year === undefined) throw new UsageError('commitments trenger --year ÅÅÅÅ', 'commitments needs --year YYYY');
-  if (options.ledger.length === 0)
-    throw new UsageError('commitments trenger minst én --ledger FIL', 'commitments needs at least one --ledger FILE');
+  if (options.ledger.length === 0 && options.plan === undefined)
+    throw new UsageError(
+      'commitments trenger --plan FIL.xlsx eller minst én --ledger FIL',
+      'commitments needs --plan FILE.xlsx or at least one --ledger FILE',
+    );
   if (options.format === 'html')
     throw new UsageError('--format html gjelder bare evaluate', '--format html is for evaluate only');
   const year = yearOption(options.year, '--year');
   const followUpMonths = options.olderThan ?? 12;
   const bound = boundOf(options);
-  const { plan, problems: planProblems } = await loadPlan(options.plan, lang, options.rules);
-  if (!plan) return { stdout: '', stderr: problemLines(planProblems, 'errors', bound), status: 1 };
-  let authorisations: readonly Authorisation[] = [];
+  const refuse = (problems: readonly Problem[]): CommandResult => ({
+    stdout: '',
+    stderr: problemLines([...problems], 'errors', bound),
+    status: 1,
+  });
+  // The workbook's plan, Forbruk and Tilsagnsfullmakter (--plan), or the embedded plan; --ledger files are added to its lines.
+  let state = embeddedState();
+  let planFile: string | null = null;
+  if (options.plan !== undefined) {
+    const loaded = await loadWorkbook(options.plan, lang);
+    if (!isWorkbook(loaded)) return refuse([loaded]);
+    if (!loaded.reading.state) return refuse(loaded.reading.problems);
+    state = loaded.reading.state;
+    planFile = loaded.file;
+  }
+  if (options.rules !== undefined) {
+    const rules = readRulesFile(options.rules, lang);
+    if (!rules.ok) return refuse(rules.problems);
+    state = { ...state, plan: { ...state.plan, rules: rules.rules } };
+  }
+  let authorisations: readonly Authorisation[] = state.authorisations ?? [];
   if (options.authorisations !== undefined) {
     const read = readAuthorisationsFile(options.authorisations, lang);
-    if (read.problems.length > 0) return { stdout: '', stderr: problemLines(read.problems, 'errors', bound), status: 1 };
+    if (read.problems.length > 0) return refuse(read.problems);
     authorisations = read.authorisations;
   }
   const asOf = resolveAsOf(options.asOf) as IsoDate;
-  const loaded = await loadLedgers(plan, options.ledger, { skipInvalid: options.skipInvalid, lang, asOf });
+  const ledger = new Ledger(state.plan);
+  if (planFile !== null && state.lines.length > 0) ledger.addLines(planFile, state.lines, lang);
+  const loaded = await loadLedgers(
+    state.plan,
+    options.ledger,
+    { skipInvalid: options.skipInvalid, lang, asOf },
+    undefined,
+    ledger,
+  );
   const stderr = problemLines(loaded.problems, 'errors', bound) + problemLines(loaded.warnings, 'warnings', bound);
   if (loaded.rejected) return { stdout: '', stderr, status: 1 };
   const register = commitmentRegister(loaded.ledger.lines, year, { asOf, authorisations, followUpMonths });
@@ -262,5 +294,5 @@ export async function commitmentsCommand(options: CliOptions): Promise<CommandRe
     return { stdout: JSON.stringify(json, null, 2) + '\n', stderr, status: 0 };
   }
   if (options.format === 'csv') return { stdout: registerCsv(register), stderr, status: 0 };
-  return { stdout: registerTable(register, plan.instruments, lang), stderr, status: 0 };
+  return { stdout: registerTable(register, state.plan.instruments, lang), stderr, status: 0 };
 }

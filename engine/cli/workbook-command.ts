@@ -9,6 +9,8 @@ import { basename } from 'node:path';
 import {
   appendEntry,
   appropriationsOfPlan,
+  originsOfState,
+  lapseWarnings,
   noticeText,
   acceptLedgerRead,
   spendingAsOf,
@@ -191,6 +193,24 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
   const year = evaluationYear(options, asOf, lines);
   const indicators = indicatorInput(indicatorTable, planFile ?? '', options.indicators, lang);
   if (indicators.problems.length > 0) return rejected(indicators.problems, lang, warnings);
+  // §9: the history read replaces what a --plan workbook's Bevilgning held; without one, that is kept.
+  let appropriations = state.appropriations;
+  let appropriationsRead = '';
+  if (options.appropriations !== undefined) {
+    const read = readAppropriationsFile(options.appropriations, lang);
+    if (read.problems.length > 0) return rejected([...read.problems], lang, warnings);
+    const { kept, outside } = appropriationsOfPlan(state.plan, read.appropriations, state.appropriations);
+    appropriations = kept;
+    const action = {
+      code: 'appropriations_imported',
+      file: options.appropriations,
+      decisions: read.rowsRead,
+      posts: kept.size,
+      outside,
+    } as const;
+    appropriationsRead = `${noticeText(action, lang, state.plan.instruments)}\n`;
+  }
+  const withFigures = { ...state, lines, ...(appropriations ? { appropriations } : {}) };
   const evaluation = evaluate({
     year,
     plan: state.plan,
@@ -202,6 +222,7 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
     resources: indicators.resources,
     lang,
     authorisations: state.authorisations ?? [],
+    origins: originsOfState(withFigures, asOf) ?? [],
   });
   const files = options.ledger.map((p) => basename(p));
   const added = lines.length - state.lines.length;
@@ -228,23 +249,6 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
     state.logKey ?? null,
   );
   const extraTables = evaluationTables(evaluation, lang);
-  // §9: the history read replaces what a --plan workbook's Bevilgning held; without one, that is kept.
-  let appropriations = state.appropriations;
-  let appropriationsRead = '';
-  if (options.appropriations !== undefined) {
-    const read = readAppropriationsFile(options.appropriations, lang);
-    if (read.problems.length > 0) return rejected([...read.problems], lang, warnings);
-    const { kept, outside } = appropriationsOfPlan(state.plan, read.appropriations, state.appropriations);
-    appropriations = kept;
-    const action = {
-      code: 'appropriations_imported',
-      file: options.appropriations,
-      decisions: read.rowsRead,
-      posts: kept.size,
-      outside,
-    } as const;
-    appropriationsRead = `${noticeText(action, lang, state.plan.instruments)}\n`;
-  }
   const written = { ...state, lines, log, ...(appropriations ? { appropriations } : {}) };
   const tables = planningTables(written, { asOf, lang, extraTables });
   try {
@@ -266,7 +270,13 @@ async function writeWorkbook(options: CliOptions, out: string, key: LogKey | nul
     .join('');
   const head = headLine(log, out, lang);
   return {
-    stdout: done + outside + appropriationsRead,
+    stdout:
+      done +
+      outside +
+      appropriationsRead +
+      lapseWarnings(originsOfState(written, asOf) ?? [], Number(asOf.slice(0, 4)), lang)
+        .map((w) => `${w}\n`)
+        .join(''),
     stderr: problemLines([...loaded.problems, ...accepted.report.problems]) + warnings + head,
     status: 0,
   };

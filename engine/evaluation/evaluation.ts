@@ -4,6 +4,7 @@
  * figures and cost per activity, the working-life centres' resources, whether the agreement's
  * trigger for talks on adjustments is met, and findings in plain sentences.
  */
+import { lapseWarnings, type PostYearOrigin } from '../reconcile/origin.js';
 import { commitmentRegister, type Authorisation, type AuthorisationUse, type DueAmount } from '../reconcile/commitments.js';
 import { isoDate, type IsoDate } from '../calendar.js';
 import type { LedgerLine } from '../ledger/line.js';
@@ -80,6 +81,8 @@ export interface EvaluationInput {
   readonly values?: readonly IndicatorValue[];
   /** Issue 12: the commitment authorisations (`Tilsagnsfullmakter`), whose use the evaluation shows. */
   readonly authorisations?: readonly Authorisation[];
+  /** Issue 12: the appropriations by year of origin (`originsOfState`), whose lapses at the end of the year are findings. */
+  readonly origins?: readonly PostYearOrigin[];
   /** Goals set by the group, by indicator id (industry indicators). */
   readonly goals?: ReadonlyMap<string, Dec>;
   readonly activities?: readonly ActivityFigure[];
@@ -201,7 +204,15 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const builtIn = BUILT_IN_RESOURCES.filter((b) => !ownResources.some((r) => r.centre === b.centre && r.year === b.year));
   const resources = assessResources([...builtIn, ...ownResources], input.year);
   const { findings, adjustmentReasons } = evaluationFindings(
-    { year: input.year, indicators, instruments, resources, thresholds, authorisations: register.authorisations },
+    {
+      year: input.year,
+      indicators,
+      instruments,
+      resources,
+      thresholds,
+      authorisations: register.authorisations,
+      lapses: lapseWarnings(input.origins ?? [], input.year, lang),
+    },
     lang,
   );
   return {

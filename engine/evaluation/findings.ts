@@ -177,6 +177,8 @@ export function evaluationFindings(
     resources: readonly ResourceAssessment[];
     thresholds: StatusThresholds;
     authorisations?: readonly AuthorisationUse[];
+    /** What lapses at the end of the year, in words (`lapseWarnings`). */
+    lapses?: readonly string[];
   },
   lang: Lang,
 ): { findings: string[]; adjustmentReasons: string[] } {
@@ -246,5 +248,6 @@ export function evaluationFindings(
         : `The commitment authorisation for post ${post} in ${a.year} (${formatMoney(a.authorisation, { lang })}) is exceeded: open commitments falling due later are ${formatMoney(a.used, { lang })}, of which ${formatMoney(a.unknownDue, { lang })} without a known due date.`,
     );
   }
+  findings.push(...(e.lapses ?? []));
   return { findings, adjustmentReasons };
 }

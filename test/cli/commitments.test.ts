@@ -188,5 +188,24 @@ describe('ia-planner commitments (issue 12)', function () {
     const again = join(dir, 'igjen.xlsx');
     expect(run('workbook', '--out', again, '--plan', out, '--as-of', '2024-12-31', '--user', 'Kari').status).to.equal(0);
     expect(await rowsOf(again)).to.deep.equal(await rowsOf(out));
+    // The register from the workbook alone (its Forbruk and Tilsagnsfullmakter) is the register from the files.
+    const fromFiles = JSON.parse(
+      run(
+        'commitments',
+        '--year',
+        '2024',
+        '--ledger',
+        ledger,
+        '--authorisations',
+        caps,
+        '--as-of',
+        '2024-12-31',
+        '--format',
+        'json',
+      ).stdout,
+    );
+    const fromPlan = run('commitments', '--year', '2024', '--plan', again, '--as-of', '2024-12-31', '--format', 'json');
+    expect(fromPlan.status).to.equal(0);
+    expect(JSON.parse(fromPlan.stdout)).to.deep.equal(fromFiles);
   });
 });

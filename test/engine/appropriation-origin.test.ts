@@ -6,10 +6,13 @@
 import { expect } from 'chai';
 import {
   appropriationsByOrigin,
+  embeddedPlan,
+  evaluate,
   fivePercent,
   parseTransferRule,
   postSpentKey,
   type Appropriation,
+  type IsoDate,
   type Milli,
   type PostYearOrigin,
   type TransferRule,
@@ -107,5 +110,19 @@ describe('appropriations by year of origin', () => {
     expect(
       ['kan overføres', 'KAN OVERFORES', 'can be carried', '5 %', '5%', 'ingen', 'none', 'to år'].map(parseTransferRule),
     ).to.deep.equal(['two_years', 'two_years', 'two_years', 'five_percent', 'five_percent', 'none', 'none', null]);
+  });
+  it('the evaluation’s findings say what lapses at the end of its year, with the amount', () => {
+    const { map, spent } = history(2650, 76, 'two_years', {
+      2020: [102_000_000, 3_400_000],
+      2021: [105_300_000, 14_300_000],
+      2022: [105_300_000, 23_600_000],
+    });
+    const origins = appropriationsByOrigin(map, spent, 2022);
+    const e = evaluate({ year: 2022, plan: embeddedPlan(), lines: [], asOf: '2022-12-31' as IsoDate, origins });
+    expect(e.findings).to.include(
+      '2650.76: 60\u00a0700\u00a0000,00\u00a0kr bevilget i 2020 faller bort ved utgangen av 2022 om det ikke brukes.',
+    );
+    const in2021 = evaluate({ year: 2021, plan: embeddedPlan(), lines: [], asOf: '2021-12-31' as IsoDate, origins, lang: 'en' });
+    expect(in2021.findings.filter((f) => f.includes('lapses'))).to.deep.equal([]);
   });
 });
