@@ -163,3 +163,45 @@ export const warnBox = css`
     margin: 0 0 var(--ia-s2);
   }
 `;
+
+/**
+ * Lists of cards (flagged rows, unplaced money, commitments): a bordered box per item with a
+ * coloured left edge (danger unless the item says otherwise), its name in bold, a flag in words,
+ * and its figures as a two-column list.
+ */
+export const cardList = css`
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  li {
+    border: 1px solid var(--ia-stroke-2);
+    border-left: 4px solid var(--ia-danger);
+    border-radius: var(--ia-radius);
+    padding: var(--ia-s2) var(--ia-s3);
+    margin-bottom: var(--ia-s2);
+  }
+  .name {
+    font-weight: 600;
+  }
+  .flag {
+    color: var(--ia-danger);
+    font-weight: 600;
+  }
+  .flag::before {
+    content: '⚠ ';
+  }
+  dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0 var(--ia-s3);
+    margin: var(--ia-s1) 0;
+  }
+  dt {
+    color: var(--ia-fg-2);
+  }
+  dd {
+    margin: 0;
+  }
+`;

@@ -22,7 +22,7 @@ import {
 } from '../../../engine/index.js';
 import { langContext } from '../contexts.js';
 import { t } from '../../../engine/messages/ui.js';
-import { base } from '../styles.js';
+import { base, cardList } from '../styles.js';
 
 /**
  * Tilsagn (issue 12): the engine's commitments register for a chosen year: per instrument what was
@@ -35,42 +35,17 @@ import { base } from '../styles.js';
 export class IaCommitmentsView extends LitElement {
   static override styles = [
     base,
+    cardList,
     css`
       :host {
         display: block;
       }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      li {
-        border: 1px solid var(--ia-stroke-2);
-        border-left: 4px solid var(--ia-stroke);
-        border-radius: var(--ia-radius);
-        padding: var(--ia-s2) var(--ia-s3);
-        margin-bottom: var(--ia-s2);
-      }
-      li.warn {
-        border-left-color: var(--ia-danger);
-      }
-      .name {
-        font-weight: 600;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: 1fr auto;
-        gap: 2px var(--ia-s2);
-        margin: var(--ia-s1) 0 0;
+      li:not(.warn) {
+        border-left-color: var(--ia-stroke);
       }
       dd {
-        margin: 0;
         text-align: right;
         font-variant-numeric: tabular-nums;
-      }
-      .flag {
-        color: var(--ia-danger);
-        font-weight: 600;
       }
     `,
   ];

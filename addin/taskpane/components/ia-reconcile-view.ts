@@ -23,7 +23,7 @@ import { langContext } from '../contexts.js';
 import { iaEvent } from '../events.js';
 import { kindWord, listWords, t, type TextKey } from '../../../engine/messages/ui.js';
 import { flaggedRows } from '../overview-model.js';
-import { base } from '../styles.js';
+import { base, cardList } from '../styles.js';
 
 /**
  * Avstemming: choose the as-of date, run the reconciliation, and list the rows with flags. Each
@@ -38,6 +38,7 @@ import { base } from '../styles.js';
 export class IaReconcileView extends LitElement {
   static override styles = [
     base,
+    cardList,
     css`
       :host {
         display: block;
@@ -50,40 +51,6 @@ export class IaReconcileView extends LitElement {
         margin-bottom: var(--ia-s3);
       }
       form .field {
-        margin: 0;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      li {
-        border: 1px solid var(--ia-stroke-2);
-        border-left: 4px solid var(--ia-danger);
-        border-radius: var(--ia-radius);
-        padding: var(--ia-s2) var(--ia-s3);
-        margin-bottom: var(--ia-s2);
-      }
-      .name {
-        font-weight: 600;
-      }
-      .flag {
-        color: var(--ia-danger);
-        font-weight: 600;
-      }
-      .flag::before {
-        content: '⚠ ';
-      }
-      dl {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 0 var(--ia-s3);
-        margin: var(--ia-s1) 0;
-      }
-      dt {
-        color: var(--ia-fg-2);
-      }
-      dd {
         margin: 0;
       }
       form.shares {

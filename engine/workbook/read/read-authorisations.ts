@@ -9,7 +9,7 @@ import { amountFitsCell } from '../../excel-limits.js';
 import type { Lang, Problem } from '../../messages/problems.js';
 import type { Authorisation } from '../../reconcile/commitments.js';
 import type { TableRead } from '../port/port.js';
-import { milliOf, wholeOf } from './read-bevilgning.js';
+import { chapterAndPost, milliOf } from './read-bevilgning.js';
 import { isEmptyRow, RowReader } from './read-plan-table.js';
 import { csvAsTable, withoutSheet } from './read-rules.js';
 
@@ -32,12 +32,7 @@ export function readAuthorisationsTable(read: TableRead, file: string, lang: Lan
     if (isEmptyRow(row)) return;
     const line = read.firstRow + i;
     const before = problems.length;
-    const chapter = wholeOf(r.cell(row, 'Kapittel'), 4);
-    if (chapter === null)
-      r.report(r.text(row, 'Kapittel') === '' ? 'missing_value' : 'bad_chapter_post', line, 'Kapittel', r.cell(row, 'Kapittel'));
-    const post = wholeOf(r.cell(row, 'Post'), 2);
-    if (post === null)
-      r.report(r.text(row, 'Post') === '' ? 'missing_value' : 'bad_chapter_post', line, 'Post', r.cell(row, 'Post'));
+    const { chapter, post } = chapterAndPost(r, row, line);
     const year = r.year(row, 'År', line);
     const value = r.cell(row, 'Fullmakt');
     let amount = null;

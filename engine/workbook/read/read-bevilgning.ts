@@ -26,9 +26,27 @@ export interface BevilgningReading {
 const AMOUNTS = ['Saldert', 'Endringer', 'Overført inn'] as const;
 
 /** A whole number of digits (a chapter or post), as a cell holds it: 2650, 2650.0 or '2650'. */
-export function wholeOf(value: CellValue, digits: number): number | null {
+function wholeOf(value: CellValue, digits: number): number | null {
   const text = value === null ? '' : String(value).trim();
   return new RegExp(`^\\d{1,${digits}}$`).test(text) ? Number(text) : null;
+}
+
+/**
+ * A row's `Kapittel` (up to four digits) and `Post` (up to two), each reported as missing or
+ * invalid where it is not one: the same reading for every table keyed by chapter and post.
+ */
+export function chapterAndPost(
+  r: RowReader,
+  row: readonly CellValue[],
+  line: number,
+): { readonly chapter: number | null; readonly post: number | null } {
+  const chapter = wholeOf(r.cell(row, 'Kapittel'), 4);
+  if (chapter === null)
+    r.report(r.text(row, 'Kapittel') === '' ? 'missing_value' : 'bad_chapter_post', line, 'Kapittel', r.cell(row, 'Kapittel'));
+  const post = wholeOf(r.cell(row, 'Post'), 2);
+  if (post === null)
+    r.report(r.text(row, 'Post') === '' ? 'missing_value' : 'bad_chapter_post', line, 'Post', r.cell(row, 'Post'));
+  return { chapter, post };
 }
 
 /** An amount cell in thousandths: a number of at most three decimals, or a text as §2 reads it. */
@@ -56,12 +74,7 @@ export function readBevilgningTable(read: TableRead | null, file: string, lang: 
     if (isEmptyRow(row)) return;
     const line = read.firstRow + i;
     const before = problems.length;
-    const chapter = wholeOf(r.cell(row, 'Kapittel'), 4);
-    if (chapter === null)
-      r.report(r.text(row, 'Kapittel') === '' ? 'missing_value' : 'bad_chapter_post', line, 'Kapittel', r.cell(row, 'Kapittel'));
-    const post = wholeOf(r.cell(row, 'Post'), 2);
-    if (post === null)
-      r.report(r.text(row, 'Post') === '' ? 'missing_value' : 'bad_chapter_post', line, 'Post', r.cell(row, 'Post'));
+    const { chapter, post } = chapterAndPost(r, row, line);
     const year = r.year(row, 'År', line);
     const amounts: (Milli | null)[] = AMOUNTS.map((column) => {
       const value = r.cell(row, column);
