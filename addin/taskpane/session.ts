@@ -62,7 +62,7 @@ const USER_TABLES = ['Rammer', 'Poster', 'Forbruk'];
 
 /** The tables a governance change rewrites. */
 /** The tables the engine computes from the frames and the ledger: written again with every change that moves either. */
-const FIGURES = ['Avstemming', 'Bevilgning', 'Tilsagnsfullmakter', 'Tilsagn'];
+const FIGURES = ['Avstemming', 'Bevilgning', 'Tilsagnsfullmakter', 'Tilsagn', 'ApneTilsagn'];
 const GOVERNANCE_TABLES = ['Rammer', ...FIGURES, 'Versjoner', 'Versjonsrammer', 'Arsavslutning', 'Logg'];
 
 /** A change the pane asks for: the engine function to run on the state, and whether it may start from a locked closed year. */

@@ -192,6 +192,24 @@ describe('the commitments register', () => {
     expect(tilsagn.rows).to.deep.equal([
       ['ekspertbistand', 2024, 0, 750000, 0, 0, 750000, 300000, 450000, 0, 0, null, '2024-12-31'],
     ]);
+    const open = written.find((t) => t.spec.table === 'ApneTilsagn')!;
+    expect(open.rows).to.deep.equal([
+      [
+        'T-3',
+        '2024-01-10',
+        'ekspertbistand',
+        2650,
+        76,
+        null,
+        null,
+        750000,
+        0,
+        750000,
+        11,
+        '2024: 300\u00a0000,00\u00a0kr; 2025: 450\u00a0000,00\u00a0kr',
+        null,
+      ],
+    ]);
     const back = readingOfTables(tablesAfterWrite(new Map(), written), 'plan.xlsx', 'nb')!;
     expect(back.problems).to.deep.equal([]);
     expect(back.state!.authorisations).to.deep.equal(state.authorisations);

@@ -220,6 +220,31 @@ export const TILSAGN: TableSpec = {
   ],
 };
 
+/**
+ * The `ApneTilsagn` table (issue 12): the commitments open at the `Per dato` of the workbook, oldest
+ * first, as the engine's register lists them: output, never read.
+ */
+export const APNE_TILSAGN: TableSpec = {
+  sheet: 'Tilsagn',
+  table: 'ApneTilsagn',
+  origin: { row: 1, column: 24 },
+  columns: [
+    col('Bilag', 'text', 14),
+    col('Dato', 'date', 12),
+    col('Virkemiddel', 'text', 22),
+    col('Kapittel', 'whole', 10),
+    col('Post', 'whole', 7),
+    col('Mottaker', 'text', 24),
+    col('Saksnummer', 'text', 14),
+    col('Tilsagn', 'money', 18),
+    col('Oppgjort', 'money', 18),
+    col('Åpent', 'money', 18),
+    col('Alder (måneder)', 'whole', 10),
+    col('Forfall', 'text', 36),
+    col('Merknad', 'text', 14),
+  ],
+};
+
 /** The `Forbruk` table: the ledger, one line per row. */
 export const FORBRUK: TableSpec = {
   sheet: 'Forbruk',

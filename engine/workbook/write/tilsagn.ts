@@ -1,6 +1,7 @@
 /**
  * The `Tilsagn` sheet (issue 12): the authorisations the user typed (`Tilsagnsfullmakter`) with
- * their use, and the commitments register per instrument and year, both from the engine's
+ * their use, the commitments register per instrument and year, and the commitments open at the
+ * as-of date (`ApneTilsagn`), all from the engine's
  * `commitmentRegister` as of a date. The figures are values, not formulas: which instalment a
  * settlement paid is the engine's rule (earliest due first), which a sheet formula would only copy.
  */
@@ -8,10 +9,10 @@ import { FIRST_YEAR, LAST_YEAR, yearOfDate, type IsoDate } from '../../calendar.
 import type { LedgerLine } from '../../ledger/line.js';
 import { t } from '../../messages/ui.js';
 import type { Lang } from '../../messages/problems.js';
-import { Money } from '../../money.js';
+import { formatMoney, Money } from '../../money.js';
 import { commitmentRegister, type Authorisation, type CommitmentRegister } from '../../reconcile/commitments.js';
 import type { Cell, TableData } from '../port/port.js';
-import { TILSAGN, TILSAGNSFULLMAKTER } from '../tables/layout.js';
+import { APNE_TILSAGN, TILSAGN, TILSAGNSFULLMAKTER } from '../tables/layout.js';
 
 const cell = (m: Money) => m.toLedgerCellNumber();
 
@@ -67,8 +68,26 @@ export function tilsagnTables(
       ]);
     }
   }
+  // The open list of the as-of date's year (the last register), oldest first.
+  const current = byYear.at(-1);
+  const open = (current?.open ?? []).map((o): Cell[] => [
+    o.voucher,
+    o.date,
+    o.instrument ?? t(lang, 'notPlaced'),
+    o.chapter,
+    o.post,
+    o.recipient,
+    o.caseNumber,
+    cell(o.amount),
+    cell(o.settled),
+    cell(o.open),
+    o.ageMonths,
+    o.dueByYear.map((d) => `${d.year === null ? t(lang, 'dueUnknown') : d.year}: ${formatMoney(d.amount, { lang })}`).join('; '),
+    o.followUp ? t(lang, 'followUp') : null,
+  ]);
   return [
     { spec: TILSAGNSFULLMAKTER, rows: fullmakter },
     { spec: TILSAGN, rows: tilsagn },
+    { spec: APNE_TILSAGN, rows: open },
   ];
 }

@@ -38,6 +38,7 @@ describe('ia-planner workbook', function () {
       // The Tilsagn sheet (issue 12): the authorisations to type in, and the commitments register.
       'tilsagnsfullmakter',
       'tilsagn',
+      'apnetilsagn',
     ]);
     // Every line, also the one dated after --as-of (CONTRACTS §4: the as-of date never limits what is stored).
     expect(tables.get('forbruk')!.rows).to.have.length(8);
