@@ -8,6 +8,7 @@ import { formatMoney, formatPercent, type Money } from '../money.js';
 import { anchorText, type LogHead } from '../audit/log.js';
 import { logWords } from '../messages/log.js';
 import type { Lang } from '../messages/problems.js';
+import { t } from '../messages/ui.js';
 import { escapeXml, frameChartSvg, indicatorChartSvg } from './charts.js';
 import type { Evaluation } from './evaluation.js';
 import { measureWords, numberText, percentText, periodWords, instrumentStatusText } from './findings.js';
@@ -123,6 +124,51 @@ function head(labels: readonly string[], numeric: readonly number[]): string {
   return `<thead><tr>${labels.map((l, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${escapeXml(l)}</th>`).join('')}</tr></thead>`;
 }
 
+/**
+ * Issue 12: what the instruments' open commitments bind in later years, by due year, and each
+ * commitment authorisation beside its use; nothing when there are no open commitments.
+ */
+function commitmentsSection(e: Evaluation, lang: Lang): string[] {
+  const withDue = e.instruments.filter((i) => i.openByDueYear.length > 0);
+  if (withDue.length === 0 && e.authorisations.length === 0) return [];
+  const out: string[] = [];
+  const kr = (m: Money) => formatMoney(m, { lang });
+  const years = [...new Set(withDue.flatMap((i) => i.openByDueYear.map((d) => d.year)))].sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : a - b,
+  );
+  if (withDue.length > 0) {
+    const label = (y: number | null) =>
+      y === null ? t(lang, 'dueUnknown') : t(lang, y <= e.year ? 'dueOverdue' : 'dueIn', { year: y });
+    out.push(`<h2>${escapeXml(t(lang, 'openCommitmentsByDue', { year: e.year }))}</h2>`);
+    out.push(
+      `<table class="commitments">${head(
+        [t(lang, 'colInstrument'), ...years.map(label)],
+        years.map((_, i) => i + 1),
+      )}<tbody>`,
+    );
+    for (const i of withDue) {
+      const amount = (y: number | null) => i.openByDueYear.find((d) => d.year === y)?.amount;
+      out.push(`<tr>${cell(i.name)}${years.map((y) => cell(amount(y) ? kr(amount(y)!) : '', true)).join('')}</tr>`);
+    }
+    out.push('</tbody></table>');
+  }
+  if (e.authorisations.length > 0) {
+    out.push(`<h2>${escapeXml(t(lang, 'authorisationsCaption', { year: e.year }))}</h2>`);
+    const labels = (['colPost', 'colAuthorisation', 'colUsed', 'colUnknownDue', 'colLeft', 'colNote'] as const).map((k) =>
+      t(lang, k),
+    );
+    out.push(`<table class="authorisations">${head(labels, [1, 2, 3, 4])}<tbody>`);
+    for (const a of e.authorisations) {
+      const post = `${a.chapter}.${String(a.post).padStart(2, '0')}`;
+      out.push(
+        `<tr>${cell(post)}${cell(kr(a.authorisation), true)}${cell(kr(a.used), true)}${cell(kr(a.unknownDue), true)}${cell(kr(a.left), true)}${cell(a.exceeded ? t(lang, 'authorisationExceeded') : '')}</tr>`,
+      );
+    }
+    out.push('</tbody></table>');
+  }
+  return out;
+}
+
 /** Renders the evaluation as the council's HTML report. */
 /** What the report says of the planning workbook's change log: its head, broken, or no workbook. */
 export type ReportLog = { readonly entries: number; readonly head: LogHead | null } | 'broken' | null;
@@ -204,6 +250,7 @@ export function renderEvaluationHtml(e: Evaluation, options: { lang?: Lang; log?
     out.push('</tr>');
   }
   out.push('</tbody></table>');
+  out.push(...commitmentsSection(e, lang));
   out.push(
     `<p class="meta">${escapeXml(w.thresholds(formatPercent(e.thresholds.riskBelow, lang, 0), formatPercent(e.thresholds.deviationBelow, lang, 0)))}</p>`,
   );

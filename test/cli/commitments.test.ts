@@ -208,4 +208,24 @@ describe('ia-planner commitments (issue 12)', function () {
     expect(fromPlan.status).to.equal(0);
     expect(JSON.parse(fromPlan.stdout)).to.deep.equal(fromFiles);
   });
+  it('puts the open commitments by due year and the authorisation into the council’s HTML report', () => {
+    const { status, stdout } = run(
+      'evaluate',
+      '--year',
+      '2024',
+      '--ledger',
+      ledger,
+      '--authorisations',
+      caps,
+      '--as-of',
+      '2024-12-31',
+      '--format',
+      'html',
+    );
+    expect(status).to.equal(0);
+    expect(stdout).to.include('<h2>Åpne tilsagn ved utgangen av 2024, etter forfall</h2>');
+    expect(stdout).to.include('Forfalt 2024').and.include('Forfall 2026').and.include('Forfall ukjent');
+    expect(stdout).to.include('<h2>Tilsagnsfullmakter 2024</h2>').and.include('fullmakten er overskredet');
+    expect(stdout).to.include('650\u00a0000,00\u00a0kr');
+  });
 });
