@@ -25,7 +25,15 @@ import {
   postKey,
 } from '../index.js';
 import { kindWord, listWords, t, type TextKey } from '../messages/ui.js';
-import { comparePosts, postComparisonToJson, postYearText, type PostComparison } from '../reconcile/appropriations.js';
+import {
+  appropriationsOfPlan,
+  comparePosts,
+  postComparisonToJson,
+  postYearText,
+  type PostComparison,
+} from '../reconcile/appropriations.js';
+import { appropriationsByOrigin, lapseWarnings } from '../reconcile/origin.js';
+import { LAST_YEAR, yearOfDate } from '../calendar.js';
 import { unallocatedToJson, type UnallocatedSpending } from '../reconcile/reconcile.js';
 import { boundOf, outputBound, UsageError, yearOption, type CliOptions, type OutputBound } from './args.js';
 import { loadLedgers, loadPlan, readAppropriationsFile, resolveAsOf } from './io.js';
@@ -244,12 +252,19 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
   const result = loaded.rejected ? null : reconcileTotals(plan, totals);
   // §9: appropriations beside the frames and the accounts, when the history is given.
   let posts: PostComparison[] | null = null;
+  let lapses: string[] = [];
+  let unruled: string[] = [];
   if (options.appropriations !== undefined) {
     const read = readAppropriationsFile(options.appropriations, lang);
     if (read.problems.length > 0) {
       return { stdout: '', stderr: problemLines(read.problems, 'errors', bound), status: 1 };
     }
-    posts = comparePosts(plan, read.appropriations, totals.postSpent).filter((p) => year === null || p.year === year);
+    // The state's carry-over rules where they are known (post 01: 5 %); by year of origin as of the report date (issue 12).
+    const { kept } = appropriationsOfPlan(plan, read.appropriations);
+    posts = comparePosts(plan, kept, totals.postSpent).filter((p) => year === null || p.year === year);
+    const origins = appropriationsByOrigin(kept, totals.postSpent, Math.min(LAST_YEAR, yearOfDate(asOf)));
+    lapses = lapseWarnings(origins, yearOfDate(asOf), lang);
+    unruled = [...new Set(posts.filter((p) => p.transfer === null && p.appropriation !== null).map((p) => postKey(p.chapter, p.post)))];
   }
   const outside = loaded.reports.map((r) => ({
     file: r.file,
@@ -279,7 +294,7 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
         lines: u.lines,
       })),
       unallocated: unallocated.map(unallocatedToJson),
-      ...(posts === null ? {} : { posts: posts.map(postComparisonToJson) }),
+      ...(posts === null ? {} : { posts: posts.map(postComparisonToJson), lapses }),
       ...problemsJson(loaded.problems, loaded.warnings, bound),
       duplicates: loaded.rejected ? 0 : loaded.ledger.duplicates,
       imported: loaded.rejected ? 0 : loaded.ledger.imported,
@@ -321,10 +336,18 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
     stdout:
       reconcileTable(plan, rows, result!.unframed, asOf, loaded.ledger.imported, loaded.ledger.duplicates, lang) +
       placementText(plan, unallocated, outside, lang) +
-      (posts === null ? '' : postsTable(posts, lang)),
+      (posts === null ? '' : postsTable(posts, lang) + lapseText(lapses, unruled, lang)),
     stderr,
     status,
   };
+}
+
+/** What lapses at the end of the report date's year, and the posts whose carry-over rule is not known (issue 12). */
+function lapseText(lapses: readonly string[], unruled: readonly string[], lang: Lang): string {
+  let out = '';
+  if (lapses.length > 0) out += `\n${t(lang, 'lapseCaption')}\n${lapses.map((l) => `• ${l}\n`).join('')}`;
+  if (unruled.length > 0) out += `\n${t(lang, 'transferRuleNotSet', { posts: listWords(unruled, lang) })}\n`;
+  return out;
 }
 
 /** What the rules did not place, and what lay outside the plan, in words (CONTRACTS §7, §8). */

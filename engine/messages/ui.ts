@@ -73,6 +73,8 @@ const NB = {
   previewSheets: 'Ark',
   lapseWarning: '{post}: {amount} bevilget i {origin} faller bort ved utgangen av {year} om det ikke brukes.',
   lapseCaption: 'Penger som faller bort',
+  transferRuleNotSet:
+    'Hva som faller bort når, er ikke regnet for {posts}: overføringsregelen (kan overføres, 5 % eller ingen) er ikke satt. Skriv den i kolonnen Overføring i Bevilgning.',
   openCommitmentsByDue: 'Åpne tilsagn ved utgangen av {year}, etter forfall',
   commitmentsTitle: 'Tilsagn {year}, per {asOf}',
   commitmentsNone: 'Ingen tilsagn i forbruket.',
@@ -418,6 +420,8 @@ const EN: Catalogue = {
   previewSheets: 'Sheets',
   lapseWarning: '{post}: {amount} appropriated in {origin} lapses at the end of {year} unless it is spent.',
   lapseCaption: 'Money that lapses',
+  transferRuleNotSet:
+    'What lapses when is not worked out for {posts}: the carry-over rule (can be carried, 5 % or none) is not set. Type it in the column Overføring of Bevilgning.',
   openCommitmentsByDue: 'Open commitments at the end of {year}, by due year',
   commitmentsTitle: 'Commitments {year}, as of {asOf}',
   commitmentsNone: 'No commitments in the ledger.',

@@ -268,6 +268,18 @@ describe('ia-planner reconcile on the state’s own files (CONTRACTS §7–§9)'
     ]);
   });
 
+  it('says which posts have no carry-over rule, so what lapses when is not worked out, never assumed (issue 12)', () => {
+    const { status, stdout } = run('reconcile', ...ledgerArgs(), '--appropriations', appropriations, '--as-of', '2025-12-31');
+    expect(status).to.equal(0);
+    expect(stdout).to.include(
+      'Hva som faller bort når, er ikke regnet for 601.22, 601.71 og 2650.76: overføringsregelen (kan overføres, 5 % eller ingen) er ikke satt.',
+    );
+    const json = JSON.parse(
+      run('reconcile', ...ledgerArgs(), '--appropriations', appropriations, '--as-of', '2025-12-31', '--format', 'json').stdout,
+    );
+    expect(json.lapses).to.deep.equal([]);
+  });
+
   it('names a missing --rules or --appropriations file (exit 1), never a stack trace', () => {
     for (const flag of ['--rules', '--appropriations']) {
       const r = run('reconcile', '--ledger', dfo(2020), flag, join(tmpdir(), 'finnes-ikke.csv'));
