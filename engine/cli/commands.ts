@@ -264,7 +264,9 @@ export async function reconcileCommand(options: CliOptions): Promise<CommandResu
     posts = comparePosts(plan, kept, totals.postSpent).filter((p) => year === null || p.year === year);
     const origins = appropriationsByOrigin(kept, totals.postSpent, Math.min(LAST_YEAR, yearOfDate(asOf)));
     lapses = lapseWarnings(origins, yearOfDate(asOf), lang);
-    unruled = [...new Set(posts.filter((p) => p.transfer === null && p.appropriation !== null).map((p) => postKey(p.chapter, p.post)))];
+    unruled = [
+      ...new Set(posts.filter((p) => p.transfer === null && p.appropriation !== null).map((p) => postKey(p.chapter, p.post))),
+    ];
   }
   const outside = loaded.reports.map((r) => ({
     file: r.file,
