@@ -141,6 +141,38 @@ export function parseDate(text: string): IsoDate | null {
   return null;
 }
 
+/**
+ * Why a date text is not a date: `no_such_day` when it is written as a date (`31.02.2021`,
+ * `2021-02-31`) with a real month but a day that month does not have, with the month's number of
+ * days; else `bad_date` (not written as a date at all).
+ */
+export function dateFault(
+  text: string,
+):
+  | { readonly code: 'bad_date' }
+  | { readonly code: 'no_such_day'; readonly year: number; readonly month: number; readonly days: number } {
+  const trimmed = text.trim();
+  const iso = ISO.exec(trimmed);
+  const nb = iso ? null : NORWEGIAN.exec(trimmed);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : nb ? [nb[3], nb[2], nb[1]] : null;
+  if (parts) {
+    const [year, month, day] = parts.map(Number) as [number, number, number];
+    if (month >= 1 && month <= 12 && year >= 1900 && year <= 2999 && day >= 1)
+      return { code: 'no_such_day', year, month, days: daysInMonth(year, month) };
+  }
+  return { code: 'bad_date' };
+}
+
+const MONTHS: Record<'nb' | 'en', readonly string[]> = {
+  nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** A month (1–12) by name, in bokmål or English. */
+export function monthName(month: number, lang: 'nb' | 'en'): string {
+  return MONTHS[lang][month - 1] ?? String(month);
+}
+
 /** The calendar year of a date. */
 export function yearOfDate(date: IsoDate): number {
   return Number(date.slice(0, 4));

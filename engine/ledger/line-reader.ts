@@ -4,12 +4,12 @@
  * and the round-trip rules: no field holds what a sheet would not give back (a control character,
  * a text longer than a cell, an amount beyond what a cell holds exactly).
  */
-import { parseDate, parseDue, parseYear, yearOfDate, isYear, type Year } from '../calendar.js';
+import { dateFault, monthName, parseDate, parseDue, parseYear, yearOfDate, isYear, type Year } from '../calendar.js';
 import { amountFitsCell, EXCEL_MAX_CELL_TEXT, hasControlCharacter, showControlCharacters } from '../excel-limits.js';
 import { parseAmountMilli, type Milli } from '../money.js';
 import type { InstrumentId } from '../plan/instruments.js';
 import { InstrumentIndex, type Plan } from '../plan/plan.js';
-import { problem, type Lang, type Problem } from '../messages/problems.js';
+import { problem, problemDetail, withExpected, type Lang, type Problem } from '../messages/problems.js';
 import type { HeaderMap, LedgerColumn } from './columns.js';
 import { parseKind, type LedgerLine } from './line.js';
 
@@ -123,7 +123,23 @@ export class LineReader {
     const dateText = get('dato');
     const date = dateText === '' ? null : parseDate(dateText);
     if (dateText === '') problems.push(problem('missing_value', at('dato', null), this.lang));
-    else if (date === null) problems.push(problem('bad_date', at('dato', dateText), this.lang));
+    else if (date === null) {
+      // Written as a date but with a day its month lacks (31.02.2021): say that, not the format it already has.
+      const fault = dateFault(dateText);
+      const bad = problem('bad_date', at('dato', dateText), this.lang);
+      problems.push(
+        fault.code === 'no_such_day'
+          ? withExpected(
+              bad,
+              problemDetail('noSuchDay', this.lang, {
+                days: String(fault.days),
+                month: monthName(fault.month, this.lang),
+                year: String(fault.year),
+              }),
+            )
+          : bad,
+      );
+    }
 
     const voucher = get('bilag');
     if (voucher === '') problems.push(problem('missing_value', at('bilag', null), this.lang));

@@ -458,6 +458,10 @@ const DETAILS = {
   overlapsRow: { nb: 'Overlapper med {frame} (rad {row}).', en: 'Overlaps {frame} (row {row}).' },
   overlapsLine: { nb: 'Overlapper med {frame} (linje {row}).', en: 'Overlaps {frame} (line {row}).' },
   wholeNumber: { nb: 'et helt tall ≥ 0', en: 'a whole number ≥ 0' },
+  noSuchDay: {
+    nb: 'en dag som finnes: {month} {year} har {days} dager',
+    en: 'a day that exists: {month} {year} has {days} days',
+  },
   transferRule: {
     nb: '«kan overføres» (brukes til utgangen av andre år etter), «5 %» (driftspost 01), «ingen», eller tomt når regelen ikke er kjent',
     en: '“can be carried” (usable to the end of the second year after), “5 %” (operating post 01), “none”, or empty when the rule is not known',
@@ -501,6 +505,11 @@ export function problem(
   const extra = detail ? ` ${detail}` : '';
   const message = `${where}: ${HEADLINE[code][lang]}.${value}${wanted}${extra}`;
   return { code, ...place, expected, message };
+}
+
+/** A problem whose expectation is said more exactly than its code's catalogue text (a date whose day its month lacks). */
+export function withExpected(p: Problem, expected: string): Problem {
+  return { ...p, expected, message: p.message.replace(p.expected, expected) };
 }
 
 /**

@@ -294,6 +294,18 @@ describe('Ledger: bad lines', () => {
     ]);
   });
 
+  it('says that the day does not exist in its month, not the format the date already has (31.02.2021, 2024-02-30)', () => {
+    const { report } = readText(
+      `${HEADER}\n31.02.2021;G-1;ekspertbistand;utbetaling;100;;\n2024-02-30;G-2;ekspertbistand;utbetaling;100;;\n2024-13-01;G-3;ekspertbistand;utbetaling;100;;\n`,
+    );
+    expect(report.problems.map((p) => [p.code, p.line, p.value, p.expected])).to.deep.equal([
+      ['bad_date', 2, '31.02.2021', 'en dag som finnes: februar 2021 har 28 dager'],
+      ['bad_date', 3, '2024-02-30', 'en dag som finnes: februar 2024 har 29 dager'],
+      ['bad_date', 4, '2024-13-01', 'en dato som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ'],
+    ]);
+    expect(report.problems[0]!.message).to.include('Forventet: en dag som finnes: februar 2021 har 28 dager.');
+  });
+
   it('reports every problem of one line, not only the first', () => {
     const { report } = readText(`${HEADER}\n31.02.2021;;ukjent;tull;abc;;\n`);
     expect(report.problems.map((p) => [p.code, p.column])).to.deep.equal([
