@@ -250,7 +250,7 @@ Bruk:
                        [--authorisations FIL.csv] [--force]
                        [--year ÅR] [--indicators FIL.csv] [--as-of ÅÅÅÅ-MM-DD] [--user NAVN] [--reason TEKST]
   ia-planner evaluate  --year ÅR [--indicators FIL.csv] [--ledger FIL …] [--authorisations FIL.csv] [--format table|json|html]
-                       [--risk-below 0,90] [--deviation-below 0,75]
+                       [--as-of ÅÅÅÅ-MM-DD] [--risk-below 0,90] [--deviation-below 0,75]
 
 Styring (skriver arbeidsboken --plan på stedet, og fører endringen i Logg):
   ia-planner reallocate        --plan FIL.xlsx --year ÅR --from VIRKEMIDDEL --to VIRKEMIDDEL
@@ -299,7 +299,7 @@ Usage:
                        [--authorisations FILE.csv] [--force]
                        [--year YEAR] [--indicators FILE.csv] [--as-of YYYY-MM-DD] [--user NAME] [--reason TEXT]
   ia-planner evaluate  --year YEAR [--indicators FILE.csv] [--ledger FILE …] [--authorisations FILE.csv] [--format table|json|html]
-                       [--risk-below 0.90] [--deviation-below 0.75]
+                       [--as-of YYYY-MM-DD] [--risk-below 0.90] [--deviation-below 0.75]
 
 Governance (changes the workbook --plan in place and records the change in Logg):
   ia-planner reallocate        --plan FILE.xlsx --year YEAR --from INSTRUMENT --to INSTRUMENT
@@ -339,4 +339,22 @@ Exit status: 0 done, 1 input rejected (nothing written), 2 wrong usage.
 /** The usage text in the language asked for. */
 export function usageText(lang: 'nb' | 'en'): string {
   return lang === 'en' ? USAGE_EN : USAGE;
+}
+
+/**
+ * One command's part of the usage text (its lines and their continuations) with the common
+ * options, for its own `--help` and after a usage error of it (issue 14: not the whole text after
+ * the one line that matters); the whole text for a name it does not know.
+ */
+export function commandUsage(command: string, lang: 'nb' | 'en'): string {
+  const lines = usageText(lang).split('\n');
+  const start = lines.findIndex((l) => new RegExp(`^  ia-planner ${command.replace(' ', ' +')}(\\s|$)`).test(l));
+  if (start < 0) return usageText(lang);
+  let end = start + 1;
+  while (end < lines.length && /^ {10,}\S/.test(lines[end]!)) end++;
+  const common = lines.slice(lines.findIndex((l) => /^(Felles valg|Common options):/.test(l)));
+  const commonEnd = common.findIndex((l) => l === '');
+  const head = lang === 'en' ? 'Usage:' : 'Bruk:';
+  const more = lang === 'en' ? 'ia-planner --help lists every command.' : 'ia-planner --help viser alle kommandoene.';
+  return [head, ...lines.slice(start, end), '', ...common.slice(0, commonEnd), '', more, ''].join('\n');
 }

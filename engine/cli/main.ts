@@ -1,5 +1,5 @@
 /** The `ia-planner` command: parse, dispatch, print, exit (CONTRACTS §4). */
-import { languageOf, parseOptions, usageText, UsageError, type CliOptions } from './args.js';
+import { commandUsage, languageOf, parseOptions, usageText, UsageError, type CliOptions } from './args.js';
 import { framesCommand, reconcileCommand, type CommandResult } from './commands.js';
 import { fileErrorProblem } from './file-access.js';
 import type { GovernanceCommand } from './governance-command.js';
@@ -61,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const options = parseOptions(rest);
     if (options.help) {
-      process.stdout.write(usage);
+      process.stdout.write(commandUsage(name, languageOf(argv)));
       return 0;
     }
     const result = await (await load())(options);
@@ -70,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     return result.status;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.inLanguage(languageOf(argv))}\n\n${usage}`);
+      process.stderr.write(`${error.inLanguage(languageOf(argv))}\n\n${commandUsage(name, languageOf(argv))}`);
       return 2;
     }
     // A file the system would not read or write (missing, a folder, a full disk, a workbook another

@@ -339,6 +339,37 @@ describe('ia-planner (command line)', function () {
       expect(r.stdout).not.to.include('sesong');
     });
 
+    it('gives a command’s own usage for its --help and after its usage error, not the whole text (issue 14, item 13)', () => {
+      const help = run('evaluate', '--help');
+      expect(help.status).to.equal(0);
+      expect(help.stdout)
+        .to.include('ia-planner evaluate')
+        .and.include('--as-of ÅÅÅÅ-MM-DD')
+        .and.include('ia-planner --help viser alle kommandoene.');
+      expect(help.stdout).to.not.include('ia-planner reconcile');
+      const bad = run(
+        'reallocate',
+        '--plan',
+        'x.xlsx',
+        '--year',
+        '2025',
+        '--from',
+        'a',
+        '--to',
+        'b',
+        '--amount',
+        'tull',
+        '--reason',
+        'r',
+      );
+      expect(bad.status).to.equal(2);
+      expect(bad.stderr.split('\n')[0]).to.equal('--amount må være et beløp som 250000 eller 250 000,50, ikke «tull»');
+      expect(bad.stderr).to.include('ia-planner reallocate').and.not.include('ia-planner frames');
+      expect(run('version', 'new', '--help', '--lang', 'en').stdout)
+        .to.include('ia-planner version new')
+        .and.not.include('version approve');
+    });
+
     it('speaks English in its help and its usage errors with --lang en', () => {
       expect(run('--help', '--lang', 'en').stdout).to.include('ia-planner reconcile --ledger FILE');
       const bad = run('frames', '--format', 'xml', '--lang', 'en');
