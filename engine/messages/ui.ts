@@ -180,6 +180,8 @@ const NB = {
   importResult: '{file}: {imported} linjer importert, {duplicates} duplikater hoppet over.',
   importRejected: '{file} ble avvist: {count} feil. Ingenting er importert.',
   keepValid: 'Ta med bare de gyldige linjene',
+  importSkipped: '{count} linjer med feil er utelatt og ikke importert.',
+  skippedCaption: 'Linjer som er utelatt',
   importAppropriationsHelp:
     'DFØs bevilgningshistorikk (bevilgninger_full_historikk.csv) kan velges her også: den kjennes igjen på innholdet og legges i Bevilgning, ved siden av rammene under Avstemming.',
   appropriationsRejected: '{file} ble avvist: {count} feil. Bevilgning er ikke endret.',
@@ -527,6 +529,8 @@ const EN: Catalogue = {
   importResult: '{file}: {imported} lines imported, {duplicates} duplicates skipped.',
   importRejected: '{file} was rejected: {count} errors. Nothing was imported.',
   keepValid: 'Keep only the valid lines',
+  importSkipped: '{count} lines with errors were left out and not imported.',
+  skippedCaption: 'Lines left out',
   importAppropriationsHelp:
     'DFØ’s appropriation history (bevilgninger_full_historikk.csv) can be chosen here too: it is recognised by its content and put in Bevilgning, beside the frames under Reconciliation.',
   appropriationsRejected: '{file} was rejected: {count} errors. Bevilgning is unchanged.',

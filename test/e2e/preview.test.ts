@@ -103,6 +103,11 @@ describe('the browser preview', function () {
     await page.getByRole('button', { name: 'Ta med bare de gyldige linjene' }).click();
     await page.locator('ia-import-view .result.ok').waitFor();
     expect(await page.locator('ia-import-view .result.ok').textContent()).to.include('2 linjer importert');
+    // What was left out is said with what was taken, and the list is titled as lines left out (issue 14, item 7).
+    expect(await page.locator('ia-import-view [data-testid=skipped]').textContent()).to.include(
+      '3 linjer med feil er utelatt og ikke importert.',
+    );
+    expect(await page.locator('ia-import-view ia-problem-list h3').textContent()).to.include('Linjer som er utelatt (3)');
     expect(errors).to.deep.equal([]);
   });
 

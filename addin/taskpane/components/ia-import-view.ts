@@ -147,6 +147,14 @@ export class IaImportView extends LitElement {
             : t(lang, 'importResult', { file: report.file, imported: report.imported, duplicates: report.duplicates })
         }
         ${
+          // Kept only the valid lines: say how many were left out, never only what was imported.
+          !report.rejected && report.problems.length > 0
+            ? html`<div data-testid="skipped">
+                ${t(lang, 'importSkipped', { count: new Set(report.problems.map((p) => p.line)).size })}
+              </div>`
+            : nothing
+        }
+        ${
           !report.rejected && report.outside.lines > 0
             ? html`<div data-testid="outside">
                 ${t(lang, 'outsideLine', {
@@ -165,7 +173,11 @@ export class IaImportView extends LitElement {
             </div>`
           : nothing
       }
-      <ia-problem-list .problems=${report.problems} .warnings=${report.warnings}></ia-problem-list>`;
+      <ia-problem-list
+        .problems=${report.problems}
+        .warnings=${report.warnings}
+        .caption=${report.rejected ? null : t(lang, 'skippedCaption')}
+      ></ia-problem-list>`;
   }
 
   private _onChange(event: Event): void {

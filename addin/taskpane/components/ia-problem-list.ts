@@ -60,6 +60,8 @@ export class IaProblemList extends LitElement {
 
   @property({ attribute: false }) problems: readonly Problem[] = [];
   @property({ attribute: false }) warnings: readonly Warning[] = [];
+  /** The list's title when its problems are not errors of the file (lines left out with --skip-invalid). */
+  @property() caption: string | null = null;
 
   @consume({ context: langContext, subscribe: true })
   @property({ attribute: false })
@@ -70,7 +72,7 @@ export class IaProblemList extends LitElement {
     return html`${
       this.problems.length > 0
         ? html`<div class="scroll" tabindex="0" role="region" aria-labelledby="problems-title">
-            <h3 id="problems-title">${t(lang, 'problemsCaption')} (${this.problems.length})</h3>
+            <h3 id="problems-title">${this.caption ?? t(lang, 'problemsCaption')} (${this.problems.length})</h3>
             <ol>
               ${this.problems.map(
                 (p) =>
