@@ -52,8 +52,7 @@ export function parseDue(text: string): string | null {
     const n = Number(t.slice(0, 4));
     return n >= 1900 && n <= 2199 ? String(n) : null;
   }
-  const date = parseDate(t);
-  return date === null ? null : date;
+  return parseDate(t);
 }
 
 /** The budget year a due date (`parseDue`) falls in. */
@@ -171,6 +170,13 @@ const MONTHS: Record<'nb' | 'en', readonly string[]> = {
 /** A month (1–12) by name, in bokmål or English. */
 export function monthName(month: number, lang: 'nb' | 'en'): string {
   return MONTHS[lang][month - 1] ?? String(month);
+}
+
+/** Whole months from one day to another (a month counts once its day of the month is reached): a commitment's age. */
+export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
+  const n = (d: IsoDate, a: number, b: number) => Number(d.slice(a, b));
+  const months = (n(to, 0, 4) - n(from, 0, 4)) * 12 + (n(to, 5, 7) - n(from, 5, 7));
+  return n(to, 8, 10) < n(from, 8, 10) ? months - 1 : months;
 }
 
 /** The calendar year of a date. */

@@ -17,7 +17,7 @@
  * - An authorisation is used by what is open at the end of Y and falls due after Y, and by what is
  *   open without a due date (it may fall due later: counted, and said apart).
  */
-import { dueYear, type IsoDate } from '../calendar.js';
+import { dueYear, wholeMonthsBetween, type IsoDate } from '../calendar.js';
 import type { LedgerLine } from '../ledger/line.js';
 import { Money, type Milli } from '../money.js';
 import type { InstrumentId } from '../plan/instruments.js';
@@ -127,8 +127,8 @@ interface Commitment {
   readonly year: number;
   readonly instalments: Instalment[];
   readonly settlements: Settlement[];
-  chapter: number | null;
-  post: number | null;
+  readonly chapter: number | null;
+  readonly post: number | null;
   recipient: string | null;
   caseNumber: string | null;
 }
@@ -188,7 +188,7 @@ function dueAmounts(due: ReadonlyMap<number | null, Milli>): DueAmount[] {
 
 const positive = (m: Milli): Milli => (m > 0n ? m : 0n);
 
-/** Orders instalments as settlements pay them: earliest due first, a due year before a day in it, no due date last. */
+/** Orders instalments as settlements pay them: earliest due year first, a day in a year before the bare year, no due date last. */
 function byDue(a: Instalment, b: Instalment): number {
   if (a.due === null || b.due === null) return a.due === null ? (b.due === null ? 0 : 1) : -1;
   const ya = dueYear(a.due);
@@ -245,26 +245,32 @@ function figuresOf(c: Commitment, start: IsoDate, end: IsoDate): Figures {
   };
 }
 
-/** Whole months from one day to another (a month counts once its day of the month is reached). */
-function monthsBetween(from: IsoDate, to: IsoDate): number {
-  const n = (d: IsoDate, a: number, b: number) => Number(d.slice(a, b));
-  const months = (n(to, 0, 4) - n(from, 0, 4)) * 12 + (n(to, 5, 7) - n(from, 5, 7));
-  return n(to, 8, 10) < n(from, 8, 10) ? months - 1 : months;
-}
-
 /**
  * The register for budget year `year`, counted to the end of the year or to `asOf` if earlier.
  * Commitments open for more than `followUpMonths` months are flagged for follow-up.
  */
-export function commitmentRegister(
+export function commitmentRegister(lines: Iterable<LedgerLine>, year: number, options: RegisterOptions = {}): CommitmentRegister {
+  return registerOf(commitmentsOf(lines), year, options);
+}
+
+/** The registers of several years over one reading of the ledger (the workbook's `Tilsagn` sheet). */
+export function commitmentRegisters(
   lines: Iterable<LedgerLine>,
-  year: number,
-  options: { readonly asOf?: IsoDate; readonly authorisations?: readonly Authorisation[]; readonly followUpMonths?: number } = {},
-): CommitmentRegister {
-  const start = `${year}-01-01` as IsoDate;
-  const yearEnd = `${year}-12-31` as IsoDate;
-  const end = options.asOf !== undefined && options.asOf < yearEnd ? options.asOf : yearEnd;
-  const followUpMonths = options.followUpMonths ?? 12;
+  years: readonly number[],
+  options: RegisterOptions = {},
+): CommitmentRegister[] {
+  const commitments = commitmentsOf(lines);
+  return years.map((year) => registerOf(commitments, year, options));
+}
+
+export interface RegisterOptions {
+  readonly asOf?: IsoDate;
+  readonly authorisations?: readonly Authorisation[];
+  readonly followUpMonths?: number;
+}
+
+/** The ledger's commitments with their instalments and the settlements that name them, whatever their dates. */
+function commitmentsOf(lines: Iterable<LedgerLine>): readonly Commitment[][] {
   const byKey = new Map<string, Commitment[]>();
   const key = (instrument: string | null, voucher: string) => `${instrument ?? ''}\u0000${voucher}`;
   const settlements: LedgerLine[] = [];
@@ -299,11 +305,19 @@ export function commitmentRegister(
     const c = commitmentSettledBy(byKey.get(key(s.instrument, s.reference)) ?? [], s.year);
     if (c) c.settlements.push({ date: s.date, kind: s.kind === 'annullering' ? 'annullering' : 'utbetaling', amount: s.amount });
   }
+  return [...byKey.values()];
+}
+
+function registerOf(commitments: readonly (readonly Commitment[])[], year: number, options: RegisterOptions): CommitmentRegister {
+  const start = `${year}-01-01` as IsoDate;
+  const yearEnd = `${year}-12-31` as IsoDate;
+  const end = options.asOf !== undefined && options.asOf < yearEnd ? options.asOf : yearEnd;
+  const followUpMonths = options.followUpMonths ?? 12;
   const instruments = new Map<InstrumentId | null, Sums>();
   const posts = new Map<string, { chapter: number | null; post: number | null; sums: Sums }>();
   const open: OpenCommitment[] = [];
   const useByPost = new Map<string, { used: Milli; unknown: Milli }>();
-  for (const list of byKey.values()) {
+  for (const list of commitments) {
     for (const c of list) {
       const f = figuresOf(c, start, end);
       if (f.committed === 0n && f.settled === 0n) continue;
@@ -326,7 +340,7 @@ export function commitmentRegister(
       }
       if (f.openAtEnd > 0n) {
         const first = c.instalments.reduce((a, b) => (b.date < a ? b.date : a), c.instalments[0]!.date);
-        const ageMonths = monthsBetween(first, end);
+        const ageMonths = wholeMonthsBetween(first, end);
         open.push({
           voucher: c.voucher,
           date: first,

@@ -137,7 +137,6 @@ export function appropriationsByOrigin(
           lapsing,
           unfunded: Money.fromMilli(spend),
         });
-      if (a === undefined && pools.length === 0) break;
     }
   }
   return out;

@@ -101,6 +101,14 @@ describe('appropriations by year of origin', () => {
     ]);
   });
 
+  it('goes on past a year without an appropriation row: a later year’s money is counted', () => {
+    const { map, spent } = history(601, 70, 'none', { 2020: [1_000, 1_000], 2022: [2_000, 500] });
+    expect(appropriationsByOrigin(map, spent, 2022).map(plain)).to.deep.equal([
+      { year: 2020, carried: [], left: [], lapsing: [], unfunded: '0.00' },
+      { year: 2022, carried: [], left: [[2022, '1500.00']], lapsing: [[2022, '1500.00']], unfunded: '0.00' },
+    ]);
+  });
+
   it('a post whose rule is not set gets no figures: a lapse is never assumed', () => {
     const { map, spent } = history(601, 22, undefined, { 2024: [21_000_000, 1] });
     expect(appropriationsByOrigin(map, spent, 2024)).to.deep.equal([]);

@@ -10,7 +10,7 @@ import type { LedgerLine } from '../../ledger/line.js';
 import { t } from '../../messages/ui.js';
 import type { Lang } from '../../messages/problems.js';
 import { formatMoney, Money } from '../../money.js';
-import { commitmentRegister, type Authorisation, type CommitmentRegister } from '../../reconcile/commitments.js';
+import { commitmentRegisters, type Authorisation, type CommitmentRegister } from '../../reconcile/commitments.js';
 import type { Cell, TableData } from '../port/port.js';
 import { APNE_TILSAGN, TILSAGN, TILSAGNSFULLMAKTER } from '../tables/layout.js';
 
@@ -19,9 +19,8 @@ const cell = (m: Money) => m.toLedgerCellNumber();
 /** The registers of every year 2019–2028 up to the as-of date's year. */
 function registers(lines: readonly LedgerLine[], authorisations: readonly Authorisation[], asOf: IsoDate): CommitmentRegister[] {
   const last = Math.min(LAST_YEAR, yearOfDate(asOf));
-  const out: CommitmentRegister[] = [];
-  for (let year = FIRST_YEAR; year <= last; year++) out.push(commitmentRegister(lines, year, { asOf, authorisations }));
-  return out;
+  const years = Array.from({ length: Math.max(0, last - FIRST_YEAR + 1) }, (_, i) => FIRST_YEAR + i);
+  return commitmentRegisters(lines, years, { asOf, authorisations });
 }
 
 /** The `Tilsagnsfullmakter` and `Tilsagn` tables for a ledger and the authorisations, as of a date. */
