@@ -5,6 +5,8 @@
  */
 import {
   commitmentRegister,
+  dueLabel,
+  dueText,
   formatMoney,
   instrumentWords,
   postKey,
@@ -93,8 +95,7 @@ function figuresTable(rows: readonly { name: string; f: CommitmentFigures }[], y
   const headers = [
     '',
     ...(['colOpenAtStart', 'colNewInYear', 'colDisbursed', 'colCancelled', 'colOpenAtEnd'] as const).map((k) => t(lang, k)),
-    // Still open at the end of the year and due in it or before: overdue.
-    ...years.map((y) => (y === null ? t(lang, 'dueUnknown') : t(lang, y <= year ? 'dueOverdue' : 'dueIn', { year: y }))),
+    ...years.map((y) => dueLabel(y, year, lang)),
   ];
   const kr = (m: Money) => formatMoney(m, { lang });
   const body = rows.map(({ name, f }) => [
@@ -171,8 +172,6 @@ export function registerTable(r: CommitmentRegister, instruments: Parameters<typ
       'colNote',
     ] as TextKey[]
   ).map((k) => t(lang, k));
-  const dueWords = (due: readonly DueAmount[]) =>
-    due.map((d) => `${d.year === null ? t(lang, 'dueUnknown') : d.year}: ${kr(d.amount)}`).join('; ');
   out += renderTable(
     headers,
     r.open.map((o) => [
@@ -186,7 +185,7 @@ export function registerTable(r: CommitmentRegister, instruments: Parameters<typ
       kr(o.settled),
       kr(o.open),
       t(lang, 'ageMonths', { months: o.ageMonths }),
-      dueWords(o.dueByYear),
+      dueText(o.dueByYear, lang),
       o.followUp ? t(lang, 'followUp') : '',
     ]),
     ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'left'],

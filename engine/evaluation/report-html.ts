@@ -9,6 +9,7 @@ import { anchorText, type LogHead } from '../audit/log.js';
 import { logWords } from '../messages/log.js';
 import type { Lang } from '../messages/problems.js';
 import { t } from '../messages/ui.js';
+import { dueLabel } from '../reconcile/commitments.js';
 import { escapeXml, frameChartSvg, indicatorChartSvg } from './charts.js';
 import type { Evaluation } from './evaluation.js';
 import { measureWords, numberText, percentText, periodWords, instrumentStatusText } from './findings.js';
@@ -137,8 +138,7 @@ function commitmentsSection(e: Evaluation, lang: Lang): string[] {
     a === null ? 1 : b === null ? -1 : a - b,
   );
   if (withDue.length > 0) {
-    const label = (y: number | null) =>
-      y === null ? t(lang, 'dueUnknown') : t(lang, y <= e.year ? 'dueOverdue' : 'dueIn', { year: y });
+    const label = (y: number | null) => dueLabel(y, e.year, lang);
     out.push(`<h2>${escapeXml(t(lang, 'openCommitmentsByDue', { year: e.year }))}</h2>`);
     out.push(
       `<table class="commitments">${head(

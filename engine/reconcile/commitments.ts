@@ -19,7 +19,9 @@
  */
 import { dueYear, wholeMonthsBetween, type IsoDate } from '../calendar.js';
 import type { LedgerLine } from '../ledger/line.js';
-import { Money, type Milli } from '../money.js';
+import { formatMoney, Money, type Milli } from '../money.js';
+import type { Lang } from '../messages/problems.js';
+import { t } from '../messages/ui.js';
 import type { InstrumentId } from '../plan/instruments.js';
 import { commitmentSettledBy } from './reconcile.js';
 
@@ -184,6 +186,20 @@ function dueAmounts(due: ReadonlyMap<number | null, Milli>): DueAmount[] {
     .filter(([, amount]) => amount !== 0n)
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a - b))
     .map(([year, amount]) => ({ year, amount: Money.fromMilli(amount) }));
+}
+
+/**
+ * A due year's heading for the register of `registerYear`: due after it (`Forfall 2026`), still
+ * open but due in it or before (`Forfalt 2024`: overdue), or without a due date (`Forfall ukjent`).
+ */
+export function dueLabel(year: number | null, registerYear: number, lang: Lang): string {
+  if (year === null) return t(lang, 'dueUnknown');
+  return t(lang, year <= registerYear ? 'dueOverdue' : 'dueIn', { year });
+}
+
+/** Open amounts by due year in words for a cell or a line: `2025: 200 000,00 kr; Forfall ukjent: 50 000,00 kr`. */
+export function dueText(due: readonly DueAmount[], lang: Lang): string {
+  return due.map((d) => `${d.year === null ? t(lang, 'dueUnknown') : d.year}: ${formatMoney(d.amount, { lang })}`).join('; ');
 }
 
 const positive = (m: Milli): Milli => (m > 0n ? m : 0n);

@@ -9,6 +9,7 @@
 import type { LogEntry, LogKey } from '../audit/log.js';
 import { LAST_YEAR, yearOfDate, type IsoDate } from '../calendar.js';
 import type { LedgerLine } from '../ledger/line.js';
+import type { Milli } from '../money.js';
 import type { Plan } from '../plan/plan.js';
 import { lineKeysOfYear } from '../plan/closing.js';
 import { frameRefOfKey, governanceProblem, type Lang, type Problem } from '../messages/problems.js';
@@ -208,9 +209,19 @@ export function postsOfState(state: PlanningState, asOf: IsoDate): PostCompariso
   return comparePosts(state.plan, state.appropriations, postSpentOf(state, asOf), { everyAppropriation: true });
 }
 
-function postSpentOf(state: PlanningState, asOf: IsoDate) {
+/** The last disbursements per post worked out for a ledger, so the §9 rows and the origins of one write share one pass. */
+const lastPostSpent = new WeakMap<
+  readonly LedgerLine[],
+  { readonly asOf: IsoDate; readonly count: number; readonly spent: ReadonlyMap<string, Milli> }
+>();
+
+function postSpentOf(state: PlanningState, asOf: IsoDate): ReadonlyMap<string, Milli> {
+  const known = lastPostSpent.get(state.lines);
+  // A ledger's own array may still grow (Ledger.lines): its length is part of the key.
+  if (known?.asOf === asOf && known.count === state.lines.length) return known.spent;
   const totals = new SpendingTotals(asOf);
   for (const line of state.lines) totals.add(line);
+  lastPostSpent.set(state.lines, { asOf, count: state.lines.length, spent: totals.postSpent });
   return totals.postSpent;
 }
 

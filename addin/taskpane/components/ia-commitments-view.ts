@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import {
   commitmentRegister,
   dateText,
+  dueLabel,
   FIRST_YEAR,
   formatMoney,
   instrumentWords,
@@ -199,9 +200,7 @@ export class IaCommitmentsView extends LitElement {
   private _due(due: readonly DueAmount[], year: number, lang: Lang) {
     return due.map(
       (d) =>
-        html`<dt>
-            ${d.year === null ? t(lang, 'dueUnknown') : t(lang, d.year <= year ? 'dueOverdue' : 'dueIn', { year: d.year })}
-          </dt>
+        html`<dt>${dueLabel(d.year, year, lang)}</dt>
           <dd>${formatMoney(d.amount, { lang })}</dd>`,
     );
   }

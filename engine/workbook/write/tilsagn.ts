@@ -9,8 +9,8 @@ import { FIRST_YEAR, LAST_YEAR, yearOfDate, type IsoDate } from '../../calendar.
 import type { LedgerLine } from '../../ledger/line.js';
 import { t } from '../../messages/ui.js';
 import type { Lang } from '../../messages/problems.js';
-import { formatMoney, Money } from '../../money.js';
-import { commitmentRegisters, type Authorisation, type CommitmentRegister } from '../../reconcile/commitments.js';
+import { Money } from '../../money.js';
+import { commitmentRegisters, dueText, type Authorisation, type CommitmentRegister } from '../../reconcile/commitments.js';
 import type { Cell, TableData } from '../port/port.js';
 import { APNE_TILSAGN, TILSAGN, TILSAGNSFULLMAKTER } from '../tables/layout.js';
 
@@ -81,7 +81,7 @@ export function tilsagnTables(
     cell(o.settled),
     cell(o.open),
     o.ageMonths,
-    o.dueByYear.map((d) => `${d.year === null ? t(lang, 'dueUnknown') : d.year}: ${formatMoney(d.amount, { lang })}`).join('; '),
+    dueText(o.dueByYear, lang),
     o.followUp ? t(lang, 'followUp') : null,
   ]);
   return [
