@@ -291,6 +291,23 @@ describe('appropriations in the planning state (CONTRACTS §9)', () => {
     expect(again.appropriations!.get('2650.76:2022')!.transfer).to.equal('two_years');
   });
 
+  it('counts a post’s spending to the date asked each time, and again when the ledger has grown', () => {
+    const state = imported();
+    const spent = (s: PlanningState, asOf: string) =>
+      postsOfState(s, asOf as IsoDate)!
+        .find((p) => p.chapter === 2650 && p.post === 76 && p.year === 2020)!
+        .spent.toFixed2();
+    expect(spent(state, '2020-12-31')).to.equal('3400000.00');
+    expect(spent(state, '2020-01-31')).to.not.equal('3400000.00');
+    expect(spent(state, '2020-12-31')).to.equal('3400000.00');
+    // A Ledger's own array grows as files are read: the same array, longer, is counted again.
+    const ledger = new Ledger(state.plan);
+    const grown = { ...state, lines: ledger.lines };
+    expect(postsOfState(grown, AS_OF)!.some((p) => p.chapter === 2650 && p.year === 2020 && !p.spent.isZero())).to.equal(false);
+    ledger.addFile('statsregnskapet_aar_2020.csv', () => [readFileSync(DFO_2020)]);
+    expect(spent(grown, '2020-12-31')).to.equal('3400000.00');
+  });
+
   it('tells the appropriation history from a ledger by its header, in any encoding', () => {
     expect(isAppropriationsFile(readFileSync(HISTORY))).to.equal(true);
     expect(isAppropriationsFile(Buffer.from('\ufeff"År";"Post_id";"Bevilgning_beløp";"Bevilgning"\n', 'utf8'))).to.equal(true);

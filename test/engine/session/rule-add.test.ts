@@ -7,6 +7,8 @@
 import { expect } from 'chai';
 import {
   addMappingRule,
+  KONTERINGSREGLER,
+  RULE_COLUMNS,
   closeYearInState,
   embeddedState,
   planningTables,
@@ -106,5 +108,8 @@ describe('adding a mapping rule in a host (addMappingRule)', () => {
     expect(refused.ok ? [] : refused.problems.map((p) => [p.code, p.line, p.column, p.value])).to.deep.equal([
       ['year_closed', NEW_ROW, 'Til år', '2024'],
     ]);
+  });
+  it('types a rule in exactly the columns of Konteringsregler', () => {
+    expect([...RULE_COLUMNS]).to.deep.equal(KONTERINGSREGLER.columns.map((c) => c.name));
   });
 });
